@@ -1,0 +1,29 @@
+package annotate
+
+import (
+	"path/filepath"
+	"strings"
+)
+
+func init() {
+	RegisterFormat(&Format{
+		Name:       "text",
+		Extensions: []string{".txt", ".md", ".text", ".markdown"},
+		Read:       readText,
+	})
+}
+
+// readText reads a plain text file as one document titled after the file.
+func readText(name string, data []byte) (*Batch, error) {
+	text := string(data)
+	if err := CheckText(text); err != nil {
+		return nil, Errorf(EINVALID, "%s: %v", name, err)
+	}
+	base := filepath.Base(name)
+	title := strings.TrimSuffix(base, filepath.Ext(base))
+	if title == "" {
+		title = base
+	}
+	doc := NewDocument(title, text, name)
+	return &Batch{Documents: []*Document{doc}}, nil
+}

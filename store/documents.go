@@ -1,0 +1,146 @@
+package store
+
+import (
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"gloss/annotate"
+)
+
+// AddDocuments stores new documents in one transaction: all or none.
+func (s *Store) AddDocuments(docs []*annotate.Document) error {
+	return s.write(func(tx *sql.Tx) error {
+		stmt, err := tx.Prepare(insertDocumentSQL)
+		if err != nil {
+			return err
+		}
+		defer stmt.Close()
+		for _, d := range docs {
+			if err := insertDocument(stmt, d); err != nil {
+				return err
+			}
+		}
+		return logEvent(tx, s.annotator, "add-documents", "", "", "", fmt.Sprint(len(docs)))
+	})
+}
+
+const insertDocumentSQL = `INSERT INTO documents(id, title, text, sha256, source, status, metadata, length, created_at, updated_at)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+
+func insertDocument(stmt *sql.Stmt, d *annotate.Document) error {
+	if err := d.Validate(); err != nil {
+		return err
+	}
+	md := d.Metadata
+	if md == nil {
+		md = map[string]any{}
+	}
+	mdj, err := json.Marshal(md)
+	if err != nil {
+		return annotate.Errorf(annotate.EINVALID, "document %q: metadata: %v", d.Title, err)
+	}
+	_, err = stmt.Exec(d.ID, d.Title, d.Text, d.SHA256, d.Source, string(d.Status), string(mdj),
+		annotate.RuneLen(d.Text), fmtTime(d.CreatedAt), fmtTime(d.UpdatedAt))
+	if isUnique(err) {
+		return annotate.Errorf(annotate.ECONFLICT, "document %q: id %s is already in the project", d.Title, d.ID)
+	}
+	return err
+}
+
+// Documents lists every document without its text, in import order.
+func (s *Store) Documents() ([]annotate.DocumentInfo, error) {
+	rows, err := s.rdb.Query(`SELECT d.id, d.title, d.status, d.source, d.length, d.updated_at,
+		(SELECT count(*) FROM spans WHERE document_id = d.id)
+		FROM documents d ORDER BY d.seq`)
+	if err != nil {
+		return nil, fmt.Errorf("list documents: %w", err)
+	}
+	defer rows.Close()
+	var out []annotate.DocumentInfo
+	for rows.Next() {
+		var d annotate.DocumentInfo
+		var status, updated string
+		if err := rows.Scan(&d.ID, &d.Title, &status, &d.Source, &d.Length, &updated, &d.SpanCount); err != nil {
+			return nil, err
+		}
+		d.Status, d.UpdatedAt = annotate.Status(status), parseTime(updated)
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}
+
+const selectDocumentSQL = `SELECT id, title, text, sha256, source, status, metadata, created_at, updated_at FROM documents`
+
+func scanDocument(row interface{ Scan(...any) error }) (*annotate.Document, error) {
+	var d annotate.Document
+	var status, md, created, updated string
+	if err := row.Scan(&d.ID, &d.Title, &d.Text, &d.SHA256, &d.Source, &status, &md, &created, &updated); err != nil {
+		return nil, err
+	}
+	d.Status, d.CreatedAt, d.UpdatedAt = annotate.Status(status), parseTime(created), parseTime(updated)
+	if err := json.Unmarshal([]byte(md), &d.Metadata); err != nil {
+		return nil, fmt.Errorf("document %s: metadata: %w", d.ID, err)
+	}
+	return &d, nil
+}
+
+// Document returns one document with its text.
+func (s *Store) Document(id string) (*annotate.Document, error) {
+	d, err := scanDocument(s.rdb.QueryRow(selectDocumentSQL+` WHERE id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, annotate.Errorf(annotate.ENOTFOUND, "no document with id %s", id)
+	}
+	return d, err
+}
+
+// FindDocument returns the document with this ID, or else the first one with this title.
+func (s *Store) FindDocument(titleOrID string) (*annotate.Document, error) {
+	d, err := scanDocument(s.rdb.QueryRow(selectDocumentSQL+` WHERE id = ?1 OR title = ?1 ORDER BY id = ?1 DESC, seq LIMIT 1`, titleOrID))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, annotate.Errorf(annotate.ENOTFOUND, "no document titled or with id %q", titleOrID)
+	}
+	return d, err
+}
+
+// SetStatus moves a document to another status.
+func (s *Store) SetStatus(id string, st annotate.Status) error {
+	if !st.Valid() {
+		return annotate.Errorf(annotate.EINVALID, "unknown status %q (want todo, in-progress or done)", st)
+	}
+	return s.write(func(tx *sql.Tx) error {
+		res, err := tx.Exec(`UPDATE documents SET status = ?, updated_at = ? WHERE id = ?`, string(st), now(), id)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return annotate.Errorf(annotate.ENOTFOUND, "no document with id %s", id)
+		}
+		return logEvent(tx, s.annotator, "set-status", id, "", "", string(st))
+	})
+}
+
+// DeleteDocument removes a document and its spans.
+func (s *Store) DeleteDocument(id string) error {
+	return s.write(func(tx *sql.Tx) error {
+		res, err := tx.Exec(`DELETE FROM documents WHERE id = ?`, id)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return annotate.Errorf(annotate.ENOTFOUND, "no document with id %s", id)
+		}
+		return logEvent(tx, s.annotator, "delete-document", id, "", "", "")
+	})
+}
+
+// documentLength returns a document's length in code points.
+func documentLength(q queryer, id string) (int, error) {
+	var n int
+	err := q.QueryRow(`SELECT length FROM documents WHERE id = ?`, id).Scan(&n)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, annotate.Errorf(annotate.ENOTFOUND, "no document with id %s", id)
+	}
+	return n, err
+}

@@ -1,0 +1,157 @@
+package store
+
+import (
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
+	"gloss/annotate"
+)
+
+// Import adds a batch in one transaction: all of it, or nothing on error.
+// Labels are matched by name (case-insensitive) and created when missing,
+// also when only a span names them. A document whose ID is already present
+// with the same text is merged: its new spans are added. Exact duplicate
+// spans are skipped and counted.
+func (s *Store) Import(b *annotate.Batch) (annotate.ImportResult, error) {
+	var res annotate.ImportResult
+	err := s.write(func(tx *sql.Tx) error {
+		res = annotate.ImportResult{}
+		labelIDs, err := s.importLabels(tx, b, &res)
+		if err != nil {
+			return err
+		}
+		lengths, err := importDocuments(tx, b.Documents, &res)
+		if err != nil {
+			return err
+		}
+		if err := importSpans(tx, b.Spans, labelIDs, lengths, s.annotator, &res); err != nil {
+			return err
+		}
+		return logEvent(tx, s.annotator, "import", "", "", "",
+			fmt.Sprintf("%d documents, %d labels, %d spans", res.Documents, res.Labels, res.Spans))
+	})
+	return res, err
+}
+
+// importLabels returns a map from lower-case label name to label ID.
+func (s *Store) importLabels(tx *sql.Tx, b *annotate.Batch, res *annotate.ImportResult) (map[string]string, error) {
+	existing, err := queryLabels(tx)
+	if err != nil {
+		return nil, err
+	}
+	ids := map[string]string{}
+	for _, l := range existing {
+		ids[strings.ToLower(l.Name)] = l.ID
+	}
+	add := func(l *annotate.Label) error {
+		key := strings.ToLower(l.Name)
+		if _, ok := ids[key]; ok {
+			return nil
+		}
+		if l.ID != "" {
+			var n int
+			if err := tx.QueryRow(`SELECT count(*) FROM labels WHERE id = ?`, l.ID).Scan(&n); err != nil {
+				return err
+			}
+			if n > 0 {
+				l.ID = ""
+			}
+		}
+		if l.Hotkey != "" {
+			if err := checkLabelUnique(tx, l); annotate.ErrorCode(err) == annotate.ECONFLICT {
+				l.Hotkey = "" // keep the label, drop a clashing hotkey
+			}
+		}
+		if err := s.insertLabel(tx, l); err != nil {
+			return err
+		}
+		ids[key] = l.ID
+		res.Labels++
+		return nil
+	}
+	for _, l := range b.Labels {
+		c := *l
+		if err := add(&c); err != nil {
+			return nil, err
+		}
+	}
+	for _, sp := range b.Spans {
+		if _, ok := ids[strings.ToLower(sp.LabelName)]; !ok {
+			if err := add(&annotate.Label{Name: sp.LabelName}); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return ids, nil
+}
+
+// importDocuments inserts new documents and returns the length of every
+// document the batch's spans may refer to.
+func importDocuments(tx *sql.Tx, docs []*annotate.Document, res *annotate.ImportResult) (map[string]int, error) {
+	stmt, err := tx.Prepare(insertDocumentSQL)
+	if err != nil {
+		return nil, err
+	}
+	defer stmt.Close()
+	lengths := map[string]int{}
+	for _, d := range docs {
+		var sha string
+		err := tx.QueryRow(`SELECT sha256 FROM documents WHERE id = ?`, d.ID).Scan(&sha)
+		switch {
+		case err == nil && sha == d.SHA256:
+			res.Merged++
+		case err == nil:
+			return nil, annotate.Errorf(annotate.ECONFLICT, "document %q: id %s is already in the project with a different text", d.Title, d.ID)
+		case errors.Is(err, sql.ErrNoRows):
+			if err := insertDocument(stmt, d); err != nil {
+				return nil, err
+			}
+			res.Documents++
+		default:
+			return nil, err
+		}
+		lengths[d.ID] = annotate.RuneLen(d.Text)
+	}
+	return lengths, nil
+}
+
+func importSpans(tx *sql.Tx, spans []*annotate.BatchSpan, labelIDs map[string]string, lengths map[string]int, annotator string, res *annotate.ImportResult) error {
+	stmt, err := tx.Prepare(`INSERT INTO spans(id, document_id, start, "end", label_id, note, annotator, grp, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`)
+	if err != nil {
+		return err
+	}
+	defer stmt.Close()
+	for _, bs := range spans {
+		sp := bs.Span
+		n, ok := lengths[sp.DocumentID]
+		if !ok {
+			if n, err = documentLength(tx, sp.DocumentID); err != nil {
+				return err
+			}
+			lengths[sp.DocumentID] = n
+		}
+		if err := annotate.CheckRange(sp.Start, sp.End, n); err != nil {
+			return annotate.Errorf(annotate.EINVALID, "span %s in document %s: %v", sp.ID, sp.DocumentID, err)
+		}
+		if sp.ID == "" {
+			sp.ID = annotate.NewID()
+		}
+		if sp.Annotator == "" {
+			sp.Annotator = annotator
+		}
+		r, err := stmt.Exec(sp.ID, sp.DocumentID, sp.Start, sp.End, labelIDs[strings.ToLower(bs.LabelName)], sp.Note, sp.Annotator, sp.Group,
+			fmtTime(sp.CreatedAt), fmtTime(sp.UpdatedAt))
+		if err != nil {
+			return err
+		}
+		if k, _ := r.RowsAffected(); k == 0 {
+			res.Skipped++
+		} else {
+			res.Spans++
+		}
+	}
+	return nil
+}

@@ -1,0 +1,197 @@
+package store
+
+import (
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
+	"gloss/annotate"
+)
+
+// Labels lists the labels in their display order.
+func (s *Store) Labels() ([]*annotate.Label, error) {
+	return queryLabels(s.rdb)
+}
+
+func queryLabels(q queryer) ([]*annotate.Label, error) {
+	rows, err := q.Query(`SELECT id, name, color, hotkey, description, ord FROM labels ORDER BY ord, name`)
+	if err != nil {
+		return nil, fmt.Errorf("list labels: %w", err)
+	}
+	defer rows.Close()
+	var out []*annotate.Label
+	for rows.Next() {
+		var l annotate.Label
+		if err := rows.Scan(&l.ID, &l.Name, &l.Color, &l.Hotkey, &l.Description, &l.Order); err != nil {
+			return nil, err
+		}
+		out = append(out, &l)
+	}
+	return out, rows.Err()
+}
+
+// AddLabel appends a label at the end of the order. An empty colour takes
+// the next colour of the palette; an empty ID a fresh one.
+func (s *Store) AddLabel(l *annotate.Label) error {
+	return s.write(func(tx *sql.Tx) error { return s.insertLabel(tx, l) })
+}
+
+func (s *Store) insertLabel(tx *sql.Tx, l *annotate.Label) error {
+	var count, next int
+	if err := tx.QueryRow(`SELECT count(*), coalesce(max(ord), -1) + 1 FROM labels`).Scan(&count, &next); err != nil {
+		return err
+	}
+	if l.ID == "" {
+		l.ID = annotate.NewID()
+	}
+	if l.Color == "" {
+		l.Color = annotate.Palette[count%len(annotate.Palette)]
+	}
+	l.Order = next
+	if err := l.Validate(); err != nil {
+		return err
+	}
+	if err := checkLabelUnique(tx, l); err != nil {
+		return err
+	}
+	_, err := tx.Exec(`INSERT INTO labels(id, name, color, hotkey, description, ord) VALUES (?, ?, ?, ?, ?, ?)`,
+		l.ID, l.Name, strings.ToUpper(l.Color), l.Hotkey, l.Description, l.Order)
+	if isUnique(err) {
+		return annotate.Errorf(annotate.ECONFLICT, "label id %s is already in the project", l.ID)
+	}
+	return err
+}
+
+// checkLabelUnique refuses a name or hotkey another label already has.
+func checkLabelUnique(tx *sql.Tx, l *annotate.Label) error {
+	var other string
+	err := tx.QueryRow(`SELECT name FROM labels WHERE lower(name) = lower(?) AND id != ?`, l.Name, l.ID).Scan(&other)
+	if err == nil {
+		return annotate.Errorf(annotate.ECONFLICT, "a label named %q already exists", other)
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return err
+	}
+	if l.Hotkey == "" {
+		return nil
+	}
+	err = tx.QueryRow(`SELECT name FROM labels WHERE lower(hotkey) = lower(?) AND id != ?`, l.Hotkey, l.ID).Scan(&other)
+	if err == nil {
+		return annotate.Errorf(annotate.ECONFLICT, "hotkey %s is already used by label %q", l.Hotkey, other)
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return err
+	}
+	return nil
+}
+
+// UpdateLabel saves a label's name, colour, hotkey and description.
+func (s *Store) UpdateLabel(l *annotate.Label) error {
+	if err := l.Validate(); err != nil {
+		return err
+	}
+	return s.write(func(tx *sql.Tx) error {
+		if err := checkLabelUnique(tx, l); err != nil {
+			return err
+		}
+		res, err := tx.Exec(`UPDATE labels SET name = ?, color = ?, hotkey = ?, description = ? WHERE id = ?`,
+			l.Name, strings.ToUpper(l.Color), l.Hotkey, l.Description, l.ID)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return annotate.Errorf(annotate.ENOTFOUND, "no label with id %s", l.ID)
+		}
+		return nil
+	})
+}
+
+// ReorderLabels sets the display order to the given IDs (every label, once).
+func (s *Store) ReorderLabels(ids []string) error {
+	return s.write(func(tx *sql.Tx) error {
+		var n int
+		if err := tx.QueryRow(`SELECT count(*) FROM labels`).Scan(&n); err != nil {
+			return err
+		}
+		seen := map[string]bool{}
+		for _, id := range ids {
+			seen[id] = true
+		}
+		if len(ids) != n || len(seen) != n {
+			return annotate.Errorf(annotate.EINVALID, "reorder needs every one of the %d labels exactly once", n)
+		}
+		for i, id := range ids {
+			res, err := tx.Exec(`UPDATE labels SET ord = ? WHERE id = ?`, i, id)
+			if err != nil {
+				return err
+			}
+			if k, _ := res.RowsAffected(); k == 0 {
+				return annotate.Errorf(annotate.ENOTFOUND, "no label with id %s", id)
+			}
+		}
+		return nil
+	})
+}
+
+// DeleteLabel removes a label. Spans that carry it move to moveTo; with
+// moveTo empty, deleting a label that is still in use is refused.
+func (s *Store) DeleteLabel(id, moveTo string) error {
+	return s.write(func(tx *sql.Tx) error {
+		var name string
+		if err := tx.QueryRow(`SELECT name FROM labels WHERE id = ?`, id).Scan(&name); errors.Is(err, sql.ErrNoRows) {
+			return annotate.Errorf(annotate.ENOTFOUND, "no label with id %s", id)
+		} else if err != nil {
+			return err
+		}
+		var used int
+		if err := tx.QueryRow(`SELECT count(*) FROM spans WHERE label_id = ?`, id).Scan(&used); err != nil {
+			return err
+		}
+		if used > 0 {
+			if moveTo == "" {
+				return annotate.Errorf(annotate.ECONFLICT, "label %q is used by %d spans: choose a label to move them to", name, used)
+			}
+			if moveTo == id {
+				return annotate.Errorf(annotate.EINVALID, "cannot move spans of %q to the label being deleted", name)
+			}
+			if err := moveSpans(tx, id, moveTo); err != nil {
+				return err
+			}
+		}
+		_, err := tx.Exec(`DELETE FROM labels WHERE id = ?`, id)
+		return err
+	})
+}
+
+// moveSpans relabels spans; a span that would duplicate one already carrying
+// the target label is dropped, since the two would be the same annotation.
+func moveSpans(tx *sql.Tx, from, to string) error {
+	var ok int
+	if err := tx.QueryRow(`SELECT count(*) FROM labels WHERE id = ?`, to).Scan(&ok); err != nil {
+		return err
+	}
+	if ok == 0 {
+		return annotate.Errorf(annotate.ENOTFOUND, "no label with id %s to move spans to", to)
+	}
+	if _, err := tx.Exec(`DELETE FROM spans WHERE label_id = ?1 AND EXISTS (SELECT 1 FROM spans t
+		WHERE t.label_id = ?2 AND t.document_id = spans.document_id AND t.start = spans.start AND t."end" = spans."end")`, from, to); err != nil {
+		return err
+	}
+	_, err := tx.Exec(`UPDATE spans SET label_id = ?, updated_at = ? WHERE label_id = ?`, to, now(), from)
+	return err
+}
+
+// LabelByName returns the label with this name (case-insensitive).
+func (s *Store) LabelByName(name string) (*annotate.Label, error) {
+	labels, err := s.Labels()
+	if err != nil {
+		return nil, err
+	}
+	for _, l := range labels {
+		if strings.EqualFold(l.Name, name) {
+			return l, nil
+		}
+	}
+	return nil, annotate.Errorf(annotate.ENOTFOUND, "no label named %q", name)
+}

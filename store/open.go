@@ -1,0 +1,194 @@
+// Package store keeps a Gloss project in one SQLite file (*.gloss): embedded
+// migrations, one transaction per operation, and a file header check so that
+// no file that is not ours is ever written to.
+package store
+
+import (
+	"bytes"
+	"database/sql"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"gloss/annotate"
+
+	_ "github.com/mattn/go-sqlite3" // the SQLite driver
+)
+
+// ApplicationID marks a SQLite file as a Gloss project ("Glos" in ASCII).
+const ApplicationID = 0x476C6F73
+
+// Options tune how a project is opened.
+type Options struct {
+	// Annotator is recorded on new spans and in the edit log; defaults to $USER.
+	Annotator string
+	// ReadOnly opens without write access even when the file is writable.
+	ReadOnly bool
+	// NoCreate refuses to create a missing file.
+	NoCreate bool
+}
+
+// Store is an open project file. It implements annotate.Project.
+type Store struct {
+	db        *sql.DB // writes: transactions take the write lock at BEGIN
+	rdb       *sql.DB // reads: deferred transactions that never block writers
+	path      string
+	readOnly  bool
+	annotator string
+}
+
+var _ annotate.Project = (*Store)(nil)
+
+// Open opens the project at path, creating it (with no labels) when missing.
+// A file that is not a Gloss project is refused with an EINVALID error and
+// left untouched; one from a newer Gloss is refused with ECONFLICT.
+func Open(path string, opts Options) (*Store, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, err
+	}
+	exists, writable, err := checkFile(abs)
+	if err != nil {
+		return nil, err
+	}
+	if !exists && opts.NoCreate {
+		return nil, annotate.Errorf(annotate.ENOTFOUND, "%s: no such project file", path)
+	}
+	ro := opts.ReadOnly || (exists && !writable)
+	db, err := sql.Open("sqlite3", dsn(abs, ro))
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	rdb, err := sql.Open("sqlite3", strings.Replace(dsn(abs, ro), "_txlock=immediate", "_txlock=deferred", 1))
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	s := &Store{db: db, rdb: rdb, path: abs, readOnly: ro, annotator: opts.Annotator}
+	if s.annotator == "" {
+		s.annotator = defaultAnnotator()
+	}
+	if err := s.init(exists); err != nil {
+		rdb.Close()
+		db.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	return s, nil
+}
+
+func (s *Store) init(exists bool) error {
+	if err := s.db.Ping(); err != nil {
+		return err
+	}
+	if s.readOnly {
+		return checkSchema(s.db)
+	}
+	if !exists {
+		if _, err := s.db.Exec(fmt.Sprintf(`PRAGMA application_id = %d`, ApplicationID)); err != nil {
+			return err
+		}
+	}
+	return migrate(s.db)
+}
+
+// checkSchema refuses a read-only file whose schema this Gloss cannot read.
+func checkSchema(db *sql.DB) error {
+	var v int
+	if err := db.QueryRow(`PRAGMA user_version`).Scan(&v); err != nil {
+		return err
+	}
+	if v > SchemaVersion() {
+		return annotate.Errorf(annotate.ECONFLICT, "this project was saved by a newer Gloss (schema %d; this Gloss knows up to %d): update Gloss to open it", v, SchemaVersion())
+	}
+	if v < SchemaVersion() {
+		return annotate.Errorf(annotate.EINVALID, "this read-only project has an older schema (%d) that must be upgraded: make the file writable and open it once", v)
+	}
+	return nil
+}
+
+func dsn(abs string, ro bool) string {
+	r := strings.NewReplacer("%", "%25", "?", "%3F", "#", "%23")
+	q := "_foreign_keys=on&_busy_timeout=10000&_txlock=immediate&_sync=FULL"
+	if ro {
+		q += "&mode=ro"
+	} else {
+		q += "&_journal_mode=WAL"
+	}
+	return "file:" + r.Replace(abs) + "?" + q
+}
+
+// checkFile reads the file's header, without writing, and refuses anything
+// that is not a Gloss project: a folder, an empty or non-SQLite file, or a
+// SQLite file with another application ID.
+func checkFile(path string) (exists, writable bool, err error) {
+	info, err := os.Stat(path)
+	if errors.Is(err, os.ErrNotExist) {
+		dir := filepath.Dir(path)
+		if st, derr := os.Stat(dir); derr != nil || !st.IsDir() {
+			return false, false, annotate.Errorf(annotate.ENOTFOUND, "%s: folder %s does not exist", path, dir)
+		}
+		return false, true, nil
+	}
+	if err != nil {
+		return false, false, annotate.Errorf(annotate.EINVALID, "%s: %v", path, err)
+	}
+	if info.IsDir() {
+		return true, false, annotate.Errorf(annotate.EINVALID, "%s is a folder, not a Gloss project file", path)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return true, false, annotate.Errorf(annotate.EINVALID, "%s: cannot read: %v", path, err)
+	}
+	defer f.Close()
+	head := make([]byte, 100)
+	n, err := io.ReadFull(f, head)
+	switch {
+	case n == 0:
+		return true, false, annotate.Errorf(annotate.EINVALID, "%s is empty, not a Gloss project", path)
+	case err != nil || !bytes.HasPrefix(head, []byte("SQLite format 3\x00")):
+		return true, false, annotate.Errorf(annotate.EINVALID, "%s is not a Gloss project (not a SQLite database)", path)
+	}
+	if id := binary.BigEndian.Uint32(head[68:72]); id != ApplicationID {
+		return true, false, annotate.Errorf(annotate.EINVALID, "%s is a SQLite database of another application (id %#x), not a Gloss project; it was not changed", path, id)
+	}
+	w, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err == nil {
+		w.Close()
+		return true, true, nil
+	}
+	return true, false, nil
+}
+
+func defaultAnnotator() string {
+	for _, k := range []string{"GLOSS_ANNOTATOR", "USER", "USERNAME"} {
+		if v := os.Getenv(k); v != "" {
+			return v
+		}
+	}
+	return "annotator"
+}
+
+// Path returns the project file's absolute path.
+func (s *Store) Path() string { return s.path }
+
+// ReadOnly reports whether the project was opened without write access.
+func (s *Store) ReadOnly() bool { return s.readOnly }
+
+// Annotator returns the name recorded on new spans and edits.
+func (s *Store) Annotator() string { return s.annotator }
+
+// Close checkpoints the journal and closes the file.
+func (s *Store) Close() error {
+	if !s.readOnly {
+		s.db.Exec(`PRAGMA wal_checkpoint(TRUNCATE)`)
+	}
+	s.rdb.Close()
+	return s.db.Close()
+}
+
+// DB exposes the database handle to tests and benchmarks in this module.
+func (s *Store) DB() *sql.DB { return s.db }
