@@ -57,12 +57,3 @@ func (l *Label) Validate() error {
 func NewLabel(name, color, hotkey, description string) *Label {
 	return &Label{ID: NewID(), Name: name, Color: color, Hotkey: hotkey, Description: description}
 }
-
-// DefaultLabels returns the label set a new project starts with.
-func DefaultLabels() []*Label {
-	return []*Label{
-		NewLabel("actor", "#56B4E9", "1", "A person, group, country or organisation that acts or speaks."),
-		NewLabel("claim", "#E69F00", "2", "A statement presented as fact or opinion."),
-		NewLabel("prediction", "#009E73", "3", "A statement about what will or may happen."),
-	}
-}

@@ -1,0 +1,68 @@
+# Gloss — build, run and test. `make run` and `make test` install what a fresh
+# Debian/Ubuntu machine with Go and a C compiler is missing (with apt-get,
+# through sudo when not root), then do their job.
+
+SHELL   := /bin/bash
+GO      ?= go
+BIN     := bin
+VERSION := $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+LDFLAGS := -X main.Version=$(VERSION)
+
+# System packages: what Fyne needs to build (GL and X11 headers), and what the
+# real-window tests need (a virtual X server, a driver for it, a screenshot tool).
+BUILD_PKGS := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
+              libxinerama-dev libxi-dev libxxf86vm-dev libxkbcommon-dev
+TEST_PKGS  := xvfb xdotool imagemagick
+
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+# How long each fuzz target runs in `make test`.
+export FUZZ_TIME ?= 4s
+
+.PHONY: all build run test vet fmt-check unit fuzz e2e deps test-deps clean help
+
+all: build
+
+help:
+	@echo "make run    install missing system packages, build, open Gloss on the default project"
+	@echo "make test   install missing packages, then vet, unit, fuzz and real-window tests"
+	@echo "make build  build bin/gloss and bin/gloss-cli"
+
+## deps: install the system packages a Fyne build needs, when missing.
+deps:
+	@.ci/install-packages $(BUILD_PKGS)
+
+## test-deps: also what the real-window tests need.
+test-deps: deps
+	@.ci/install-packages $(TEST_PKGS)
+
+build: deps
+	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN)/gloss ./cmd/gloss
+	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN)/gloss-cli ./cmd/gloss-cli
+
+run: build
+	$(BIN)/gloss
+
+test: test-deps vet fmt-check unit fuzz e2e
+	@echo "make test: all passed"
+
+vet:
+	$(GO) vet ./...
+
+fmt-check:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$out" ]; then echo "gofmt needed on:"; echo "$$out"; exit 1; fi
+
+unit:
+	$(GO) test -count=1 ./...
+
+## fuzz: run every fuzz target briefly.
+fuzz:
+	.ci/fuzz
+
+## e2e: the real window under Xvfb, driven with xdotool.
+e2e: build
+	@if [ -x .ci/e2e-gui.sh ]; then .ci/e2e-gui.sh $(BIN)/gloss $(BIN)/gloss-cli; else echo "e2e: .ci/e2e-gui.sh missing"; exit 1; fi
+
+clean:
+	rm -rf $(BIN) dist test-artifacts

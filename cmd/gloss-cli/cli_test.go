@@ -1,0 +1,251 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// gc runs one gloss-cli command line in-process.
+func gc(t *testing.T, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = run(args, &out, &errb)
+	return out.String(), errb.String(), code
+}
+
+// mustGC runs a command that must succeed and returns its output.
+func mustGC(t *testing.T, args ...string) string {
+	t.Helper()
+	out, errs, code := gc(t, args...)
+	if code != 0 {
+		t.Fatalf("gloss-cli %v: exit %d: %s", args, code, errs)
+	}
+	return out
+}
+
+func fixture(t *testing.T, rel string) string {
+	t.Helper()
+	p := filepath.Join("..", "..", "..", "shared", "fixtures", rel)
+	if _, err := os.Stat(p); err != nil {
+		t.Skipf("fixture %s not available", rel)
+	}
+	return p
+}
+
+// TestEdgeCasesScenario is the core issue's acceptance scenario: import the
+// Unicode fixture, add every expected span by code points, export, and get
+// back each span's exact text, UTF-16 and UTF-8 offsets.
+func TestEdgeCasesScenario(t *testing.T) {
+	txt := fixture(t, "unicode/edge-cases.txt")
+	raw, err := os.ReadFile(fixture(t, "unicode/edge-cases.expected.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var exp struct {
+		Spans []struct {
+			Start, End         int
+			Label, Text        string
+			UTF8Start, UTF8End int `json:"-"`
+			U8S                int `json:"utf8_start"`
+			U8E                int `json:"utf8_end"`
+			U16S               int `json:"utf16_start"`
+			U16E               int `json:"utf16_end"`
+		}
+	}
+	if err := json.Unmarshal(raw, &exp); err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(t.TempDir(), "p.gloss")
+	mustGC(t, "init", p)
+	if out := mustGC(t, "import", p, txt); !strings.Contains(out, "imported 1 documents") {
+		t.Fatalf("import said %q", out)
+	}
+	for _, s := range exp.Spans {
+		mustGC(t, "span", "add", "--doc", "edge-cases", "--start", itoa(s.Start), "--end", itoa(s.End), "--label", s.Label, p)
+	}
+	out := mustGC(t, "export", p)
+	var g struct {
+		Format    string
+		Documents []struct {
+			Spans []struct {
+				Start, End  int
+				Label, Text string
+				UTF16, UTF8 [2]int
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &g); err != nil {
+		t.Fatalf("export is not JSON: %v", err)
+	}
+	if g.Format != "gloss" || len(g.Documents) != 1 || len(g.Documents[0].Spans) != len(exp.Spans) {
+		t.Fatalf("export: format %q, %d documents", g.Format, len(g.Documents))
+	}
+	got := map[[2]int]int{}
+	for i, s := range g.Documents[0].Spans {
+		got[[2]int{s.Start, s.End}] = i
+	}
+	for _, e := range exp.Spans {
+		i, ok := got[[2]int{e.Start, e.End}]
+		if !ok {
+			t.Errorf("span [%d,%d) missing from export", e.Start, e.End)
+			continue
+		}
+		s := g.Documents[0].Spans[i]
+		if s.Text != e.Text || s.Label != e.Label || s.UTF16 != [2]int{e.U16S, e.U16E} || s.UTF8 != [2]int{e.U8S, e.U8E} {
+			t.Errorf("span [%d,%d): got %q %s utf16 %v utf8 %v; want %q %s utf16 [%d %d] utf8 [%d %d]",
+				e.Start, e.End, s.Text, s.Label, s.UTF16, s.UTF8, e.Text, e.Label, e.U16S, e.U16E, e.U8S, e.U8E)
+		}
+	}
+	list := mustGC(t, "span", "list", "--doc", "edge-cases", p)
+	if !strings.Contains(list, "edge-cases\t9\t18\tactor\tOfficials") {
+		t.Errorf("span list:\n%s", list)
+	}
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+func TestRefusesForeignFiles(t *testing.T) {
+	dir := t.TempDir()
+	notes := filepath.Join(dir, "notes.txt")
+	os.WriteFile(notes, []byte("my notes\n"), 0o644)
+	for _, args := range [][]string{
+		{"stats", notes},
+		{"labels", notes},
+		{"import", notes, notes},
+		{"span", "add", "--doc", "x", "--start", "0", "--end", "1", "--label", "actor", notes},
+	} {
+		_, errs, code := gc(t, args...)
+		if code != 1 || !strings.Contains(errs, "not a Gloss project") || strings.Count(errs, "\n") != 1 {
+			t.Errorf("%v: exit %d, stderr %q; want one line naming the problem", args, code, errs)
+		}
+	}
+	if b, _ := os.ReadFile(notes); string(b) != "my notes\n" {
+		t.Error("notes.txt changed")
+	}
+}
+
+func TestImportErrorsNameFileAndLine(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "p.gloss")
+	mustGC(t, "init", p)
+	good := filepath.Join(dir, "good.txt")
+	os.WriteFile(good, []byte("fine text\n"), 0o644)
+	bad := filepath.Join(dir, "bad.txt")
+	os.WriteFile(bad, []byte("line one\nline \xff two\n"), 0o644)
+	jsonl := filepath.Join(dir, "corpus.jsonl")
+	os.WriteFile(jsonl, []byte("{\"text\":\"a\",\"title\":\"A\",\"source\":\"wire\"}\n{\"text\": 5}\n"), 0o644)
+	bin := filepath.Join(dir, "image.txt")
+	os.WriteFile(bin, []byte("PNG\x00\x01\x02"), 0o644)
+	tests := []struct {
+		name string
+		path string
+		want string
+	}{
+		{"invalid UTF-8", bad, "bad.txt: line 2: invalid UTF-8"},
+		{"malformed JSONL line", jsonl, "corpus.jsonl:2:"},
+		{"binary file", bin, "image.txt: line 1: NUL byte"},
+		{"missing file", filepath.Join(dir, "nope.txt"), "nope.txt"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, errs, code := gc(t, "import", p, good, tt.path)
+			if code != 1 || !strings.Contains(errs, tt.want) {
+				t.Fatalf("exit %d, stderr %q; want it to contain %q", code, errs, tt.want)
+			}
+			if out := mustGC(t, "stats", p); !strings.Contains(out, "documents\t0") {
+				t.Fatalf("a failed import left documents:\n%s", out)
+			}
+		})
+	}
+}
+
+func TestImportFoldersAndJSONL(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "p.gloss")
+	mustGC(t, "init", p)
+	corpus := filepath.Join(dir, "corpus", "2024", "may")
+	os.MkdirAll(corpus, 0o755)
+	os.WriteFile(filepath.Join(corpus, "one.txt"), []byte("first article"), 0o644)
+	os.WriteFile(filepath.Join(corpus, "two.md"), []byte("# second"), 0o644)
+	os.WriteFile(filepath.Join(corpus, "skip.pdf"), []byte("%PDF"), 0o644)
+	jsonl := filepath.Join(dir, "wire.jsonl")
+	os.WriteFile(jsonl, []byte("{\"id\": 17, \"text\": \"wire story\", \"source\": \"AP\"}\n\n{\"title\": \"T\", \"text\": \"titled\"}\n"), 0o644)
+	out := mustGC(t, "import", p, filepath.Join(dir, "corpus"), jsonl)
+	if !strings.Contains(out, "imported 4 documents") {
+		t.Fatalf("import: %q", out)
+	}
+	if _, errs, code := gc(t, "span", "add", "--doc", "17", "--start", "0", "--end", "4", "--label", "actor", p); code != 0 {
+		t.Fatalf("document titled by its JSONL id not found: %s", errs)
+	}
+	var doc struct {
+		Documents []struct {
+			Title    string
+			Metadata map[string]any
+		}
+	}
+	json.Unmarshal([]byte(mustGC(t, "export", p)), &doc)
+	titles := []string{}
+	for _, d := range doc.Documents {
+		titles = append(titles, d.Title)
+	}
+	if strings.Join(titles, ",") != "one,two,17,T" {
+		t.Errorf("titles %v", titles)
+	}
+	if doc.Documents[2].Metadata["source"] != "AP" || doc.Documents[2].Metadata["id"] != float64(17) {
+		t.Errorf("metadata %v", doc.Documents[2].Metadata)
+	}
+}
+
+func TestLabelsAndHelp(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "p.gloss")
+	mustGC(t, "init", p)
+	mustGC(t, "labels", "add", "--color", "#123456", "--key", "4", "--description", "an event", p, "event")
+	out := mustGC(t, "labels", p)
+	if !strings.Contains(out, "event\t#123456\t4\tan event") || strings.Count(out, "\n") != 4 {
+		t.Errorf("labels:\n%s", out)
+	}
+	if _, errs, code := gc(t, "labels", "add", "--key", "1", p, "dup-key"); code != 1 || !strings.Contains(errs, "hotkey 1") {
+		t.Errorf("duplicate hotkey: %d %q", code, errs)
+	}
+	for _, cmd := range [][]string{{"init"}, {"import"}, {"export"}, {"labels"}, {"labels", "add"}, {"span", "add"}, {"span", "list"}, {"stats"}} {
+		out, _, code := gc(t, append(cmd, "--help")...)
+		if code != 0 || !strings.Contains(out, "Usage: gloss-cli") {
+			t.Errorf("%v --help: exit %d, %q", cmd, code, out)
+		}
+	}
+	if _, errs, code := gc(t, "stats", p, "--json"); code != 2 || !strings.Contains(errs, "flags before") {
+		t.Errorf("flag after positional: %d %q", code, errs)
+	}
+	if _, _, code := gc(t, "init", p); code != 1 {
+		t.Errorf("init over an existing project: exit %d", code)
+	}
+}
+
+func TestExportToFileIsAtomic(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "p.gloss")
+	mustGC(t, "init", "--sample", p)
+	out := filepath.Join(dir, "out.jsonl")
+	_, errs, code := gc(t, "export", "--format", "jsonl", "-o", out, p)
+	if code != 0 || !strings.Contains(errs, "exported 1 documents") {
+		t.Fatalf("export: %d %q", code, errs)
+	}
+	b, _ := os.ReadFile(out)
+	if strings.Count(string(b), "\n") != 1 || !strings.Contains(string(b), "Russia China coordination") {
+		t.Errorf("jsonl: %.200s", b)
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.Contains(e.Name(), ".tmp") {
+			t.Errorf("temporary file left: %s", e.Name())
+		}
+	}
+	if _, _, code := gc(t, "export", "--format", "nope", p); code != 2 {
+		t.Errorf("unknown format: exit %d", code)
+	}
+}

@@ -1,0 +1,66 @@
+package main
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"gloss/annotate"
+)
+
+func init() {
+	register("import", "add documents (and their annotations) from files or folders", cmdImport)
+}
+
+func cmdImport(e *env, args []string) error {
+	fs := newFlags(e, "import", "[--format auto|FORMAT] PROJECT PATH...",
+		"Import .txt/.md files, folders of them (recursively), JSONL with a \"text\" field, Gloss JSON,\n"+
+			"or another tool's format. Everything is imported in one transaction: on any error nothing is.\n"+
+			"Formats: "+strings.Join(annotate.FormatNames(), ", "))
+	format := fs.String("format", "auto", "input format; auto detects by extension and content")
+	pos, err := parse(fs, args, 2, -1)
+	if err != nil {
+		return err
+	}
+	if *format != "auto" {
+		if _, err := annotate.LookupFormat(*format); err != nil {
+			return errUsage{err.Error()}
+		}
+	}
+	p, err := openProject(pos[0])
+	if err != nil {
+		return err
+	}
+	defer p.Close()
+	batch, err := annotate.LoadPaths(pos[1:], *format)
+	if err != nil {
+		return err
+	}
+	res, err := p.Import(batch)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "imported %d documents, %d spans, %d new labels", res.Documents, res.Spans, res.Labels)
+	if res.Merged > 0 {
+		fmt.Fprintf(e.stdout, "; merged into %d documents already present", res.Merged)
+	}
+	if res.Skipped > 0 {
+		fmt.Fprintf(e.stdout, "; skipped %d duplicate spans", res.Skipped)
+	}
+	fmt.Fprintln(e.stdout)
+	reportSkipped(e, batch)
+	return nil
+}
+
+// reportSkipped tells the user what the input held that Gloss could not keep.
+func reportSkipped(e *env, b *annotate.Batch) {
+	skipped := batchSkipped(b)
+	keys := make([]string, 0, len(skipped))
+	for k := range skipped {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		fmt.Fprintf(e.stderr, "note: left out %d %s (Gloss cannot hold them yet)\n", skipped[k], k)
+	}
+}
