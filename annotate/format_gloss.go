@@ -80,7 +80,11 @@ func labelNames(labels []*Label) map[string]string {
 
 // ToGlossDocument converts a stored document and its spans to the export shape.
 func ToGlossDocument(d *Document, spans []*Span, names map[string]string) GlossDocument {
-	off := NewOffsets(d.Text)
+	cps := make([]int, 0, 2*len(spans))
+	for _, s := range spans {
+		cps = append(cps, s.Start, s.End)
+	}
+	off := NewPoints(d.Text, cps)
 	md := d.Metadata
 	if md == nil {
 		md = map[string]any{}
@@ -119,8 +123,10 @@ func writeGlossJSON(w io.Writer, src Source) (*ExportReport, error) {
 	bw.WriteString(",\"documents\":[")
 	rep := &ExportReport{}
 	names := labelNames(labels)
+	var buf []byte
 	err = src.EachDocument(func(d *Document, spans []*Span) error {
-		b, err := json.Marshal(ToGlossDocument(d, spans, names))
+		g := ToGlossDocument(d, spans, names)
+		buf, err = appendGlossDocument(buf[:0], &g)
 		if err != nil {
 			return err
 		}
@@ -130,7 +136,7 @@ func writeGlossJSON(w io.Writer, src Source) (*ExportReport, error) {
 		bw.WriteByte('\n')
 		rep.Documents++
 		rep.Spans += len(spans)
-		_, err = bw.Write(b)
+		_, err = bw.Write(buf)
 		return err
 	})
 	if err != nil {

@@ -29,15 +29,18 @@ func writeJSONL(w io.Writer, src Source) (*ExportReport, error) {
 	names := labelNames(labels)
 	bw := bufio.NewWriterSize(w, 1<<16)
 	rep := &ExportReport{}
+	var buf []byte
 	err = src.EachDocument(func(d *Document, spans []*Span) error {
-		b, err := json.Marshal(ToGlossDocument(d, spans, names))
+		g := ToGlossDocument(d, spans, names)
+		buf, err = appendGlossDocument(buf[:0], &g)
 		if err != nil {
 			return err
 		}
 		rep.Documents++
 		rep.Spans += len(spans)
-		bw.Write(b)
-		return bw.WriteByte('\n')
+		buf = append(buf, '\n')
+		_, err = bw.Write(buf)
+		return err
 	})
 	if err != nil {
 		return nil, err

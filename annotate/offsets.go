@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"sort"
 	"unicode/utf8"
 )
 
@@ -115,3 +116,78 @@ func (o *Offsets) Slice(start, end int) string {
 
 // RuneLen returns the length of s in code points.
 func RuneLen(s string) int { return utf8.RuneCountInString(s) }
+
+// Points converts a few code point positions of one text, found in a single
+// pass without indexing the whole text: the cheap way to convert span
+// boundaries when exporting a large corpus.
+type Points struct {
+	text  string
+	cps   []int // sorted, unique
+	bytes []int
+	u16   []int
+}
+
+// NewPoints prepares the conversion of the given code point positions
+// (0 <= cp <= length, in any order, duplicates allowed).
+func NewPoints(text string, cps []int) *Points {
+	p := &Points{text: text, cps: sortUnique(cps)}
+	p.bytes = make([]int, len(p.cps))
+	p.u16 = make([]int, len(p.cps))
+	i, cp, u := 0, 0, 0
+	for b, r := range text {
+		for i < len(p.cps) && p.cps[i] == cp {
+			p.bytes[i], p.u16[i] = b, u
+			i++
+		}
+		if i == len(p.cps) {
+			return p
+		}
+		cp++
+		if r >= 0x10000 {
+			u += 2
+		} else {
+			u++
+		}
+	}
+	for ; i < len(p.cps); i++ {
+		p.bytes[i], p.u16[i] = len(text), u
+	}
+	return p
+}
+
+func (p *Points) index(cp int) int {
+	lo, hi := 0, len(p.cps)
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if p.cps[mid] < cp {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	if lo == len(p.cps) || p.cps[lo] != cp {
+		panic("annotate: Points asked for a position it was not given")
+	}
+	return lo
+}
+
+// Byte returns the UTF-8 byte offset of a prepared position.
+func (p *Points) Byte(cp int) int { return p.bytes[p.index(cp)] }
+
+// UTF16 returns the UTF-16 offset of a prepared position.
+func (p *Points) UTF16(cp int) int { return p.u16[p.index(cp)] }
+
+// Slice returns the text between two prepared positions.
+func (p *Points) Slice(start, end int) string { return p.text[p.Byte(start):p.Byte(end)] }
+
+func sortUnique(v []int) []int {
+	s := append([]int(nil), v...)
+	sort.Ints(s)
+	out := s[:0]
+	for i, x := range s {
+		if i == 0 || x != s[i-1] {
+			out = append(out, x)
+		}
+	}
+	return out
+}

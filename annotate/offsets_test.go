@@ -114,3 +114,51 @@ func FuzzOffsets(f *testing.F) {
 		}
 	})
 }
+
+func TestPointsAgreeWithOffsets(t *testing.T) {
+	text, _, spans := edgeCases(t)
+	var cps []int
+	for _, s := range spans {
+		cps = append(cps, s.End, s.Start) // unsorted, with repeats across spans
+	}
+	cps = append(cps, 0, RuneLen(text))
+	p, o := NewPoints(text, cps), NewOffsets(text)
+	for _, cp := range cps {
+		if p.Byte(cp) != o.Byte(cp) || p.UTF16(cp) != o.UTF16(cp) {
+			t.Errorf("cp %d: points %d/%d, offsets %d/%d", cp, p.Byte(cp), p.UTF16(cp), o.Byte(cp), o.UTF16(cp))
+		}
+	}
+	for _, s := range spans {
+		if got := p.Slice(s.Start, s.End); got != s.Text {
+			t.Errorf("Slice(%d,%d) = %q, want %q", s.Start, s.End, got, s.Text)
+		}
+	}
+}
+
+// FuzzPoints checks the one-pass conversion against the full index.
+func FuzzPoints(f *testing.F) {
+	f.Add("a🤝b\r\ncafe\u0301", 1, 3, 7)
+	f.Fuzz(func(t *testing.T, s string, a, b, c int) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		n := RuneLen(s)
+		o := NewOffsets(s)
+		var cps []int
+		for _, v := range []int{a, b, c} {
+			if v < 0 {
+				v = -v
+			}
+			if v < 0 { // MinInt
+				v = 0
+			}
+			cps = append(cps, v%(n+1))
+		}
+		p := NewPoints(s, cps)
+		for _, cp := range cps {
+			if p.Byte(cp) != o.Byte(cp) || p.UTF16(cp) != o.UTF16(cp) {
+				t.Fatalf("cp %d: points %d/%d, offsets %d/%d", cp, p.Byte(cp), p.UTF16(cp), o.Byte(cp), o.UTF16(cp))
+			}
+		}
+	})
+}

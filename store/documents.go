@@ -18,7 +18,7 @@ func (s *Store) AddDocuments(docs []*annotate.Document) error {
 		}
 		defer stmt.Close()
 		for _, d := range docs {
-			if err := insertDocument(stmt, d); err != nil {
+			if _, err := insertDocument(stmt, d); err != nil {
 				return err
 			}
 		}
@@ -29,24 +29,33 @@ func (s *Store) AddDocuments(docs []*annotate.Document) error {
 const insertDocumentSQL = `INSERT INTO documents(id, title, text, sha256, source, status, metadata, length, created_at, updated_at)
 	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 
-func insertDocument(stmt *sql.Stmt, d *annotate.Document) error {
+// insertDocument validates and inserts one document and reports whether a
+// row was added (false when the statement ignores an existing ID).
+func insertDocument(stmt *sql.Stmt, d *annotate.Document) (bool, error) {
 	if err := d.Validate(); err != nil {
-		return err
+		return false, err
 	}
 	md := d.Metadata
 	if md == nil {
 		md = map[string]any{}
 	}
-	mdj, err := json.Marshal(md)
-	if err != nil {
-		return annotate.Errorf(annotate.EINVALID, "document %q: metadata: %v", d.Title, err)
+	mdj := []byte("{}")
+	if len(md) > 0 {
+		var err error
+		if mdj, err = json.Marshal(md); err != nil {
+			return false, annotate.Errorf(annotate.EINVALID, "document %q: metadata: %v", d.Title, err)
+		}
 	}
-	_, err = stmt.Exec(d.ID, d.Title, d.Text, d.SHA256, d.Source, string(d.Status), string(mdj),
+	res, err := stmt.Exec(d.ID, d.Title, d.Text, d.SHA256, d.Source, string(d.Status), string(mdj),
 		annotate.RuneLen(d.Text), fmtTime(d.CreatedAt), fmtTime(d.UpdatedAt))
 	if isUnique(err) {
-		return annotate.Errorf(annotate.ECONFLICT, "document %q: id %s is already in the project", d.Title, d.ID)
+		return false, annotate.Errorf(annotate.ECONFLICT, "document %q: id %s is already in the project", d.Title, d.ID)
 	}
-	return err
+	if err != nil {
+		return false, err
+	}
+	n, err := res.RowsAffected()
+	return n > 0, err
 }
 
 // Documents lists every document without its text, in import order.

@@ -2,7 +2,6 @@ package store
 
 import (
 	"database/sql"
-	"errors"
 	"fmt"
 	"strings"
 
@@ -90,27 +89,28 @@ func (s *Store) importLabels(tx *sql.Tx, b *annotate.Batch, res *annotate.Import
 // importDocuments inserts new documents and returns the length of every
 // document the batch's spans may refer to.
 func importDocuments(tx *sql.Tx, docs []*annotate.Document, res *annotate.ImportResult) (map[string]int, error) {
-	stmt, err := tx.Prepare(insertDocumentSQL)
+	stmt, err := tx.Prepare(insertDocumentSQL + ` ON CONFLICT(id) DO NOTHING`)
 	if err != nil {
 		return nil, err
 	}
 	defer stmt.Close()
 	lengths := map[string]int{}
 	for _, d := range docs {
-		var sha string
-		err := tx.QueryRow(`SELECT sha256 FROM documents WHERE id = ?`, d.ID).Scan(&sha)
-		switch {
-		case err == nil && sha == d.SHA256:
-			res.Merged++
-		case err == nil:
-			return nil, annotate.Errorf(annotate.ECONFLICT, "document %q: id %s is already in the project with a different text", d.Title, d.ID)
-		case errors.Is(err, sql.ErrNoRows):
-			if err := insertDocument(stmt, d); err != nil {
+		added, err := insertDocument(stmt, d)
+		if err != nil {
+			return nil, err
+		}
+		if added {
+			res.Documents++
+		} else {
+			var sha string
+			if err := tx.QueryRow(`SELECT sha256 FROM documents WHERE id = ?`, d.ID).Scan(&sha); err != nil {
 				return nil, err
 			}
-			res.Documents++
-		default:
-			return nil, err
+			if sha != d.SHA256 {
+				return nil, annotate.Errorf(annotate.ECONFLICT, "document %q: id %s is already in the project with a different text", d.Title, d.ID)
+			}
+			res.Merged++
 		}
 		lengths[d.ID] = annotate.RuneLen(d.Text)
 	}

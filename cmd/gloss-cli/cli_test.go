@@ -249,3 +249,28 @@ func TestExportToFileIsAtomic(t *testing.T) {
 		t.Errorf("unknown format: exit %d", code)
 	}
 }
+
+func TestGen(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "bench.gloss")
+	if out := mustGC(t, "gen", "--docs", "30", "--size", "2000", "--spans-per-doc", "5", "--seed", "3", p); !strings.Contains(out, "30 documents, 150 spans") {
+		t.Fatalf("gen: %q", out)
+	}
+	st := mustGC(t, "stats", p)
+	if !strings.Contains(st, "documents\t30") || !strings.Contains(st, "spans\t150") {
+		t.Errorf("stats:\n%s", st)
+	}
+	folder := filepath.Join(dir, "articles")
+	mustGC(t, "gen", "--docs", "12", "--size", "1000", folder)
+	entries, _ := os.ReadDir(folder)
+	if len(entries) != 12 {
+		t.Fatalf("%d files", len(entries))
+	}
+	again := filepath.Join(dir, "again")
+	mustGC(t, "gen", "--docs", "12", "--size", "1000", again)
+	a, _ := os.ReadFile(filepath.Join(folder, entries[5].Name()))
+	b, _ := os.ReadFile(filepath.Join(again, entries[5].Name()))
+	if string(a) != string(b) {
+		t.Error("same seed, different files")
+	}
+}

@@ -1,0 +1,51 @@
+package annotate
+
+import (
+	"bytes"
+	"encoding/json"
+	"testing"
+	"time"
+)
+
+// TestAppendGlossDocumentMatchesEncodingJSON: the hand-written encoder must
+// write exactly what encoding/json writes for the same value.
+func TestAppendGlossDocumentMatchesEncodingJSON(t *testing.T) {
+	text, _, _ := edgeCases(t)
+	ts := time.Date(2026, 11, 27, 14, 13, 26, 214274534, time.UTC)
+	g := GlossDocument{ID: "id-1", Title: "quotes \" and \\ and <tags> & \u2028", Text: text + "\x01\x7f", SHA256: HashText(text),
+		Status: StatusInProgress, Metadata: map[string]any{"n": 1.5, "s": "x", "nested": map[string]any{"a": []any{1.0, "b"}}},
+		CreatedAt: ts, UpdatedAt: ts.Add(time.Second),
+		Spans: []GlossSpan{
+			{ID: "s1", Start: 0, End: 3, Label: "claim 🤝", Text: "a\tb", Note: "n\r\n", Annotator: "ana", CreatedAt: ts, UpdatedAt: ts, UTF16: [2]int{0, 4}, UTF8: [2]int{0, 6}},
+			{ID: "s2", Start: 4, End: 9, Label: "actor", Group: "g", CreatedAt: ts, UpdatedAt: ts},
+		}}
+	for _, withSource := range []bool{false, true} {
+		if withSource {
+			g.Source = "dir/file.txt"
+		}
+		want, err := json.Marshal(g)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := appendGlossDocument(nil, &g)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("hand encoding differs\n got %s\nwant %s", got, want)
+		}
+	}
+}
+
+// FuzzAppendString compares string escaping with encoding/json.
+func FuzzAppendString(f *testing.F) {
+	for _, s := range []string{"", "plain", "\"\\\n\r\t\x00\x1f<>&", "\u2028\u2029🤝", "bad \xff utf8"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want, _ := json.Marshal(s)
+		if got := appendString(nil, s); !bytes.Equal(got, want) {
+			t.Fatalf("appendString(%q) = %s, want %s", s, got, want)
+		}
+	})
+}
