@@ -19,7 +19,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # How long each fuzz target runs in `make test`.
 export FUZZ_TIME ?= 4s
 
-.PHONY: all build run test vet fmt-check unit fuzz e2e deps test-deps clean help
+.PHONY: all build run test vet fmt-check unit fuzz e2e bench deps test-deps clean help
 
 all: build
 
@@ -27,6 +27,7 @@ help:
 	@echo "make run    install missing system packages, build, open Gloss on the default project"
 	@echo "make test   install missing packages, then vet, unit, fuzz and real-window tests"
 	@echo "make build  build bin/gloss and bin/gloss-cli"
+	@echo "make bench  run the benchmarks (-count=5) and print the table of targets and ratios"
 
 ## deps: install the system packages a Fyne build needs, when missing.
 deps:
@@ -63,6 +64,14 @@ fuzz:
 ## e2e: the real window under Xvfb, driven with xdotool.
 e2e: build
 	@if [ -x .ci/e2e-gui.sh ]; then .ci/e2e-gui.sh $(BIN)/gloss $(BIN)/gloss-cli; else echo "e2e: .ci/e2e-gui.sh missing"; exit 1; fi
+
+## bench: every benchmark five times, then the summary table (docs/performance.md).
+BENCH_COUNT ?= 5
+bench: deps
+	@mkdir -p test-artifacts
+	$(GO) test -run '^$$' -bench . -benchmem -count=$(BENCH_COUNT) -timeout 60m ./store ./app/... ./annotate/... | tee test-artifacts/bench.txt
+	@echo
+	@$(GO) run ./.ci/benchsummary < test-artifacts/bench.txt | tee test-artifacts/bench-summary.txt
 
 clean:
 	rm -rf $(BIN) dist test-artifacts

@@ -1,0 +1,125 @@
+// Command benchsummary reads `go test -bench` output on stdin and prints the
+// Gloss performance table: each figure (median of its runs), its target,
+// and its ratio to the baseline measured in the same run.
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"os"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// row is one line of the table: a benchmark, the unit to read, a target,
+// and optionally a baseline benchmark and a ratio target.
+type row struct {
+	what      string
+	bench     string
+	metric    string // "ns/op" or a custom metric such as "p99-ms"
+	limit     float64
+	limitUnit string // ms, MB
+	baseline  string
+	maxRatio  float64
+}
+
+var table = []row{
+	{"import 10,000 articles (~50 MB) from a folder", "ImportFolder", "ns/op", 5000, "ms", "ImportFolderBaseline", 1.5},
+	{"export 10,000 docs / 100,000 spans as Gloss JSON", "ExportGloss", "ns/op", 2000, "ms", "ExportGlossBaseline", 1.5},
+	{"open the project and list documents", "OpenList", "ns/op", 200, "ms", "", 0},
+	{"fuzzy filter of 10,000 titles, per keystroke", "FuzzyFilter", "ns/op", 10, "ms", "FuzzyFilterBaseline", 0},
+	{"add one span durably, p99", "AddSpan", "p99-ms", 2, "ms", "AddSpanBaseline", 0},
+	{"text view: first paint, 1 MB / 10,000 spans", "FirstPaint", "ns/op", 300, "ms", "FyneLabelBaseline", 0},
+	{"text view: apply a span and repaint", "ApplySpan", "ns/op", 16, "ms", "", 0},
+	{"text view: scroll by one page", "ScrollPage", "ns/op", 16, "ms", "", 0},
+	{"memory: 1 MB document with 10,000 spans open", "MemoryOpenDocument", "rss-MB", 150, "MB", "", 0},
+}
+
+var lineRE = regexp.MustCompile(`^Benchmark([A-Za-z0-9_]+?)(-\d+)?\s+\d+\s+(.*)$`)
+
+// parse collects every value of every metric per benchmark name.
+func parse(r io.Reader) map[string]map[string][]float64 {
+	out := map[string]map[string][]float64{}
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for sc.Scan() {
+		m := lineRE.FindStringSubmatch(strings.TrimSpace(sc.Text()))
+		if m == nil {
+			continue
+		}
+		name := m[1]
+		f := strings.Fields(m[3])
+		for i := 0; i+1 < len(f); i += 2 {
+			v, err := strconv.ParseFloat(f[i], 64)
+			if err != nil {
+				continue
+			}
+			if out[name] == nil {
+				out[name] = map[string][]float64{}
+			}
+			out[name][f[i+1]] = append(out[name][f[i+1]], v)
+		}
+	}
+	return out
+}
+
+func median(v []float64) float64 {
+	s := append([]float64(nil), v...)
+	sort.Float64s(s)
+	n := len(s)
+	if n%2 == 1 {
+		return s[n/2]
+	}
+	return (s[n/2-1] + s[n/2]) / 2
+}
+
+// value returns a benchmark's median in the row's unit, and the run count.
+func value(res map[string]map[string][]float64, bench, metric, unit string) (float64, int, bool) {
+	vs, ok := res[bench][metric]
+	if !ok || len(vs) == 0 {
+		return 0, 0, false
+	}
+	v := median(vs)
+	if metric == "ns/op" {
+		v /= 1e6 // to ms
+	}
+	return v, len(vs), true
+}
+
+func main() {
+	res := parse(os.Stdin)
+	fmt.Printf("%-50s %12s %10s %12s %8s  %s\n", "what", "median", "target", "baseline", "ratio", "verdict")
+	failed := 0
+	for _, r := range table {
+		v, n, ok := value(res, r.bench, r.metric, r.limitUnit)
+		if !ok {
+			fmt.Printf("%-50s %12s %10s %12s %8s  %s\n", r.what, "-", fmt.Sprintf("<%g %s", r.limit, r.limitUnit), "", "", "NOT RUN")
+			failed++
+			continue
+		}
+		verdict := "ok"
+		if v >= r.limit {
+			verdict = "OVER TARGET"
+		}
+		base, ratio := "", ""
+		if r.baseline != "" {
+			metric := r.metric
+			if bv, _, ok := value(res, r.baseline, metric, r.limitUnit); ok && bv > 0 {
+				base = fmt.Sprintf("%.3g %s", bv, r.limitUnit)
+				ratio = fmt.Sprintf("%.2fx", v/bv)
+				if r.maxRatio > 0 && v/bv > r.maxRatio {
+					verdict = fmt.Sprintf("OVER %.1fx", r.maxRatio)
+				}
+			}
+		}
+		if verdict != "ok" {
+			failed++
+		}
+		fmt.Printf("%-50s %12s %10s %12s %8s  %s (n=%d)\n", r.what, fmt.Sprintf("%.3g %s", v, r.limitUnit),
+			fmt.Sprintf("<%g %s", r.limit, r.limitUnit), base, ratio, verdict, n)
+	}
+	fmt.Printf("\n%d of %d rows within target\n", len(table)-failed, len(table))
+}
