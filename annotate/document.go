@@ -3,6 +3,7 @@ package annotate
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -95,14 +96,23 @@ func (d *Document) Validate() error {
 // CheckText reports why text cannot be annotated: invalid UTF-8 (with the
 // line and byte where it starts) or a NUL byte, the mark of a binary file.
 func CheckText(text string) error {
+	if line, problem := textProblem(text); line > 0 {
+		return Errorf(EINVALID, "line %d: %s", line, problem)
+	}
+	return nil
+}
+
+// textProblem returns the line (1-based) and a description of the first NUL
+// byte or invalid UTF-8 in text, or 0 when there is none.
+func textProblem(text string) (int, string) {
 	if utf8.ValidString(text) && strings.IndexByte(text, 0) < 0 {
-		return nil // the fast path; the loop below only runs to say where
+		return 0, "" // the fast path; the loop below only runs to say where
 	}
 	line := 1
 	for i := 0; i < len(text); {
 		c := text[i]
 		if c == 0 {
-			return Errorf(EINVALID, "line %d: NUL byte at byte %d (binary file?)", line, i)
+			return line, fmt.Sprintf("NUL byte at byte %d (binary file?)", i)
 		}
 		if c == '\n' {
 			line++
@@ -113,9 +123,9 @@ func CheckText(text string) error {
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if r == utf8.RuneError && size == 1 {
-			return Errorf(EINVALID, "line %d: invalid UTF-8 at byte %d", line, i)
+			return line, fmt.Sprintf("invalid UTF-8 at byte %d (not a UTF-8 text file?)", i)
 		}
 		i += size
 	}
-	return nil
+	return 0, ""
 }

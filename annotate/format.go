@@ -49,7 +49,7 @@ func (r *ExportReport) Summary() string {
 // A format that cannot be read or written leaves that function nil.
 type Format struct {
 	Name       string
-	Extensions []string              // e.g. ".jsonl", lower case
+	Extensions []string               // e.g. ".jsonl", lower case
 	Sniff      func(head []byte) bool // content check for auto-detection; may be nil
 	// Read parses one file; name is used in error messages.
 	Read func(name string, data []byte) (*Batch, error)

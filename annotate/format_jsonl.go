@@ -77,6 +77,9 @@ func EachLine(data []byte, fn func(line int, b []byte) error) error {
 // and spans; in any other line "title" becomes the title and every other
 // field becomes metadata (an "id" too, which also titles an untitled line).
 func readJSONL(name string, data []byte) (*Batch, error) {
+	if err := checkFileBytes(name, data); err != nil {
+		return nil, err
+	}
 	b := &Batch{}
 	base := strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
 	err := EachLine(data, func(line int, raw []byte) error {

@@ -15,10 +15,10 @@ func init() {
 
 // readText reads a plain text file as one document titled after the file.
 func readText(name string, data []byte) (*Batch, error) {
-	text := string(data)
-	if err := CheckText(text); err != nil {
-		return nil, Errorf(EINVALID, "%s: %v", name, err)
+	if err := checkFileBytes(name, data); err != nil {
+		return nil, err
 	}
+	text := string(data)
 	base := filepath.Base(name)
 	title := strings.TrimSuffix(base, filepath.Ext(base))
 	if title == "" {

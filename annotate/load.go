@@ -39,6 +39,9 @@ func (b *Batch) Append(o *Batch) {
 	b.Labels = append(b.Labels, o.Labels...)
 	b.Documents = append(b.Documents, o.Documents...)
 	b.Spans = append(b.Spans, o.Spans...)
+	for k, n := range o.Skipped {
+		b.Skip(k, n)
+	}
 }
 
 func loadDir(dir, format string) (*Batch, error) {

@@ -59,6 +59,9 @@ type Batch struct {
 	Labels    []*Label
 	Documents []*Document
 	Spans     []*BatchSpan
+	// Skipped counts what the file held that Gloss cannot represent and so
+	// left out, by kind (e.g. "relations": 3), for the importer to report.
+	Skipped map[string]int
 }
 
 // BatchSpan is a span whose label is named rather than referenced by ID.

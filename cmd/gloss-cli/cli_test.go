@@ -146,9 +146,9 @@ func TestImportErrorsNameFileAndLine(t *testing.T) {
 		path string
 		want string
 	}{
-		{"invalid UTF-8", bad, "bad.txt: line 2: invalid UTF-8"},
+		{"invalid UTF-8", bad, "bad.txt:2: invalid UTF-8"},
 		{"malformed JSONL line", jsonl, "corpus.jsonl:2:"},
-		{"binary file", bin, "image.txt: line 1: NUL byte"},
+		{"binary file", bin, "image.txt:1: NUL byte"},
 		{"missing file", filepath.Join(dir, "nope.txt"), "nope.txt"},
 	}
 	for _, tt := range tests {

@@ -54,13 +54,12 @@ func cmdImport(e *env, args []string) error {
 
 // reportSkipped tells the user what the input held that Gloss could not keep.
 func reportSkipped(e *env, b *annotate.Batch) {
-	skipped := batchSkipped(b)
-	keys := make([]string, 0, len(skipped))
-	for k := range skipped {
+	keys := make([]string, 0, len(b.Skipped))
+	for k := range b.Skipped {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
 	for _, k := range keys {
-		fmt.Fprintf(e.stderr, "note: left out %d %s (Gloss cannot hold them yet)\n", skipped[k], k)
+		fmt.Fprintf(e.stderr, "note: left out %d %s (Gloss cannot hold them yet)\n", b.Skipped[k], k)
 	}
 }

@@ -1,0 +1,250 @@
+package annotate
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"regexp"
+)
+
+// doccano JSONL holds one document per line, spans in code points:
+//
+//	{"text": "...", "label": [[start, end, "LABEL"], ...]}
+//
+// or, from a relation project,
+//
+//	{"text": "...", "entities": [{"id", "label", "start_offset", "end_offset"}],
+//	 "relations": [{"id", "from_id", "to_id", "type"}]}
+//
+// Other fields become document metadata ("title", or else "id", names the
+// document). Relations are counted in Batch.Skipped: Gloss has none yet.
+func init() {
+	RegisterFormat(&Format{
+		Name:       "doccano",
+		Extensions: []string{".jsonl"},
+		Sniff:      sniffDoccano,
+		Read:       readDoccano,
+		Write:      writeDoccano,
+	})
+}
+
+var doccanoMark = regexp.MustCompile(`"label"\s*:\s*\[\s*[\[\]]|"entities"\s*:\s*\[`)
+
+// sniffDoccano accepts JSONL whose lines carry a "label" list of triples or
+// an "entities" list. A first line longer than the head cannot be checked;
+// it is accepted when it opens a JSON object, since readDoccano reads every
+// line plain JSONL and Gloss JSONL hold the same way the jsonl format does.
+func sniffDoccano(head []byte) bool {
+	head = bytes.TrimLeft(head, " \t\r\n\ufeff")
+	if len(head) == 0 || head[0] != '{' {
+		return false
+	}
+	rest := head
+	for len(rest) > 0 {
+		line := rest
+		i := bytes.IndexByte(rest, '\n')
+		if i >= 0 {
+			line, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = nil
+		}
+		if doccanoMark.Match(line) {
+			return true
+		}
+		if i < 0 && bytes.Equal(line, head) {
+			return !json.Valid(line) // one long, cut-off line
+		}
+	}
+	return false
+}
+
+// readDoccano reads doccano JSONL. Lines in Gloss JSONL form are read as the
+// jsonl format reads them.
+func readDoccano(name string, data []byte) (*Batch, error) {
+	if err := checkFileBytes(name, data); err != nil {
+		return nil, err
+	}
+	b := &Batch{}
+	base := baseTitle(name)
+	err := EachLine(data, func(line int, raw []byte) error {
+		where := Where{File: name, Line: line}
+		var obj map[string]json.RawMessage
+		if err := json.Unmarshal(raw, &obj); err != nil {
+			return where.Errorf("not a JSON object: %v", err)
+		}
+		if _, ok := obj["text"]; !ok {
+			return where.Errorf("no \"text\" field")
+		}
+		if _, ok := obj["spans"]; ok {
+			if _, ok := obj["sha256"]; ok {
+				var g GlossDocument
+				if err := json.Unmarshal(raw, &g); err != nil {
+					return where.Errorf("not a Gloss document: %v", err)
+				}
+				return addGlossDocument(b, &g, where)
+			}
+		}
+		return addDoccanoLine(b, obj, where, fmt.Sprintf("%s-%d", base, line))
+	})
+	if err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+// doccanoEntity is one span of the relation form.
+type doccanoEntity struct {
+	Label       string `json:"label"`
+	StartOffset *int   `json:"start_offset"`
+	EndOffset   *int   `json:"end_offset"`
+}
+
+func addDoccanoLine(b *Batch, obj map[string]json.RawMessage, where Where, fallback string) error {
+	var text string
+	if err := json.Unmarshal(obj["text"], &text); err != nil {
+		return where.Errorf("\"text\" is not a string")
+	}
+	if err := CheckText(text); err != nil {
+		return where.Errorf("%v", err)
+	}
+	skip := []string{"text", "title", "entities", "relations"}
+	triples, isSpans, err := doccanoTriples(obj["label"], where)
+	if err != nil {
+		return err
+	}
+	if isSpans {
+		skip = append(skip, "label")
+	}
+	var entities []doccanoEntity
+	if raw, ok := obj["entities"]; ok {
+		if err := json.Unmarshal(raw, &entities); err != nil {
+			return where.Errorf("\"entities\" is not a list of {\"label\", \"start_offset\", \"end_offset\"}: %s", jsonProblem(err))
+		}
+	}
+	var relations []json.RawMessage
+	if raw, ok := obj["relations"]; ok {
+		if err := json.Unmarshal(raw, &relations); err != nil {
+			return where.Errorf("\"relations\" is not a list: %s", jsonProblem(err))
+		}
+	}
+	md, err := jsonMetadata(obj, where, skip...)
+	if err != nil {
+		return err
+	}
+	d := NewDocument(metadataTitle(obj, fallback), text, where.File)
+	d.Metadata = md
+	n := RuneLen(text)
+	var spans []*BatchSpan
+	add := func(i int, start, end int, label string) error {
+		sw := where
+		sw.Span = i
+		if err := CheckRange(start, end, n); err != nil {
+			return sw.Errorf("%v", err)
+		}
+		if err := checkLabelName(sw, label); err != nil {
+			return err
+		}
+		spans = append(spans, &BatchSpan{Span: *NewSpan(d.ID, start, end, ""), LabelName: label})
+		return nil
+	}
+	for i, t := range triples {
+		if err := add(i+1, t.start, t.end, t.label); err != nil {
+			return err
+		}
+	}
+	for i, e := range entities {
+		if e.StartOffset == nil || e.EndOffset == nil {
+			sw := where
+			sw.Span = len(triples) + i + 1
+			return sw.Errorf("entity has no start_offset or end_offset")
+		}
+		if err := add(len(triples)+i+1, *e.StartOffset, *e.EndOffset, e.Label); err != nil {
+			return err
+		}
+	}
+	b.Documents = append(b.Documents, d)
+	b.Spans = append(b.Spans, spans...)
+	b.Skip("relations", len(relations))
+	return nil
+}
+
+type doccanoTriple struct {
+	start, end int
+	label      string
+}
+
+// doccanoTriples decodes a "label" field. A list of [start, end, "LABEL"]
+// gives spans; anything else that is not a list of lists (a category or a
+// list of categories, as from doccano's text classification) is left to be
+// kept as metadata, reported by isSpans false.
+func doccanoTriples(raw json.RawMessage, where Where) (out []doccanoTriple, isSpans bool, err error) {
+	if raw == nil {
+		return nil, false, nil
+	}
+	var items []json.RawMessage
+	if json.Unmarshal(raw, &items) != nil {
+		return nil, false, nil
+	}
+	if len(items) == 0 {
+		return nil, true, nil
+	}
+	if t := bytes.TrimLeft(items[0], " \t\r\n"); len(t) == 0 || t[0] != '[' {
+		return nil, false, nil
+	}
+	for i, it := range items {
+		sw := where
+		sw.Span = i + 1
+		var parts []json.RawMessage
+		var t doccanoTriple
+		if json.Unmarshal(it, &parts) != nil || len(parts) != 3 ||
+			json.Unmarshal(parts[0], &t.start) != nil || json.Unmarshal(parts[1], &t.end) != nil ||
+			json.Unmarshal(parts[2], &t.label) != nil {
+			return nil, false, sw.Errorf("label %s is not [start, end, \"LABEL\"] with whole-number offsets", it)
+		}
+		out = append(out, t)
+	}
+	return out, true, nil
+}
+
+// writeDoccano writes the "label" form, one document per line, with the
+// document's title and metadata as extra fields. doccano holds no notes,
+// annotators or discontinuous links; those are counted as left out.
+func writeDoccano(w io.Writer, src Source) (*ExportReport, error) {
+	labels, err := src.Labels()
+	if err != nil {
+		return nil, err
+	}
+	names := labelNames(labels)
+	bw := bufio.NewWriterSize(w, 1<<16)
+	rep := &ExportReport{}
+	err = src.EachDocument(func(d *Document, spans []*Span) error {
+		// An "id" in the metadata is the one the document came with (e.g.
+		// doccano's own) and is written back; else the Gloss ID is written.
+		obj := copyMetadata(d.Metadata, rep, "text", "label", "title", "entities", "relations")
+		if _, ok := obj["id"]; !ok {
+			obj["id"] = d.ID
+		}
+		obj["title"] = d.Title
+		obj["text"] = d.Text
+		triples := make([][3]any, 0, len(spans))
+		for _, s := range spans {
+			triples = append(triples, [3]any{s.Start, s.End, names[s.LabelID]})
+		}
+		obj["label"] = triples
+		line, err := json.Marshal(obj)
+		if err != nil {
+			return fmt.Errorf("document %q: %w", d.Title, err)
+		}
+		rep.Documents++
+		rep.Spans += len(spans)
+		reportSpanLosses(rep, spans, spanKeeps{})
+		bw.Write(line)
+		return bw.WriteByte('\n')
+	})
+	if err != nil {
+		return nil, err
+	}
+	return rep, bw.Flush()
+}

@@ -1,0 +1,66 @@
+package annotate
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+)
+
+// spaCy JSONL holds one document per line with its spans in code points,
+// the shape spaCy's converters and Prodigy read:
+//
+//	{"text": "Alice met Bob.", "spans": [{"start": 0, "end": 5, "label": "actor"}]}
+//
+// Gloss only exports it. Titles, metadata, notes, annotators and the links
+// between fragments of a discontinuous span are not held; the last three are
+// counted as left out.
+func init() {
+	RegisterFormat(&Format{
+		Name:       "spacy",
+		Extensions: []string{".jsonl"},
+		Write:      writeSpacy,
+	})
+}
+
+// spacyDoc is one line of spaCy JSONL.
+type spacyDoc struct {
+	Text  string      `json:"text"`
+	Spans []spacySpan `json:"spans"`
+}
+
+// spacySpan is a span in spaCy JSONL.
+type spacySpan struct {
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Label string `json:"label"`
+}
+
+func writeSpacy(w io.Writer, src Source) (*ExportReport, error) {
+	labels, err := src.Labels()
+	if err != nil {
+		return nil, err
+	}
+	names := labelNames(labels)
+	bw := bufio.NewWriterSize(w, 1<<16)
+	rep := &ExportReport{}
+	err = src.EachDocument(func(d *Document, spans []*Span) error {
+		doc := spacyDoc{Text: d.Text, Spans: make([]spacySpan, 0, len(spans))}
+		for _, s := range spans {
+			doc.Spans = append(doc.Spans, spacySpan{Start: s.Start, End: s.End, Label: names[s.LabelID]})
+		}
+		line, err := json.Marshal(doc)
+		if err != nil {
+			return fmt.Errorf("document %q: %w", d.Title, err)
+		}
+		rep.Documents++
+		rep.Spans += len(spans)
+		reportSpanLosses(rep, spans, spanKeeps{})
+		bw.Write(line)
+		return bw.WriteByte('\n')
+	})
+	if err != nil {
+		return nil, err
+	}
+	return rep, bw.Flush()
+}
