@@ -1,0 +1,158 @@
+package textview
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+
+	"gloss/annotate"
+)
+
+var (
+	_ fyne.Focusable    = (*TextView)(nil)
+	_ desktop.Keyable   = (*TextView)(nil)
+	_ fyne.Shortcutable = (*TextView)(nil)
+)
+
+// FocusGained shows the caret.
+func (v *TextView) FocusGained() {
+	v.focused = true
+	v.Refresh()
+}
+
+// FocusLost hides the caret.
+func (v *TextView) FocusLost() {
+	v.focused = false
+	v.shiftDown = false
+	v.Refresh()
+}
+
+// KeyDown tracks the shift keys, which make arrows and clicks extend the
+// selection.
+func (v *TextView) KeyDown(ev *fyne.KeyEvent) {
+	if ev.Name == desktop.KeyShiftLeft || ev.Name == desktop.KeyShiftRight {
+		v.shiftDown = true
+	}
+}
+
+// KeyUp tracks the shift keys.
+func (v *TextView) KeyUp(ev *fyne.KeyEvent) {
+	if ev.Name == desktop.KeyShiftLeft || ev.Name == desktop.KeyShiftRight {
+		v.shiftDown = false
+	}
+}
+
+// TypedKey moves the caret (arrows, Home, End; with shift they extend the
+// selection), scrolls (Page Up, Page Down) and clears the selection
+// (Escape). Every other key goes to OnTypedKey, as does Escape when nothing
+// is selected.
+func (v *TextView) TypedKey(ev *fyne.KeyEvent) {
+	runes := v.doc.runes
+	shift := v.shift()
+	switch ev.Name {
+	case fyne.KeyLeft:
+		if !shift && v.selStart != v.selEnd {
+			v.moveHead(v.selStart, false)
+		} else {
+			v.moveHead(annotate.GraphemeBefore(runes, v.head), shift)
+		}
+	case fyne.KeyRight:
+		if !shift && v.selStart != v.selEnd {
+			v.moveHead(v.selEnd, false)
+		} else {
+			v.moveHead(annotate.GraphemeAfter(runes, v.head), shift)
+		}
+	case fyne.KeyUp:
+		v.moveLines(-1, shift)
+	case fyne.KeyDown:
+		v.moveLines(1, shift)
+	case fyne.KeyHome:
+		v.moveToLineEdge(false, shift)
+	case fyne.KeyEnd:
+		v.moveToLineEdge(true, shift)
+	case fyne.KeyPageUp:
+		v.pageBy(-1)
+	case fyne.KeyPageDown:
+		v.pageBy(1)
+	case fyne.KeyEscape:
+		if v.selStart != v.selEnd {
+			v.ClearSelection()
+			return
+		}
+		fallthrough
+	default:
+		if v.OnTypedKey != nil {
+			v.OnTypedKey(ev)
+		}
+	}
+}
+
+// TypedRune passes typed characters to OnTypedRune.
+func (v *TextView) TypedRune(r rune) {
+	if v.OnTypedRune != nil {
+		v.OnTypedRune(r)
+	}
+}
+
+// TypedShortcut copies the selection and selects all; other shortcuts go
+// to OnShortcut, or to the canvas when that is nil.
+func (v *TextView) TypedShortcut(s fyne.Shortcut) {
+	switch sc := s.(type) {
+	case *fyne.ShortcutCopy:
+		if v.selStart == v.selEnd {
+			return
+		}
+		cb := sc.Clipboard
+		if cb == nil {
+			cb = fyne.CurrentApp().Clipboard()
+		}
+		if cb != nil {
+			cb.SetContent(v.SelectedText())
+		}
+		return
+	case *fyne.ShortcutSelectAll:
+		v.SetSelection(0, len(v.doc.runes))
+		return
+	}
+	if v.OnShortcut != nil {
+		v.OnShortcut(s)
+		return
+	}
+	if c, ok := fyne.CurrentApp().Driver().CanvasForObject(v).(fyne.Shortcutable); ok {
+		c.TypedShortcut(s)
+	}
+}
+
+// shift reports whether a shift key is down: as the desktop driver says,
+// or as tracked through KeyDown and KeyUp.
+func (v *TextView) shift() bool {
+	if d, ok := fyne.CurrentApp().Driver().(desktop.Driver); ok && d.CurrentKeyModifiers()&fyne.KeyModifierShift != 0 {
+		return true
+	}
+	return v.shiftDown
+}
+
+// moveLines moves the caret up or down by n lines, keeping its x, and
+// extends the selection with it when extend is set.
+func (v *TextView) moveLines(n int, extend bool) {
+	if !v.prepare() {
+		return
+	}
+	pos := v.PositionOf(v.head)
+	pos.Y += float32(n)*v.lay.m.lineH + v.lay.m.lineH/2
+	v.moveHead(v.OffsetAt(pos), extend)
+}
+
+// moveToLineEdge moves the caret to the start or end of its line.
+func (v *TextView) moveToLineEdge(end, extend bool) {
+	if !v.prepare() {
+		return
+	}
+	pos := v.PositionOf(v.head)
+	pos.Y += v.lay.m.lineH / 2
+	if end {
+		pos.X = v.Size().Width
+	} else {
+		pos.X = 0
+	}
+	v.moveHead(v.OffsetAt(pos), extend)
+}

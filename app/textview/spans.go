@@ -1,0 +1,161 @@
+package textview
+
+import (
+	"image/color"
+	"slices"
+	"sort"
+	"strconv"
+
+	"gloss/annotate"
+)
+
+// spanIndex keeps spans sorted by start (longer first) with the running
+// maximum of their ends, so the spans overlapping a range are found by two
+// binary searches and a short scan.
+type spanIndex struct {
+	sorted []*annotate.Span
+	maxEnd []int // maxEnd[i]: largest End of sorted[:i+1]
+	byID   map[string]*annotate.Span
+}
+
+func (si *spanIndex) set(spans []*annotate.Span) {
+	si.sorted = append(si.sorted[:0], spans...)
+	si.sorted = slices.DeleteFunc(si.sorted, func(s *annotate.Span) bool { return s == nil })
+	if !slices.IsSortedFunc(si.sorted, spanOrder) {
+		slices.SortFunc(si.sorted, spanOrder)
+	}
+	si.maxEnd = slices.Grow(si.maxEnd[:0], len(si.sorted))[:len(si.sorted)]
+	m := 0
+	for i, s := range si.sorted {
+		m = max(m, s.End)
+		si.maxEnd[i] = m
+	}
+	if si.byID == nil {
+		si.byID = make(map[string]*annotate.Span, len(spans))
+	} else {
+		clear(si.byID)
+	}
+	for _, s := range si.sorted {
+		si.byID[s.ID] = s
+	}
+}
+
+// spanOrder is annotate.SortSpans' order: by start, enclosing spans first.
+func spanOrder(a, b *annotate.Span) int {
+	switch {
+	case a.Start != b.Start:
+		return a.Start - b.Start
+	case a.End != b.End:
+		return b.End - a.End
+	case a.ID < b.ID:
+		return -1
+	case a.ID > b.ID:
+		return 1
+	}
+	return 0
+}
+
+// overlapping calls fn, in sorted order, for every span with code points in
+// [lo, hi).
+func (si *spanIndex) overlapping(lo, hi int, fn func(*annotate.Span)) {
+	i := sort.Search(len(si.maxEnd), func(i int) bool { return si.maxEnd[i] > lo })
+	for ; i < len(si.sorted) && si.sorted[i].Start < hi; i++ {
+		if s := si.sorted[i]; s.End > lo && s.Start < s.End {
+			fn(s)
+		}
+	}
+}
+
+// innermost returns the ID of the shortest span covering code point cp, or
+// "" when none does.
+func (si *spanIndex) innermost(cp int) string {
+	var best *annotate.Span
+	si.overlapping(cp, cp+1, func(s *annotate.Span) {
+		if best == nil || s.End-s.Start <= best.End-best.Start {
+			best = s
+		}
+	})
+	if best == nil {
+		return ""
+	}
+	return best.ID
+}
+
+// visSpan is a span on screen with its underline row.
+type visSpan struct {
+	span  *annotate.Span
+	depth int
+	color color.NRGBA
+}
+
+// visible returns the spans overlapping [lo, hi) with an overlap depth each:
+// a span gets the lowest row not taken by an earlier span it overlaps, so
+// enclosing spans sit above the spans they contain.
+func (v *TextView) visibleSpans(lo, hi int, out []visSpan) []visSpan {
+	out = out[:0]
+	var rowEnds [8]int
+	rows := rowEnds[:0]
+	v.spans.overlapping(lo, hi, func(s *annotate.Span) {
+		depth := -1
+		for r, end := range rows {
+			if end <= s.Start {
+				depth = r
+				break
+			}
+		}
+		if depth < 0 {
+			rows = append(rows, 0)
+			depth = len(rows) - 1
+		}
+		rows[depth] = s.End
+		out = append(out, visSpan{span: s, depth: depth, color: v.labelColor(s.LabelID)})
+	})
+	return out
+}
+
+// labelColor returns the colour of label id, grey for an unknown label.
+func (v *TextView) labelColor(id string) color.NRGBA {
+	if c, ok := v.colors[id]; ok {
+		return c
+	}
+	return color.NRGBA{R: 0x99, G: 0x99, B: 0x99, A: 0xff}
+}
+
+// parseColor reads "#RRGGBB"; anything else is grey.
+func parseColor(s string) color.NRGBA {
+	if len(s) == 7 && s[0] == '#' {
+		if n, err := strconv.ParseUint(s[1:], 16, 32); err == nil {
+			return color.NRGBA{R: uint8(n >> 16), G: uint8(n >> 8), B: uint8(n), A: 0xff}
+		}
+	}
+	return color.NRGBA{R: 0x99, G: 0x99, B: 0x99, A: 0xff}
+}
+
+// LabelsAt returns the labels of the spans covering code point cp, outermost
+// first, each label once. It returns nil when no span covers cp.
+func (v *TextView) LabelsAt(cp int) []annotate.Label {
+	if cp < 0 {
+		return nil
+	}
+	var labels []annotate.Label
+	v.spans.overlapping(cp, cp+1, func(s *annotate.Span) {
+		for _, l := range labels {
+			if l.ID == s.LabelID {
+				return
+			}
+		}
+		if l, ok := v.labels[s.LabelID]; ok {
+			labels = append(labels, *l)
+		} else {
+			labels = append(labels, annotate.Label{ID: s.LabelID, Name: "?", Color: "#999999"})
+		}
+	})
+	return labels
+}
+
+// SpansAt returns the spans covering code point cp, outermost first.
+func (v *TextView) SpansAt(cp int) []*annotate.Span {
+	var spans []*annotate.Span
+	v.spans.overlapping(cp, cp+1, func(s *annotate.Span) { spans = append(spans, s) })
+	return spans
+}
