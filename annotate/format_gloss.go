@@ -174,6 +174,9 @@ func sniffGloss(head []byte) bool {
 
 // readGlossJSON reads a Gloss JSON export into a batch, checking every span.
 func readGlossJSON(name string, data []byte) (*Batch, error) {
+	if err := checkFileBytes(name, data); err != nil {
+		return nil, err
+	}
 	var f GlossFile
 	if err := json.Unmarshal(data, &f); err != nil {
 		return nil, jsonError(name, data, err)

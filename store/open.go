@@ -30,6 +30,9 @@ type Options struct {
 	ReadOnly bool
 	// NoCreate refuses to create a missing file.
 	NoCreate bool
+	// NoBackup skips the rolling backup that Open makes of an existing
+	// project (see Backups), for tools that open a file many times a second.
+	NoBackup bool
 }
 
 // Store is an open project file. It implements annotate.Project.
@@ -39,13 +42,19 @@ type Store struct {
 	path      string
 	readOnly  bool
 	annotator string
+
+	openBackup    BackupInfo // the backup Open made, if any
+	openBackupErr error      // why Open could not make one
 }
 
 var _ annotate.Project = (*Store)(nil)
 
 // Open opens the project at path, creating it (with no labels) when missing.
 // A file that is not a Gloss project is refused with an EINVALID error and
-// left untouched; one from a newer Gloss is refused with ECONFLICT.
+// left untouched; one from a newer Gloss is refused with ECONFLICT; a
+// damaged one (SQLite's quick check fails) with an error matching
+// ErrDamaged. Opening an existing writable project with documents first
+// saves a rolling backup of it (see Backups and OpenBackup).
 func Open(path string, opts Options) (*Store, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
@@ -55,48 +64,114 @@ func Open(path string, opts Options) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	if !exists && opts.NoCreate {
+	if !exists && (opts.NoCreate || opts.ReadOnly) {
 		return nil, annotate.Errorf(annotate.ENOTFOUND, "%s: no such project file", path)
 	}
 	ro := opts.ReadOnly || (exists && !writable)
-	db, err := sql.Open("sqlite3", dsn(abs, ro))
-	if err != nil {
-		return nil, fmt.Errorf("open %s: %w", path, err)
+	stamp := statProject(abs)
+	s, err := openFile(abs, exists, ro, false, opts, stamp)
+	if err != nil && exists && cannotWriteBeside(err) {
+		// The folder cannot be written (read-only media, another user's
+		// folder), so SQLite cannot make its journal files: open read-only,
+		// and failing that as an unchanging file (safe only when no journal
+		// holds changes that are not in the file yet).
+		if !ro {
+			s, err = openFile(abs, exists, true, false, opts, stamp)
+		}
+		if err != nil && cannotWriteBeside(err) && !stamp.walDirty {
+			s, err = openFile(abs, exists, true, true, opts, stamp)
+		}
 	}
-	rdb, err := sql.Open("sqlite3", strings.Replace(dsn(abs, ro), "_txlock=immediate", "_txlock=deferred", 1))
+	if err == nil {
+		return s, nil
+	}
+	if !exists {
+		removeDB(abs) // a project that could not be created leaves no empty file behind
+	}
+	if isCorrupt(err) {
+		err = damaged(abs, err.Error())
+	}
+	if errors.Is(err, ErrDamaged) {
+		return nil, err
+	}
+	if e := openErr(abs, err); e != err {
+		return nil, e
+	}
+	return nil, fmt.Errorf("open %s: %w", path, err)
+}
+
+// openFile opens the two connection pools on the file and initialises it;
+// immutable tells SQLite that nothing can change the file, so that it
+// reads it without journal files.
+func openFile(abs string, exists, ro, immutable bool, opts Options, stamp projectStamp) (*Store, error) {
+	name := dsn(abs, ro)
+	if immutable {
+		name += "&immutable=1"
+	}
+	db, err := sql.Open("sqlite3", name)
+	if err != nil {
+		return nil, err
+	}
+	rdb, err := sql.Open("sqlite3", strings.Replace(name, "_txlock=immediate", "_txlock=deferred", 1))
 	if err != nil {
 		db.Close()
-		return nil, fmt.Errorf("open %s: %w", path, err)
+		return nil, err
 	}
 	s := &Store{db: db, rdb: rdb, path: abs, readOnly: ro, annotator: opts.Annotator}
 	if s.annotator == "" {
 		s.annotator = defaultAnnotator()
 	}
-	if err := s.init(exists); err != nil {
+	backup := func() {
+		if exists && !opts.NoBackup {
+			s.openBackup, s.openBackupErr = s.autoBackup(stamp)
+		}
+	}
+	if err := s.init(exists, backup); err != nil {
 		rdb.Close()
 		db.Close()
-		return nil, fmt.Errorf("open %s: %w", path, err)
+		return nil, err
 	}
 	return s, nil
 }
 
-func (s *Store) init(exists bool) error {
+// init checks an existing file's health, then (when writable) backs it up
+// and brings its schema up to date, so that the backup predates any upgrade.
+func (s *Store) init(exists bool, backup func()) error {
 	if err := s.db.Ping(); err != nil {
 		return err
 	}
+	if exists {
+		if err := checkHealth(s.db, s.path); err != nil {
+			return err
+		}
+	}
 	if s.readOnly {
-		return checkSchema(s.db)
+		return checkSchema(s.db, false)
 	}
 	if !exists {
 		if _, err := s.db.Exec(fmt.Sprintf(`PRAGMA application_id = %d`, ApplicationID)); err != nil {
 			return err
 		}
+	} else {
+		if err := checkSchema(s.db, true); err != nil {
+			return err
+		}
+		backup()
 	}
-	return migrate(s.db)
+	if err := migrate(s.db); err != nil {
+		return err
+	}
+	if !exists {
+		// Put the new header (with the application ID) into the file itself,
+		// so that other processes recognise the project while this one has it open.
+		s.db.Exec(`PRAGMA wal_checkpoint(TRUNCATE)`)
+	}
+	return nil
 }
 
-// checkSchema refuses a read-only file whose schema this Gloss cannot read.
-func checkSchema(db *sql.DB) error {
+// checkSchema refuses a file whose schema is newer than this Gloss knows
+// and, unless upgradable, one that is older (a read-only file cannot be upgraded).
+func checkSchema(db *sql.DB, upgradable bool) error {
 	var v int
 	if err := db.QueryRow(`PRAGMA user_version`).Scan(&v); err != nil {
 		return err
@@ -104,7 +179,7 @@ func checkSchema(db *sql.DB) error {
 	if v > SchemaVersion() {
 		return annotate.Errorf(annotate.ECONFLICT, "this project was saved by a newer Gloss (schema %d; this Gloss knows up to %d): update Gloss to open it", v, SchemaVersion())
 	}
-	if v < SchemaVersion() {
+	if v < SchemaVersion() && !upgradable {
 		return annotate.Errorf(annotate.EINVALID, "this read-only project has an older schema (%d) that must be upgraded: make the file writable and open it once", v)
 	}
 	return nil
@@ -152,7 +227,7 @@ func checkFile(path string) (exists, writable bool, err error) {
 	case err != nil || !bytes.HasPrefix(head, []byte("SQLite format 3\x00")):
 		return true, false, annotate.Errorf(annotate.EINVALID, "%s is not a Gloss project (not a SQLite database)", path)
 	}
-	if id := binary.BigEndian.Uint32(head[68:72]); id != ApplicationID {
+	if id := binary.BigEndian.Uint32(head[68:72]); id != ApplicationID && !(id == 0 && pendingGlossHeader(path)) {
 		return true, false, annotate.Errorf(annotate.EINVALID, "%s is a SQLite database of another application (id %#x), not a Gloss project; it was not changed", path, id)
 	}
 	w, err := os.OpenFile(path, os.O_RDWR, 0)

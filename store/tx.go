@@ -37,11 +37,11 @@ func (s *Store) write(fn func(tx *sql.Tx) error) error {
 	for attempt := 0; attempt < 5; attempt++ {
 		err = s.tryWrite(fn)
 		if !isBusy(err) {
-			return err
+			return storageErr(s.path, err)
 		}
 		time.Sleep(time.Duration(50*(attempt+1)) * time.Millisecond)
 	}
-	return err
+	return storageErr(s.path, err)
 }
 
 func (s *Store) tryWrite(fn func(tx *sql.Tx) error) error {

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"gloss/annotate"
+	"gloss/store"
 )
 
 func init() {
@@ -27,7 +28,8 @@ func cmdImport(e *env, args []string) error {
 			return errUsage{err.Error()}
 		}
 	}
-	p, err := openProject(pos[0])
+	p, err := store.Open(pos[0], store.Options{NoCreate: true}) // with a rolling backup first
+
 	if err != nil {
 		return err
 	}

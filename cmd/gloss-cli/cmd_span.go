@@ -62,7 +62,7 @@ func cmdSpanAdd(e *env, args []string) error {
 	if err := p.AddSpan(sp); err != nil {
 		return err
 	}
-	off := annotate.NewOffsets(d.Text)
+	off := annotate.NewPoints(d.Text, []int{sp.Start, sp.End})
 	fmt.Fprintf(e.stdout, "added %s [%d, %d) %q\n", l.Name, sp.Start, sp.End, off.Slice(sp.Start, sp.End))
 	return nil
 }

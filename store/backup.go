@@ -1,0 +1,213 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"gloss/annotate"
+)
+
+// KeepBackups is how many automatic backups are kept per project: Open
+// makes one of an existing project each time it finds it changed, and then
+// removes all but the newest KeepBackups.
+const KeepBackups = 5
+
+// BackupInfo describes one backup copy of a project.
+type BackupInfo struct {
+	Path string    // the backup file, a complete Gloss project
+	Time time.Time // when the backup was made, in UTC (from its name)
+	Size int64     // its size in bytes
+}
+
+// Backups lists the backups of the project at projectPath, newest first:
+// those in the folder next to it, .NAME.backups/NAME-YYYYMMDD-HHMMSS.gloss,
+// and those kept in the user's data folder when that folder could not be
+// written. The project itself need not exist or be sound. Each listed file
+// can be passed to Restore.
+func Backups(projectPath string) ([]BackupInfo, error) {
+	abs, err := filepath.Abs(projectPath)
+	if err != nil {
+		return nil, err
+	}
+	var all []backupFile
+	for _, dir := range backupDirs(abs) {
+		list, err := listBackups(dir, backupBase(abs))
+		if err != nil {
+			return nil, fmt.Errorf("list backups of %s: %w", projectPath, err)
+		}
+		all = append(all, list...)
+	}
+	sortBackups(all)
+	out := make([]BackupInfo, len(all))
+	for i, b := range all {
+		out[i] = b.BackupInfo
+	}
+	return out, nil
+}
+
+// Backup writes a complete, compacted copy of the project to dest (a new
+// file: an existing one is refused with ECONFLICT) with SQLite's VACUUM
+// INTO. The copy is consistent even while this or another process writes,
+// since it is read in one transaction; it is written to a temporary file,
+// synced to disk and only then given its name, so dest is either the whole
+// backup or absent. Read-only projects can be backed up too.
+func (s *Store) Backup(dest string) error {
+	abs, err := filepath.Abs(dest)
+	if err != nil {
+		return err
+	}
+	if _, err := os.Lstat(abs); err == nil {
+		return annotate.Errorf(annotate.ECONFLICT, "%s already exists; choose a new name for the backup", dest)
+	}
+	dir := filepath.Dir(abs)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(abs)+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("back up to %s: %w", dest, err)
+	}
+	name := tmp.Name()
+	tmp.Close()
+	done := false
+	defer func() {
+		if !done {
+			os.Remove(name)
+		}
+	}()
+	// VACUUM INTO accepts an existing file only when it is empty, as tmp is.
+	if _, err := s.rdb.Exec(`VACUUM INTO ?`, name); err != nil {
+		if isCorrupt(err) {
+			return damaged(s.path, err.Error())
+		}
+		return fmt.Errorf("could not write the backup %s (is the disk full?): %w", dest, err)
+	}
+	if err := syncFile(name); err != nil {
+		return fmt.Errorf("back up to %s: %w", dest, err)
+	}
+	if info, err := os.Stat(s.path); err == nil {
+		os.Chmod(name, info.Mode().Perm())
+	}
+	if err := claimName(name, abs); err != nil {
+		if errors.Is(err, os.ErrExist) {
+			return annotate.Errorf(annotate.ECONFLICT, "%s already exists; choose a new name for the backup", dest)
+		}
+		return fmt.Errorf("back up to %s: %w", dest, err)
+	}
+	done = true
+	syncDir(dir)
+	return nil
+}
+
+// OpenBackup returns the backup Open made of this project, and the error
+// if making one failed (the project is open and usable regardless; a user
+// interface should say that no backup could be made). The BackupInfo is
+// zero when Open made none: the project was new, had no documents, was
+// unchanged since its newest backup, was opened read-only or with NoBackup.
+func (s *Store) OpenBackup() (BackupInfo, error) { return s.openBackup, s.openBackupErr }
+
+// autoBackup makes Open's rolling backup: next to the project, or in the
+// user's data folder when that fails, unless the project has no documents
+// or is unchanged since the newest backup. It keeps the newest KeepBackups.
+func (s *Store) autoBackup(st projectStamp) (BackupInfo, error) {
+	var has bool
+	if err := s.db.QueryRow(`SELECT EXISTS (SELECT 1 FROM documents)`).Scan(&has); err != nil || !has {
+		return BackupInfo{}, err
+	}
+	base := backupBase(s.path)
+	var errs []error
+	for _, dir := range backupDirs(s.path) {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		list, _ := listBackups(dir, base)
+		if len(list) > 0 && st.unchangedSince(list[0].mod) {
+			return BackupInfo{}, nil
+		}
+		dest := newBackupPath(dir, base, time.Now())
+		err := s.Backup(dest)
+		for try := 0; annotate.ErrorCode(err) == annotate.ECONFLICT && try < 5; try++ {
+			dest = newBackupPath(dir, base, time.Now()) // another process took the name
+			err = s.Backup(dest)
+		}
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		if !st.mod.IsZero() {
+			// The copy carries the project's modification time, which is how
+			// the next Open tells that nothing changed since.
+			os.Chtimes(dest, time.Now(), st.mod)
+		}
+		pruneBackups(dir, base, KeepBackups)
+		list, _ = listBackups(dir, base)
+		for _, b := range list {
+			if b.Path == dest {
+				return b.BackupInfo, nil
+			}
+		}
+		return BackupInfo{}, fmt.Errorf("backup %s was made but not kept (another process made newer ones meanwhile)", dest)
+	}
+	return BackupInfo{}, fmt.Errorf("could not back up %s: %w", s.path, errorList(errs))
+}
+
+// projectStamp is what a project file looked like before Open touched it.
+type projectStamp struct {
+	mod      time.Time // the file's modification time; zero if unknown
+	walDirty bool      // a non-empty -wal holds changes not yet in the file
+}
+
+func statProject(abs string) projectStamp {
+	info, err := os.Stat(abs)
+	if err != nil {
+		return projectStamp{}
+	}
+	wal, err := os.Stat(abs + "-wal")
+	return projectStamp{mod: info.ModTime(), walDirty: err == nil && wal.Size() > 0}
+}
+
+// unchangedSince reports whether the project is known to be as it was
+// when a backup carrying modification time mod was made.
+func (st projectStamp) unchangedSince(mod time.Time) bool {
+	return !st.mod.IsZero() && !st.walDirty && st.mod.Equal(mod)
+}
+
+// claimName gives the finished file tmp the name dest, failing with
+// os.ErrExist rather than replacing a file another process put there
+// meanwhile. A hard link does that atomically; where links are not
+// supported (FAT, some network shares) it checks, then renames.
+func claimName(tmp, dest string) error {
+	err := os.Link(tmp, dest)
+	if err == nil {
+		os.Remove(tmp)
+		return nil
+	}
+	if errors.Is(err, os.ErrExist) {
+		return err
+	}
+	if _, err := os.Lstat(dest); err == nil {
+		return os.ErrExist
+	}
+	return os.Rename(tmp, dest)
+}
+
+func syncFile(name string) error {
+	f, err := os.OpenFile(name, os.O_RDWR, 0)
+	if err != nil {
+		return err
+	}
+	err = f.Sync()
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// syncDir makes a rename in dir durable where the system allows it.
+func syncDir(dir string) {
+	if f, err := os.Open(dir); err == nil {
+		f.Sync()
+		f.Close()
+	}
+}

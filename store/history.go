@@ -1,0 +1,248 @@
+package store
+
+import (
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"gloss/annotate"
+)
+
+var _ annotate.Historian = (*Store)(nil)
+
+// The events.undone states (see migration/002_history.sql).
+const (
+	inEffect      = 0
+	undone        = 1
+	undoneForGood = 2
+	cannotUndo    = 3
+)
+
+const spanActions = `('add-span', 'update-span', 'delete-span')`
+
+const selectEventSQL = `SELECT seq, at, annotator, action, document_id, span_id, before, after, undone, ref FROM events`
+
+// Undo reverts this annotator's most recent span edit that is in effect,
+// in one transaction that also records the undo in the edit log, and
+// returns the edit (now Undone). Since the log is in the project file,
+// undo works after a restart. With nothing to undo the error has code
+// ENOTFOUND. When the span is no longer as that edit left it (another
+// annotator changed it, or its document or label was deleted) nothing is
+// changed, the edit is marked so that the next Undo goes past it, and the
+// error has code ECONFLICT.
+func (s *Store) Undo() (*annotate.Event, error) {
+	return s.step(`undone = 0 ORDER BY seq DESC`, "undo", func(e *annotate.Event) (from, to *annotate.Span) {
+		return e.After, e.Before
+	})
+}
+
+// Redo re-applies this annotator's most recently undone span edit, in one
+// transaction, and returns it. A span edit made after an undo clears what
+// can be redone. With nothing to redo the error has code ENOTFOUND; when
+// the span was changed since the undo, nothing is changed, what could be
+// redone is cleared, and the error has code ECONFLICT.
+func (s *Store) Redo() (*annotate.Event, error) {
+	return s.step(`undone = 1 ORDER BY seq ASC`, "redo", func(e *annotate.Event) (from, to *annotate.Span) {
+		return e.Before, e.After
+	})
+}
+
+// step undoes or redoes the first span edit that where selects, taking the
+// span from state from to state to.
+func (s *Store) step(where, action string, states func(*annotate.Event) (from, to *annotate.Span)) (*annotate.Event, error) {
+	var ev *annotate.Event
+	var conflict error
+	err := s.write(func(tx *sql.Tx) error {
+		ev, conflict = nil, nil
+		e, err := scanEvent(tx.QueryRow(selectEventSQL+` WHERE annotator = ? AND action IN `+spanActions+` AND `+where+` LIMIT 1`, s.annotator))
+		if errors.Is(err, sql.ErrNoRows) {
+			return annotate.Errorf(annotate.ENOTFOUND, "nothing to %s", action)
+		}
+		var cur *annotate.Span
+		var reason string
+		switch {
+		case e != nil && err != nil:
+			reason = err.Error()
+		case err != nil:
+			return err
+		default:
+			from, to := states(e)
+			if cur, reason, err = moveSpan(tx, e.SpanID, from, to); err != nil {
+				return err
+			}
+		}
+		if reason != "" {
+			if action == "undo" {
+				conflict = annotate.Errorf(annotate.ECONFLICT, "cannot undo %s: %s; it is skipped: undo again to undo the edit before it", describeEdit(e), reason)
+				_, err = tx.Exec(`UPDATE events SET undone = ? WHERE seq = ?`, cannotUndo, e.Seq)
+			} else {
+				conflict = annotate.Errorf(annotate.ECONFLICT, "cannot redo %s: %s; nothing is left to redo", describeEdit(e), reason)
+				_, err = tx.Exec(`UPDATE events SET undone = ? WHERE undone = ? AND annotator = ?`, undoneForGood, undone, s.annotator)
+			}
+			return err
+		}
+		after, err := findSpan(tx, e.SpanID)
+		if err != nil {
+			return err
+		}
+		state := undone
+		if action == "redo" {
+			state = inEffect
+		}
+		if _, err := tx.Exec(`UPDATE events SET undone = ? WHERE seq = ?`, state, e.Seq); err != nil {
+			return err
+		}
+		if _, err := tx.Exec(`INSERT INTO events(at, annotator, action, document_id, span_id, before, after, ref)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, now(), s.annotator, action, e.DocumentID, e.SpanID, encodeSpan(cur), encodeSpan(after), e.Seq); err != nil {
+			return err
+		}
+		e.Undone = action == "undo"
+		ev = e
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return ev, conflict
+}
+
+// moveSpan takes a span from state from to state to (nil: absent) and
+// returns what it was. A non-empty reason says why it could not: the span
+// is not in state from, or state to clashes with the project as it is now.
+func moveSpan(tx *sql.Tx, id string, from, to *annotate.Span) (cur *annotate.Span, reason string, err error) {
+	cur, err = findSpan(tx, id)
+	if err != nil {
+		return nil, "", err
+	}
+	if !sameState(cur, from) {
+		return cur, "the span was changed since (by another annotator, or its document or label was deleted)", nil
+	}
+	if to == nil {
+		_, err = tx.Exec(`DELETE FROM spans WHERE id = ?`, id)
+		return cur, "", err
+	}
+	if err := checkSpan(tx, to); err != nil {
+		if annotate.ErrorCode(err) != "" {
+			return cur, err.Error(), nil
+		}
+		return cur, "", err
+	}
+	if cur == nil {
+		err = insertSpan(tx, to)
+	} else {
+		_, err = tx.Exec(`UPDATE spans SET start = ?, "end" = ?, label_id = ?, note = ?, grp = ?, updated_at = ? WHERE id = ?`,
+			to.Start, to.End, to.LabelID, to.Note, to.Group, fmtTime(to.UpdatedAt), id)
+		if isUnique(err) {
+			err = annotate.Errorf(annotate.ECONFLICT, "this span [%d, %d) already has that label", to.Start, to.End)
+		}
+	}
+	if annotate.ErrorCode(err) == annotate.ECONFLICT {
+		return cur, err.Error(), nil
+	}
+	return cur, "", err
+}
+
+// findSpan returns the span with this ID, or nil when there is none.
+func findSpan(q queryer, id string) (*annotate.Span, error) {
+	sp, err := getSpan(q, id)
+	if annotate.ErrorCode(err) == annotate.ENOTFOUND {
+		return nil, nil
+	}
+	return sp, err
+}
+
+// sameState reports whether a span's content (not its times) is as expected.
+func sameState(cur, want *annotate.Span) bool {
+	if cur == nil || want == nil {
+		return cur == nil && want == nil
+	}
+	return cur.DocumentID == want.DocumentID && cur.Start == want.Start && cur.End == want.End &&
+		cur.LabelID == want.LabelID && cur.Note == want.Note && cur.Group == want.Group
+}
+
+func describeEdit(e *annotate.Event) string {
+	sp := e.After
+	if sp == nil {
+		sp = e.Before
+	}
+	if sp == nil {
+		return fmt.Sprintf("edit %d (%s)", e.Seq, e.Action)
+	}
+	return fmt.Sprintf("%s [%d, %d)", e.Action, sp.Start, sp.End)
+}
+
+// History returns the edit log, newest first: the newest limit events, or
+// all of them with limit <= 0. It is an audit trail of who did what when:
+// span edits (with the span before and after), undo and redo, imports,
+// added and deleted documents, status changes.
+func (s *Store) History(limit int) ([]annotate.Event, error) {
+	q, args := selectEventSQL+` ORDER BY seq DESC`, []any{}
+	if limit > 0 {
+		q += ` LIMIT ?`
+		args = append(args, limit)
+	}
+	rows, err := s.rdb.Query(q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("history: %w", err)
+	}
+	defer rows.Close()
+	var out []annotate.Event
+	for rows.Next() {
+		e, err := scanEvent(rows)
+		if e == nil {
+			return nil, err
+		}
+		if err != nil {
+			e.Detail = err.Error()
+		}
+		out = append(out, *e)
+	}
+	return out, rows.Err()
+}
+
+// scanEvent reads one events row. The span JSON of a span edit, undo or
+// redo becomes Before and After; any other action's text becomes Detail.
+// When the row was read but its span JSON is unreadable, scanEvent returns
+// the event along with the error.
+func scanEvent(row interface{ Scan(...any) error }) (*annotate.Event, error) {
+	var e annotate.Event
+	var at, before, after string
+	var state int
+	if err := row.Scan(&e.Seq, &at, &e.Annotator, &e.Action, &e.DocumentID, &e.SpanID, &before, &after, &state, &e.Ref); err != nil {
+		return nil, err
+	}
+	e.At = parseTime(at)
+	e.Undone = state == undone || state == undoneForGood
+	if !e.IsSpanEdit() && e.Action != annotate.ActionUndo && e.Action != annotate.ActionRedo {
+		e.Detail = after
+		return &e, nil
+	}
+	var err error
+	if e.Before, err = decodeSpan(before); err != nil {
+		return &e, annotate.Errorf(annotate.EINVALID, "edit log entry %d: %v", e.Seq, err)
+	}
+	if e.After, err = decodeSpan(after); err != nil {
+		return &e, annotate.Errorf(annotate.EINVALID, "edit log entry %d: %v", e.Seq, err)
+	}
+	return &e, nil
+}
+
+func encodeSpan(sp *annotate.Span) string {
+	if sp == nil {
+		return ""
+	}
+	b, _ := json.Marshal(sp)
+	return string(b)
+}
+
+func decodeSpan(s string) (*annotate.Span, error) {
+	if s == "" {
+		return nil, nil
+	}
+	var sp annotate.Span
+	if err := json.Unmarshal([]byte(s), &sp); err != nil {
+		return nil, annotate.Errorf(annotate.EINVALID, "unreadable span record: %v", err)
+	}
+	return &sp, nil
+}

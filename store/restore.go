@@ -1,0 +1,292 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/mattn/go-sqlite3"
+
+	"gloss/annotate"
+)
+
+// Restore replaces the project at projectPath with the backup at
+// backupPath (one of Backups(projectPath), or any Gloss project file).
+//
+// The backup is checked first: a file that is not a sound Gloss project,
+// or one from a newer Gloss, is refused and nothing changes. So is a
+// projectPath that holds another program's file. The current project is
+// then itself backed up (a sound one as a normal backup, listed by
+// Backups; a damaged one byte for byte, as NAME-YYYYMMDD-HHMMSS.damaged in
+// the backups folder), and replaced: a sound project through SQLite's
+// backup API, in one transaction that other processes with the file open
+// see as one change; a damaged or missing one by renaming a checked copy
+// into place. Close the project before restoring and open it again after.
+func Restore(projectPath, backupPath string) error {
+	abs, err := filepath.Abs(projectPath)
+	if err != nil {
+		return err
+	}
+	babs, err := filepath.Abs(backupPath)
+	if err != nil {
+		return err
+	}
+	bexists, _, err := checkFile(babs)
+	if err != nil {
+		return fmt.Errorf("cannot restore from it: %w", err)
+	}
+	if !bexists {
+		return annotate.Errorf(annotate.ENOTFOUND, "%s: no such backup", backupPath)
+	}
+	pexists, err := checkRestoreTarget(abs)
+	if err != nil {
+		return err
+	}
+	if pexists && sameFile(abs, babs) {
+		return annotate.Errorf(annotate.EINVALID, "%s is the project itself, not a backup of it", backupPath)
+	}
+	tmp, err := stageBackup(babs, filepath.Dir(abs))
+	if err != nil {
+		return err
+	}
+	defer removeDB(tmp)
+	if err := replaceProject(abs, pexists, tmp); err != nil {
+		return err
+	}
+	for _, dir := range backupDirs(abs) {
+		pruneBackups(dir, backupBase(abs), KeepBackups)
+	}
+	return nil
+}
+
+// checkRestoreTarget reports whether there is a project to replace,
+// refusing a folder or a file of another program. An empty file (a project
+// lost to a failing disk or program) counts as none and is restored over.
+func checkRestoreTarget(abs string) (bool, error) {
+	info, err := os.Stat(abs)
+	if errors.Is(err, os.ErrNotExist) {
+		return false, nil
+	}
+	if err == nil && info.Mode().IsRegular() && info.Size() == 0 {
+		return false, nil
+	}
+	exists, _, err := checkFile(abs)
+	if err != nil {
+		return exists, fmt.Errorf("will not restore over it (if it is the damaged project, move it elsewhere first): %w", err)
+	}
+	return exists, nil
+}
+
+// stageBackup copies the backup (and its -wal, if any) next to the project
+// and checks the copy: sound, a Gloss project, a schema this Gloss knows.
+func stageBackup(backup, dir string) (string, error) {
+	f, err := os.CreateTemp(dir, ".gloss-restore-*.gloss")
+	if err != nil {
+		return "", fmt.Errorf("restore: %w", err)
+	}
+	tmp := f.Name()
+	f.Close()
+	ok := false
+	defer func() {
+		if !ok {
+			removeDB(tmp)
+		}
+	}()
+	if err := copyFile(backup, tmp); err != nil {
+		return "", fmt.Errorf("restore: copy %s: %w", backup, err)
+	}
+	if _, err := os.Stat(backup + "-wal"); err == nil {
+		if err := copyFile(backup+"-wal", tmp+"-wal"); err != nil {
+			return "", fmt.Errorf("restore: copy %s-wal: %w", backup, err)
+		}
+	}
+	db, err := sql.Open("sqlite3", "file:"+escapePath(tmp)+"?_busy_timeout=10000")
+	if err != nil {
+		return "", err
+	}
+	defer db.Close()
+	if err := checkHealth(db, backup); err != nil {
+		return "", fmt.Errorf("cannot restore from it: %w", err)
+	}
+	if err := checkSchema(db, true); err != nil {
+		return "", fmt.Errorf("cannot restore from %s: %w", backup, err)
+	}
+	if _, err := db.Exec(`PRAGMA journal_mode = DELETE`); err != nil { // fold a -wal into the copy
+		return "", fmt.Errorf("restore: %w", err)
+	}
+	ok = true
+	return tmp, nil
+}
+
+// replaceProject saves the current project and puts the staged copy in its place.
+func replaceProject(abs string, exists bool, staged string) error {
+	if exists {
+		db, err := sql.Open("sqlite3", dsn(abs, false))
+		if err != nil {
+			return err
+		}
+		defer db.Close()
+		err = db.Ping()
+		if err == nil {
+			err = checkHealth(db, abs)
+		}
+		if err == nil {
+			if err := saveBeforeRestore(db, abs); err != nil {
+				return err
+			}
+			return copyDatabase(db, staged)
+		}
+		if !isCorrupt(err) && !errors.Is(err, ErrDamaged) {
+			return fmt.Errorf("restore %s: %w", abs, err)
+		}
+		db.Close()
+		if err := saveDamaged(abs); err != nil {
+			return err
+		}
+	}
+	for _, suffix := range []string{"-wal", "-shm", "-journal"} {
+		if err := os.Remove(abs + suffix); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return fmt.Errorf("restore %s: %w", abs, err)
+		}
+	}
+	if err := syncFile(staged); err != nil {
+		return err
+	}
+	if err := os.Rename(staged, abs); err != nil {
+		return fmt.Errorf("restore %s: %w", abs, err)
+	}
+	syncDir(filepath.Dir(abs))
+	return nil
+}
+
+// saveBeforeRestore backs up the sound project about to be replaced.
+func saveBeforeRestore(db *sql.DB, abs string) error {
+	s := &Store{db: db, rdb: db, path: abs}
+	var errs []error
+	for _, dir := range backupDirs(abs) {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		if err := s.Backup(newBackupPath(dir, backupBase(abs), time.Now())); err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		return nil
+	}
+	return fmt.Errorf("restore: could not first back up the current %s, so it was not replaced: %w", abs, errorList(errs))
+}
+
+// saveDamaged copies a damaged project (and its -wal) byte for byte into
+// its backups folder before it is replaced.
+func saveDamaged(abs string) error {
+	var errs []error
+	for _, dir := range backupDirs(abs) {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		dest := filepath.Join(dir, backupBase(abs)+"-"+time.Now().UTC().Format(backupTimeLayout)+".damaged")
+		err := copyFile(abs, dest)
+		if _, werr := os.Stat(abs + "-wal"); err == nil && werr == nil {
+			err = copyFile(abs+"-wal", dest+"-wal")
+		}
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		return nil
+	}
+	return fmt.Errorf("restore: could not first save a copy of the damaged %s, so it was not replaced: %w", abs, errorList(errs))
+}
+
+// copyDatabase overwrites the database open in dst with the one at src,
+// through SQLite's backup API: one write transaction on dst.
+func copyDatabase(dst *sql.DB, src string) error {
+	sdb, err := sql.Open("sqlite3", "file:"+escapePath(src)+"?mode=ro")
+	if err != nil {
+		return err
+	}
+	defer sdb.Close()
+	ctx := context.Background()
+	sc, err := sdb.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer sc.Close()
+	dc, err := dst.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer dc.Close()
+	return dc.Raw(func(d any) error {
+		return sc.Raw(func(s any) error {
+			bk, err := d.(*sqlite3.SQLiteConn).Backup("main", s.(*sqlite3.SQLiteConn), "main")
+			if err != nil {
+				return err
+			}
+			deadline := time.Now().Add(30 * time.Second)
+			for {
+				done, err := bk.Step(-1)
+				if err != nil {
+					bk.Finish()
+					return storageErr(src, err)
+				}
+				if done {
+					return bk.Finish()
+				}
+				if time.Now().After(deadline) { // busy: another process is writing
+					bk.Finish()
+					return fmt.Errorf("restore: another program kept the project busy for 30 s; nothing was changed")
+				}
+				time.Sleep(50 * time.Millisecond)
+			}
+		})
+	})
+}
+
+func copyFile(src, dst string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = io.Copy(out, in)
+	if err == nil {
+		err = out.Sync()
+	}
+	if cerr := out.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// removeDB removes a database file and the files SQLite keeps beside it.
+func removeDB(p string) {
+	for _, suffix := range []string{"", "-wal", "-shm", "-journal"} {
+		os.Remove(p + suffix)
+	}
+}
+
+func sameFile(a, b string) bool {
+	ia, err1 := os.Stat(a)
+	ib, err2 := os.Stat(b)
+	return err1 == nil && err2 == nil && os.SameFile(ia, ib)
+}
+
+var uriEscaper = strings.NewReplacer("%", "%25", "?", "%3F", "#", "%23")
+
+// escapePath makes a file path safe inside a SQLite URI filename.
+func escapePath(p string) string {
+	return uriEscaper.Replace(p)
+}
