@@ -2,6 +2,7 @@ package textview
 
 import (
 	"image/color"
+	"math"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -19,7 +20,8 @@ type renderer struct {
 	texts  map[int64]*canvas.Text // text objects in use, by token
 	old    map[int64]*canvas.Text // those of the previous refresh
 	spare  []*canvas.Text
-	vers   int // document version the text objects show
+	vers   int     // document version the text objects show
+	scale  float32 // device pixels per unit, for snapping text to pixels
 	lines  []visLine
 	vspans []visSpan
 
@@ -82,10 +84,25 @@ func (r *renderer) text(t *token, x, y float32, fg color.Color) {
 		o.Text = string(r.v.doc.runes[t.start:t.end])
 	}
 	o.Color, o.TextSize = fg, r.v.lay.m.size
-	o.Move(fyne.NewPos(x, y))
+	// Text drawn at a fraction of a pixel is resampled and looks blurred and
+	// dimmer than its neighbours: put each word on a whole device pixel.
+	o.Move(fyne.NewPos(r.snap(x), r.snap(y)))
 	o.Resize(fyne.NewSize(t.w, r.v.lay.m.textH))
 	r.texts[key] = o
 	r.words = append(r.words, o)
+}
+
+// snap rounds a coordinate to the nearest whole pixel of the canvas.
+func (r *renderer) snap(v float32) float32 {
+	return float32(math.Round(float64(v*r.scale))) / r.scale
+}
+
+// canvasScale returns how many device pixels one unit is on the view's canvas.
+func (r *renderer) canvasScale() float32 {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(r.v); c != nil && c.Scale() > 0 {
+		return c.Scale()
+	}
+	return 1
 }
 
 // build lays out what is on screen and fills the layers.
@@ -112,6 +129,7 @@ func (r *renderer) build() {
 	variant := fyne.CurrentApp().Settings().ThemeVariant()
 	fg := th.Color(theme.ColorNameForeground, variant)
 
+	r.scale = r.canvasScale()
 	r.lines = v.visibleLines(r.lines)
 	r.vspans = r.vspans[:0]
 	if len(r.lines) > 0 {
@@ -121,13 +139,22 @@ func (r *renderer) build() {
 		r.vspans = v.visibleSpans(lo, hi, r.vspans)
 	}
 	selCol := th.Color(theme.ColorNameSelection, variant)
+	// A selected span selects its text too (so shift+arrows resize it); it is
+	// shown by its own stronger colour and outline, not hidden under the
+	// selection colour.
+	showSel := true
+	for _, vs := range r.vspans {
+		if s := vs.span; s.ID != "" && s.ID == v.selectedSpan && s.Start == v.selStart && s.End == v.selEnd {
+			showSel = false
+		}
+	}
 	maxX := v.Size().Width - m.padX - scrollbarWidth(m)
 	for _, vl := range r.lines {
 		pl := v.lay.paras[vl.p]
 		ln := pl.lines[vl.li]
 		lastLine := vl.li == len(pl.lines)-1 && pl.done
 		r.spanMarks(pl, vl, ln, maxX)
-		if a, b := max(v.selStart, ln.start), min(v.selEnd, ln.end); a < b || lastLine && v.selStart <= ln.end && v.selEnd > ln.end {
+		if a, b := max(v.selStart, ln.start), min(v.selEnd, ln.end); showSel && a < b || showSel && lastLine && v.selStart <= ln.end && v.selEnd > ln.end {
 			x1, x2 := v.xOf(pl, vl.li, a), v.xOf(pl, vl.li, b)
 			if lastLine && v.selEnd > ln.end {
 				x2 += m.spaceW // show that the line break is selected

@@ -1,6 +1,7 @@
 package textview
 
 import (
+	"fmt"
 	"image/color"
 	"strings"
 	"testing"
@@ -8,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 
 	"gloss/annotate"
 )
@@ -249,5 +251,37 @@ func TestTextScale(t *testing.T) {
 	}
 	if p := v.PositionOf(5); v.OffsetAt(p) != 5 {
 		t.Errorf("offsets wrong after zoom")
+	}
+}
+
+// TestSelectedSpanKeepsItsColour: when a span is selected (and so its text
+// too), it shows in its label colour with an outline, not under the
+// selection colour; any other selection shows the selection colour.
+func TestSelectedSpanKeepsItsColour(t *testing.T) {
+	test.NewTempApp(t)
+	actor := &annotate.Label{ID: "L1", Name: "actor", Color: "#56B4E9"}
+	s := &annotate.Span{ID: "S1", Start: 0, End: 6, LabelID: actor.ID}
+	v, _ := newView(t, "Moscow and Beijing met.", []*annotate.Span{s}, []*annotate.Label{actor})
+	th := v.Theme()
+	sel := color.NRGBAModel.Convert(th.Color(theme.ColorNameSelection, fyne.CurrentApp().Settings().ThemeVariant())).(color.NRGBA)
+	selHex := fmt.Sprintf("#%02X%02X%02X", sel.R, sel.G, sel.B)
+
+	v.SetSelection(11, 18)
+	if len(rectsOf(v, selHex)) == 0 {
+		t.Fatal("a plain selection shows no selection rectangle")
+	}
+	v.SetSelectedSpan("S1")
+	v.SetSelection(0, 6)
+	if n := len(rectsOf(v, selHex)); n != 0 {
+		t.Errorf("the selected span is covered by %d selection rectangles", n)
+	}
+	outlined := false
+	for _, o := range test.WidgetRenderer(v).Objects() {
+		if r, ok := o.(*canvas.Rectangle); ok && r.StrokeWidth > 0 && r.StrokeColor != nil {
+			outlined = true
+		}
+	}
+	if !outlined {
+		t.Error("the selected span has no outline")
 	}
 }

@@ -1,0 +1,270 @@
+package app
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"gloss/annotate"
+)
+
+// docsPanel lists the project's documents with status and span count, and
+// filters them with a search box: fuzzy over titles, or over the text with
+// the "/" prefix.
+type docsPanel struct {
+	search  *widget.Entry
+	list    *widget.List // titles
+	hits    *widget.List // text search hits, with the text around them
+	done    *widget.Button
+	imp     *widget.Button
+	content fyne.CanvasObject
+
+	docs     []annotate.DocumentInfo
+	rows     []docRow
+	current  string               // ID of the document shown
+	textMode bool                 // the search is over the documents' text
+	readOnly bool                 // the project cannot be changed
+	texts    map[string][2]string // by ID: text as stored and folded, for "/" searches
+
+	loadText     func(id string) (string, error)
+	onOpen       func(id string, hit, hitLen int) // hit: code point of a text match, or -1
+	onImport     func()
+	onToggleDone func()
+}
+
+func newDocsPanel() *docsPanel {
+	d := &docsPanel{texts: map[string][2]string{}}
+	d.search = widget.NewEntry()
+	d.search.SetPlaceHolder("Search titles  ( / searches text)")
+	d.search.OnChanged = func(string) { d.refilter() }
+	d.search.OnSubmitted = func(string) {
+		if len(d.rows) > 0 {
+			d.open(0)
+		}
+	}
+	d.list = d.newList(false)
+	d.hits = d.newList(true)
+	d.hits.Hide()
+	d.done = widget.NewButtonWithIcon("Mark done", theme.ConfirmIcon(), func() {
+		if d.onToggleDone != nil {
+			d.onToggleDone()
+		}
+	})
+	d.imp = widget.NewButtonWithIcon("Import…", theme.FolderOpenIcon(), func() {
+		if d.onImport != nil {
+			d.onImport()
+		}
+	})
+	heading := widget.NewLabelWithStyle("Documents", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	d.content = container.NewBorder(container.NewVBox(heading, d.search), container.NewGridWithColumns(2, d.done, d.imp), nil, nil,
+		container.NewStack(d.list, d.hits))
+	return d
+}
+
+// newList makes the list of titles or, with text set, the list of text
+// search hits, whose rows have a second line for the text around the hit.
+func (d *docsPanel) newList(text bool) *widget.List {
+	var l *widget.List
+	l = widget.NewList(
+		func() int { return len(d.rows) },
+		func() fyne.CanvasObject {
+			title := widget.NewRichText()
+			title.Truncation = fyne.TextTruncateEllipsis
+			count := widget.NewLabel("0")
+			count.Importance = widget.LowImportance
+			var center fyne.CanvasObject = title
+			if text {
+				snippet := widget.NewRichText()
+				snippet.Truncation = fyne.TextTruncateEllipsis
+				center = container.NewVBox(title, snippet)
+			}
+			return container.NewBorder(nil, nil, widget.NewIcon(theme.RadioButtonIcon()), count, center)
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			if id < len(d.rows) {
+				d.updateRow(d.rows[id], o.(*fyne.Container))
+			}
+		})
+	l.OnSelected = func(id widget.ListItemID) {
+		if id < len(d.rows) && (text || d.rows[id].info.ID != d.current) {
+			d.open(id)
+		}
+		l.UnselectAll()
+	}
+	return l
+}
+
+// shown is the list in use: titles, or text search hits.
+func (d *docsPanel) shown() *widget.List {
+	if d.textMode {
+		return d.hits
+	}
+	return d.list
+}
+
+func (d *docsPanel) updateRow(r docRow, row *fyne.Container) {
+	var title, snippet *widget.RichText
+	switch c := row.Objects[0].(type) {
+	case *widget.RichText:
+		title = c
+	case *fyne.Container:
+		title, snippet = c.Objects[0].(*widget.RichText), c.Objects[1].(*widget.RichText)
+	}
+	icon := row.Objects[1].(*widget.Icon)
+	count := row.Objects[2].(*widget.Label)
+	segs := highlightSegments(r.info.Title, r.title)
+	if r.info.ID == d.current {
+		for _, s := range segs {
+			s.(*widget.TextSegment).Style.TextStyle.Bold = true
+		}
+	}
+	setSegments(title, segs)
+	if snippet != nil {
+		segs := highlightRangeSegments(r.snippet, r.snipHit)
+		for _, s := range segs {
+			ts := s.(*widget.TextSegment)
+			ts.Style.SizeName = theme.SizeNameCaptionText
+			if ts.Style.ColorName == "" {
+				ts.Style.ColorName = theme.ColorNamePlaceHolder
+			}
+		}
+		setSegments(snippet, segs)
+	}
+	icon.SetResource(statusIcon(r.info.Status))
+	if r.snippet != "" {
+		count.SetText(plural(r.hits, "hit"))
+	} else {
+		count.SetText(fmt.Sprint(r.info.SpanCount))
+	}
+}
+
+// highlightRangeSegments highlights one rune range of s.
+func highlightRangeSegments(s string, r [2]int) []widget.RichTextSegment {
+	runes := make([]int, 0, r[1]-r[0])
+	for i := r[0]; i < r[1]; i++ {
+		runes = append(runes, i)
+	}
+	return highlightSegments(s, runes)
+}
+
+// statusIcon shows a document's status: an empty circle for todo, a pencil
+// for in progress, a tick for done.
+func statusIcon(s annotate.Status) fyne.Resource {
+	switch s {
+	case annotate.StatusDone:
+		return theme.ConfirmIcon()
+	case annotate.StatusInProgress:
+		return theme.DocumentCreateIcon()
+	}
+	return theme.RadioButtonIcon()
+}
+
+// setDocs replaces the documents and re-applies the search.
+func (d *docsPanel) setDocs(docs []annotate.DocumentInfo) {
+	d.docs = docs
+	d.refilter()
+}
+
+// forgetTexts drops cached texts, e.g. after an import or a project switch.
+func (d *docsPanel) forgetTexts() { d.texts = map[string][2]string{} }
+
+// setCurrent marks the document shown and the label of the done button.
+func (d *docsPanel) setCurrent(id string, status annotate.Status) {
+	d.current = id
+	if status == annotate.StatusDone {
+		d.done.SetText("Reopen")
+		d.done.SetIcon(theme.ContentUndoIcon())
+	} else {
+		d.done.SetText("Mark done")
+		d.done.SetIcon(theme.ConfirmIcon())
+	}
+	if id == "" || d.readOnly {
+		d.done.Disable()
+	} else {
+		d.done.Enable()
+	}
+	if d.readOnly {
+		d.imp.Disable()
+	} else {
+		d.imp.Enable()
+	}
+	l := d.shown()
+	l.UnselectAll()
+	for i, r := range d.rows {
+		if r.info.ID == id {
+			l.ScrollTo(i)
+			break
+		}
+	}
+	l.Refresh()
+}
+
+func (d *docsPanel) refilter() {
+	d.rows = filterDocs(d.search.Text, d.docs, d.text)
+	d.textMode = isTextSearch(d.search.Text)
+	if d.textMode {
+		d.list.Hide()
+		d.hits.Show()
+	} else {
+		d.hits.Hide()
+		d.list.Show()
+	}
+	l := d.shown()
+	l.UnselectAll()
+	l.Refresh()
+}
+
+// text returns a document's text as stored and folded, loading it once.
+func (d *docsPanel) text(id string) (string, string) {
+	if t, ok := d.texts[id]; ok {
+		return t[0], t[1]
+	}
+	if d.loadText == nil {
+		return "", ""
+	}
+	s, err := d.loadText(id)
+	if err != nil {
+		fyne.LogError("search document text", err)
+		return "", ""
+	}
+	d.texts[id] = [2]string{s, foldText(s)}
+	return s, d.texts[id][1]
+}
+
+func (d *docsPanel) open(row int) {
+	r := d.rows[row]
+	if d.onOpen != nil {
+		d.onOpen(r.info.ID, r.hit, r.hitLen)
+	}
+}
+
+// step opens the next (delta 1) or previous (-1) document in the list as
+// filtered; it reports false at either end.
+func (d *docsPanel) step(delta int) bool {
+	at := -1
+	for i, r := range d.rows {
+		if r.info.ID == d.current {
+			at = i
+			break
+		}
+	}
+	next := at + delta
+	if at < 0 {
+		next = 0
+	}
+	if next < 0 || next >= len(d.rows) {
+		return false
+	}
+	d.open(next)
+	return true
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return fmt.Sprintf("1 %s", word)
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}

@@ -1,0 +1,146 @@
+package app
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"gloss/annotate"
+)
+
+// exportFormats lists the formats Gloss can write: Gloss JSON and JSONL
+// first, then the other tools' formats as registered.
+func exportFormats() []string {
+	canWrite := func(name string) bool {
+		f, err := annotate.LookupFormat(name)
+		return err == nil && (f.Write != nil || f.WriteDir != nil)
+	}
+	var out []string
+	for _, name := range []string{"gloss", "jsonl"} {
+		if canWrite(name) {
+			out = append(out, name)
+		}
+	}
+	for _, name := range annotate.FormatNames() {
+		if name != "gloss" && name != "jsonl" && canWrite(name) {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+// formatLabels name the known formats in the Export menu.
+var formatLabels = map[string]string{
+	"gloss":       "Gloss JSON",
+	"jsonl":       "Gloss JSONL (one document per line)",
+	"brat":        "brat standoff (folder)",
+	"conll":       "CoNLL / IOB",
+	"csv":         "CSV (one span per row)",
+	"doccano":     "doccano JSONL",
+	"labelstudio": "Label Studio JSON",
+	"spacy":       "spaCy JSONL",
+}
+
+// exportLabel names a format in the menu.
+func exportLabel(name string) string {
+	if l, ok := formatLabels[name]; ok {
+		return l
+	}
+	if f, err := annotate.LookupFormat(name); err == nil && f.WriteDir != nil {
+		return name + " (folder)"
+	}
+	return name
+}
+
+// exportExt is the extension a format's export file gets.
+func exportExt(f *annotate.Format) string {
+	if len(f.Extensions) == 0 {
+		return ""
+	}
+	return f.Extensions[0]
+}
+
+// showExport asks where to export the project in format name and writes it.
+func (g *Gloss) showExport(name string) {
+	f, err := annotate.LookupFormat(name)
+	if err != nil {
+		g.showError(err)
+		return
+	}
+	if f.WriteDir != nil {
+		d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
+			if err != nil {
+				g.showError(err)
+				return
+			}
+			if u != nil {
+				g.export(f, u.Path())
+			}
+		}, g.win)
+		d.SetTitleText("Export as " + exportLabel(name) + ": choose a folder")
+		d.SetConfirmText("Export")
+		if dir := g.projectDir(); dir != nil {
+			d.SetLocation(dir)
+		}
+		d.Resize(dialogSize(g.win))
+		d.Show()
+		return
+	}
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			g.showError(err)
+			return
+		}
+		if w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		if ext := exportExt(f); ext != "" && !strings.HasSuffix(strings.ToLower(path), ext) {
+			if info, err := os.Stat(path); err == nil && info.Size() == 0 {
+				os.Remove(path)
+			}
+			path += ext
+		}
+		g.export(f, path)
+	}, g.win)
+	d.SetTitleText("Export as " + exportLabel(name))
+	d.SetConfirmText("Export")
+	d.SetFileName(g.projectName() + exportExt(f))
+	if ext := exportExt(f); ext != "" {
+		d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
+	}
+	if dir := g.projectDir(); dir != nil {
+		d.SetLocation(dir)
+	}
+	d.Resize(dialogSize(g.win))
+	d.Show()
+}
+
+// export writes the project to path in the background, with progress.
+func (g *Gloss) export(f *annotate.Format, path string) {
+	bar := widget.NewProgressBarInfinite()
+	msg := widget.NewLabel("Writing " + filepath.Base(path) + "…")
+	dlg := dialog.NewCustomWithoutButtons("Exporting as "+exportLabel(f.Name), container.NewVBox(msg, bar), g.win)
+	dlg.Show()
+	p := g.p
+	go func() {
+		rep, err := annotate.ExportFile(f, p, path)
+		fyne.Do(func() {
+			bar.Stop()
+			dlg.Hide()
+			if err != nil {
+				g.showError(err)
+				return
+			}
+			dialog.ShowInformation("Export finished", path+"\n\n"+rep.Summary(), g.win)
+			g.status.message("Exported to " + filepath.Base(path))
+		})
+	}()
+}

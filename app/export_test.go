@@ -1,0 +1,160 @@
+package app
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"gloss/annotate"
+	"gloss/app/textview"
+)
+
+// Hooks for the tests in package app_test, which drive a window built on a
+// real store (package app itself may not import the store).
+
+// View returns the annotated text view.
+func (g *Gloss) View() *textview.TextView { return g.view }
+
+// Document returns the document shown.
+func (g *Gloss) Document() *annotate.Document { return g.doc }
+
+// SelectedSpan returns the ID of the selected span.
+func (g *Gloss) SelectedSpan() string { return g.selected }
+
+// EditorSpan returns the span shown in the side panel, nil when hidden.
+func (g *Gloss) EditorSpan() *annotate.Span {
+	if !g.editor.form.Visible() {
+		return nil
+	}
+	return g.editor.span
+}
+
+// EditorText returns the covered text the side panel shows.
+func (g *Gloss) EditorText() string { return g.editor.text.Text }
+
+// EditorNote returns the side panel's note field.
+func (g *Gloss) EditorNote() *widget.Entry { return g.editor.note }
+
+// FlushNote saves a note still waiting for its typing pause.
+func (g *Gloss) FlushNote() { g.editor.flushNote() }
+
+// MenuAction returns the action of the menu item whose label starts with label.
+func (g *Gloss) MenuAction(menu, label string) func() {
+	for _, m := range g.win.MainMenu().Items {
+		if m.Label != menu {
+			continue
+		}
+		for _, it := range m.Items {
+			if strings.HasPrefix(it.Label, label) {
+				return it.Action
+			}
+		}
+	}
+	return nil
+}
+
+// DocsSearch returns the documents search field.
+func (g *Gloss) DocsSearch() *widget.Entry { return g.docsP.search }
+
+// DocMatch is one row of the documents list as filtered.
+type DocMatch struct {
+	Title  string
+	Ranges [][2]int // highlighted rune ranges of the title
+}
+
+// DocMatches returns the documents list as filtered now.
+func (g *Gloss) DocMatches() []DocMatch {
+	var out []DocMatch
+	for _, r := range g.docsP.rows {
+		out = append(out, DocMatch{r.info.Title, runRanges(r.title)})
+	}
+	return out
+}
+
+// SpanRows returns the covered text of the spans panel's rows.
+func (g *Gloss) SpanRows() []string {
+	var out []string
+	for _, sp := range g.spansP.shown {
+		out = append(out, g.spansP.covered(sp))
+	}
+	return out
+}
+
+// SetSpanFilter filters the spans panel by label name ("" for all).
+func (g *Gloss) SetSpanFilter(name string) {
+	if name == "" {
+		name = allLabels
+	}
+	g.spansP.filter.SetSelected(name)
+}
+
+// LabelEditor is the label schema editor, for tests.
+type LabelEditor struct{ e *labelEditor }
+
+// OpenLabelEditor opens the label editor dialog.
+func (g *Gloss) OpenLabelEditor() *LabelEditor {
+	return &LabelEditor{newLabelEditor(g)}
+}
+
+// Select shows the label named name in the form.
+func (l *LabelEditor) Select(name string) {
+	for i, lb := range l.e.g.labels {
+		if lb.Name == name {
+			l.e.list.Select(i)
+		}
+	}
+}
+
+// Add adds a new label, as the Add button does.
+func (l *LabelEditor) Add() { l.e.add() }
+
+// Form returns the form's name field, hotkey choice and colour field.
+func (l *LabelEditor) Form() (name *widget.Entry, hotkey *widget.Select, color *widget.Entry) {
+	return l.e.name, l.e.hotkey, l.e.color
+}
+
+// Save saves the form, as the Save button does.
+func (l *LabelEditor) Save() { l.e.save() }
+
+// Move moves the label shown up or down.
+func (l *LabelEditor) Move(delta int) { l.e.move(delta) }
+
+// ConfirmDelete opens the delete dialog for the label shown.
+func (l *LabelEditor) ConfirmDelete() { l.e.confirmDelete() }
+
+// Overlay returns the window's top overlay (a dialog), or nil.
+func (g *Gloss) Overlay() fyne.CanvasObject { return g.win.Canvas().Overlays().Top() }
+
+// ReloadForTest rereads the project, as after changes made behind the
+// window's back.
+func ReloadForTest(g *Gloss) {
+	g.reloadLabels()
+	g.reloadDocs()
+	if g.doc != nil {
+		g.showDocument(g.doc.ID)
+	}
+}
+
+// Drop imports files as if dropped on the window and waits for the import
+// to finish.
+func (g *Gloss) Drop(paths ...string) {
+	done := make(chan struct{}, 1)
+	g.afterImport = func() { done <- struct{}{} }
+	var uris []fyne.URI
+	for _, p := range paths {
+		uris = append(uris, storage.NewFileURI(p))
+	}
+	g.dropped(fyne.NewPos(10, 10), uris)
+	<-done
+	g.afterImport = nil
+}
+
+// StatusText returns the status bar's counts and its saved note.
+func (g *Gloss) StatusText() (counts, state string) {
+	return g.status.counts.Text, g.status.state.Text
+}
+
+// NoticeShown reports whether the read-only banner is visible.
+func (g *Gloss) NoticeShown() bool { return g.notice.Visible() }

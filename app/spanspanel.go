@@ -1,0 +1,149 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"gloss/annotate"
+)
+
+// allLabels is the spans filter entry that shows every label.
+const allLabels = "All labels"
+
+// maxCoveredText is how many code points of a span's text a row shows.
+const maxCoveredText = 80
+
+// spansPanel lists the current document's spans in text order, each with
+// its label's colour and the text it covers; tapping one jumps to it.
+type spansPanel struct {
+	filter  *widget.Select
+	list    *widget.List
+	count   *widget.Label
+	content fyne.CanvasObject
+
+	labels   []*annotate.Label
+	byID     map[string]*annotate.Label
+	spans    []*annotate.Span
+	shown    []*annotate.Span
+	text     []rune // the document's text
+	selected string
+
+	onJump func(sp *annotate.Span)
+}
+
+func newSpansPanel() *spansPanel {
+	p := &spansPanel{byID: map[string]*annotate.Label{}}
+	p.filter = widget.NewSelect([]string{allLabels}, nil)
+	p.filter.Selected = allLabels
+	p.count = widget.NewLabel("")
+	p.count.Importance = widget.LowImportance
+	p.list = widget.NewList(
+		func() int { return len(p.shown) },
+		func() fyne.CanvasObject {
+			text := widget.NewLabel("")
+			text.Truncation = fyne.TextTruncateEllipsis
+			return container.NewBorder(nil, nil, container.NewCenter(newChip("label", "#999999")), nil, text)
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			if id >= len(p.shown) {
+				return
+			}
+			sp := p.shown[id]
+			row := o.(*fyne.Container)
+			text := row.Objects[0].(*widget.Label)
+			c := row.Objects[1].(*fyne.Container).Objects[0].(*chip)
+			if l := p.byID[sp.LabelID]; l != nil {
+				c.set(l.Name, l.Color)
+			} else {
+				c.set("?", "#999999")
+			}
+			text.SetText(p.covered(sp))
+			if sp.ID == p.selected {
+				text.TextStyle.Bold = true
+			} else {
+				text.TextStyle.Bold = false
+			}
+			text.Refresh()
+		})
+	p.list.OnSelected = func(id widget.ListItemID) {
+		if id < len(p.shown) && p.onJump != nil {
+			p.onJump(p.shown[id])
+		}
+		p.list.UnselectAll()
+	}
+	p.filter.OnChanged = func(string) { p.refilter() }
+	heading := widget.NewLabelWithStyle("Spans", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	top := container.NewBorder(nil, nil, heading, p.count, p.filter)
+	p.content = container.NewBorder(top, nil, nil, nil, p.list)
+	return p
+}
+
+// covered is a span's text on one line, shortened when long.
+func (p *spansPanel) covered(sp *annotate.Span) string {
+	if sp.Start < 0 || sp.End > len(p.text) || sp.Start >= sp.End {
+		return fmt.Sprintf("[%d, %d)", sp.Start, sp.End)
+	}
+	rs := p.text[sp.Start:sp.End]
+	cut := false
+	if len(rs) > maxCoveredText {
+		rs, cut = rs[:maxCoveredText], true
+	}
+	s := strings.Join(strings.Fields(string(rs)), " ")
+	if cut {
+		s += "…"
+	}
+	return s
+}
+
+// setLabels updates the colours and the filter choices.
+func (p *spansPanel) setLabels(labels []*annotate.Label) {
+	p.labels = labels
+	p.byID = map[string]*annotate.Label{}
+	opts := []string{allLabels}
+	for _, l := range labels {
+		p.byID[l.ID] = l
+		opts = append(opts, l.Name)
+	}
+	p.filter.SetOptions(opts)
+	if p.filter.SelectedIndex() < 0 {
+		p.filter.SetSelected(allLabels)
+	}
+	p.refilter()
+}
+
+// setSpans shows a document's spans; text is the document's text.
+func (p *spansPanel) setSpans(spans []*annotate.Span, text []rune) {
+	p.spans, p.text = spans, text
+	p.refilter()
+}
+
+// setSelected marks the selected span's row.
+func (p *spansPanel) setSelected(id string) {
+	p.selected = id
+	for i, sp := range p.shown {
+		if sp.ID == id {
+			p.list.ScrollTo(i)
+		}
+	}
+	p.list.Refresh()
+}
+
+func (p *spansPanel) refilter() {
+	want := p.filter.Selected
+	p.shown = p.shown[:0]
+	for _, sp := range p.spans {
+		if want == "" || want == allLabels || (p.byID[sp.LabelID] != nil && p.byID[sp.LabelID].Name == want) {
+			p.shown = append(p.shown, sp)
+		}
+	}
+	if len(p.shown) == len(p.spans) {
+		p.count.SetText(fmt.Sprint(len(p.spans)))
+	} else {
+		p.count.SetText(fmt.Sprintf("%d of %d", len(p.shown), len(p.spans)))
+	}
+	p.list.Refresh()
+}

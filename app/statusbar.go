@@ -1,0 +1,125 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"gloss/annotate"
+)
+
+// statusBar is the line at the bottom of the window: counts, the labels
+// under the mouse, the selection, and whether the last edit is saved.
+type statusBar struct {
+	counts  *widget.Label
+	hover   *widget.Label
+	sel     *widget.Label
+	zoom    *widget.Label
+	state   *widget.Label
+	icon    *widget.Icon
+	content fyne.CanvasObject
+
+	readOnly bool
+	now      func() time.Time
+}
+
+func newStatusBar() *statusBar {
+	s := &statusBar{now: time.Now}
+	s.counts = widget.NewLabel("")
+	s.hover = widget.NewLabel("")
+	s.hover.Truncation = fyne.TextTruncateEllipsis
+	s.sel = widget.NewLabel("")
+	s.zoom = widget.NewLabel("")
+	s.state = widget.NewLabel("All changes saved")
+	s.icon = widget.NewIcon(theme.ConfirmIcon())
+	for _, l := range []*widget.Label{s.counts, s.hover, s.sel, s.zoom, s.state} {
+		l.SizeName = theme.SizeNameCaptionText
+	}
+	right := container.NewHBox(s.sel, s.zoom, s.icon, s.state)
+	s.content = container.NewBorder(widget.NewSeparator(), nil, s.counts, right, s.hover)
+	return s
+}
+
+// setCounts shows the document and span counts.
+func (s *statusBar) setCounts(docs, done, docSpans, allSpans int, haveDoc bool) {
+	text := fmt.Sprintf("%s (%d done)", plural(docs, "document"), done)
+	if haveDoc {
+		text += fmt.Sprintf("  ·  %s here, %d in project", plural(docSpans, "span"), allSpans)
+	} else {
+		text += fmt.Sprintf("  ·  %s", plural(allSpans, "span"))
+	}
+	s.counts.SetText(text)
+}
+
+// setHover names the labels under the mouse, the legend of stacked spans.
+func (s *statusBar) setHover(labels []annotate.Label) {
+	if len(labels) == 0 {
+		s.hover.SetText("")
+		return
+	}
+	names := make([]string, len(labels))
+	for i, l := range labels {
+		names[i] = l.Name
+	}
+	s.hover.SetText("Under the mouse: " + strings.Join(names, ", "))
+}
+
+// setSelection shows the selection in code points.
+func (s *statusBar) setSelection(start, end int) {
+	if start >= end {
+		s.sel.SetText("")
+		return
+	}
+	s.sel.SetText(fmt.Sprintf("Selected %d–%d (%d)", start, end, end-start))
+}
+
+func (s *statusBar) setZoom(scale float32) {
+	if scale == defaultTextScale {
+		s.zoom.SetText("")
+		return
+	}
+	s.zoom.SetText(fmt.Sprintf("Zoom %d%%", int(scale*100+0.5)))
+}
+
+// saved reports an edit that is now in the project file.
+func (s *statusBar) saved(what string) {
+	if s.readOnly {
+		return
+	}
+	s.icon.SetResource(theme.ConfirmIcon())
+	s.state.SetText(fmt.Sprintf("Saved: %s (%s)", what, s.now().Format("15:04:05")))
+}
+
+// message shows a hint or warning in place of the saved note.
+func (s *statusBar) message(text string) {
+	s.icon.SetResource(theme.InfoIcon())
+	s.state.SetText(text)
+}
+
+func (s *statusBar) setReadOnly(ro bool) {
+	s.readOnly = ro
+	if ro {
+		s.icon.SetResource(theme.WarningIcon())
+		s.state.SetText("Read-only")
+		return
+	}
+	s.icon.SetResource(theme.ConfirmIcon())
+	s.state.SetText("All changes saved")
+}
+
+// updateCounts refreshes the status bar counts from the loaded documents.
+func (g *Gloss) updateCounts() {
+	done, all := 0, 0
+	for _, d := range g.docs {
+		if d.Status == annotate.StatusDone {
+			done++
+		}
+		all += d.SpanCount
+	}
+	g.status.setCounts(len(g.docs), done, len(g.spans), all, g.doc != nil)
+}
