@@ -54,4 +54,7 @@ type Historian interface {
 	Redo() (*Event, error)
 	// History returns the newest limit events (all with limit <= 0), newest first.
 	History(limit int) ([]Event, error)
+	// Pending returns the span edits Undo and Redo would act on next (nil
+	// when there is none), so that a menu can name them.
+	Pending() (undo, redo *Event, err error)
 }

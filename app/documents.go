@@ -21,7 +21,7 @@ func (g *Gloss) setProject(p Project) {
 		}
 	}
 	g.p = p
-	g.hist.clear()
+	g.hist = newUndoStack(p)
 	g.docsP.forgetTexts()
 	g.doc, g.selected = nil, ""
 	ro := p.ReadOnly()

@@ -55,6 +55,16 @@ func (g *Gloss) MenuAction(menu, label string) func() {
 	return nil
 }
 
+// MenuItem returns item i of the main menu named menu.
+func (g *Gloss) MenuItem(menu string, i int) *fyne.MenuItem {
+	for _, m := range g.win.MainMenu().Items {
+		if m.Label == menu {
+			return m.Items[i]
+		}
+	}
+	return nil
+}
+
 // DocsSearch returns the documents search field.
 func (g *Gloss) DocsSearch() *widget.Entry { return g.docsP.search }
 

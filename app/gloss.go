@@ -31,7 +31,7 @@ type Gloss struct {
 	setting  bool               // the window itself is setting the text selection
 	scale    float32            // text zoom
 
-	hist *history
+	hist undoStack
 	tips *tooltips
 
 	view   *textview.TextView
@@ -51,7 +51,7 @@ type Gloss struct {
 // Recent to open other project files; the window owns p from now on and
 // closes it when another project is opened or on Close.
 func New(a fyne.App, p Project, open Opener) *Gloss {
-	g := &Gloss{app: a, open: open, hist: newHistory()}
+	g := &Gloss{app: a, open: open}
 	g.win = a.NewWindow("Gloss")
 	g.tips = newTooltips()
 	g.build()

@@ -1,5 +1,7 @@
 package app
 
+import "gloss/annotate"
+
 // command is one undoable edit: how to do it, how to undo it, and where in
 // the project it happened so the window can show the result.
 type command struct {
@@ -13,8 +15,28 @@ type command struct {
 	merge string
 }
 
-// history is the session's undo and redo stacks over Project calls. Nothing
-// is persisted: another session starts with an empty history.
+// undoStack records edits for undo and redo. A project that keeps its own
+// edit log (annotate.Historian, as the project file does) gets a
+// projectHistory, which survives a restart; any other a session history.
+type undoStack interface {
+	run(c command) error                   // do c and record it
+	undo() (c command, ok bool, err error) // ok is false when there is nothing to undo
+	redo() (c command, ok bool, err error) // ok is false when there is nothing to redo
+	names() (undo, redo string, canUndo, canRedo bool)
+	clear()    // forget what the session recorded
+	endMerge() // the next command starts a new undo step
+}
+
+// newUndoStack returns the undo stack for project p.
+func newUndoStack(p Project) undoStack {
+	if h, ok := p.(annotate.Historian); ok {
+		return &projectHistory{h: h}
+	}
+	return newHistory()
+}
+
+// history is an undo and redo stack over Project calls kept in memory:
+// another session starts with an empty history.
 type history struct {
 	done, undone []command
 	limit        int
@@ -84,3 +106,14 @@ func (h *history) clear() { h.done, h.undone = nil, nil }
 
 func (h *history) canUndo() bool { return len(h.done) > 0 }
 func (h *history) canRedo() bool { return len(h.undone) > 0 }
+
+// names returns the names of the commands undo and redo would act on.
+func (h *history) names() (undo, redo string, canUndo, canRedo bool) {
+	if n := len(h.done); n > 0 {
+		undo = h.done[n-1].name
+	}
+	if n := len(h.undone); n > 0 {
+		redo = h.undone[n-1].name
+	}
+	return undo, redo, h.canUndo(), h.canRedo()
+}

@@ -2,6 +2,7 @@ package app
 
 import (
 	"path/filepath"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -127,15 +128,9 @@ func (m *mainMenu) refreshEdit() {
 	if m.main == nil {
 		return
 	}
-	m.undo.Label, m.redo.Label = "Undo", "Redo"
-	if n := len(m.g.hist.done); n > 0 {
-		m.undo.Label = "Undo " + m.g.hist.done[n-1].name
-	}
-	if n := len(m.g.hist.undone); n > 0 {
-		m.redo.Label = "Redo " + m.g.hist.undone[n-1].name
-	}
-	m.undo.Disabled = !m.g.hist.canUndo()
-	m.redo.Disabled = !m.g.hist.canRedo()
+	undo, redo, canUndo, canRedo := m.g.hist.names()
+	m.undo.Label, m.redo.Label = strings.TrimSpace("Undo "+undo), strings.TrimSpace("Redo "+redo)
+	m.undo.Disabled, m.redo.Disabled = !canUndo, !canRedo
 	if m.g.doc != nil && m.g.doc.Status == annotate.StatusDone {
 		m.done.Label = "Reopen document"
 	} else {

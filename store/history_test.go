@@ -243,3 +243,26 @@ func TestUndoSkipsUnreadableRecord(t *testing.T) {
 		t.Fatalf("undo past it: %+v %v", e, err)
 	}
 }
+
+func TestPendingNamesNextUndoAndRedo(t *testing.T) {
+	s := newProject(t)
+	d := addDoc(t, s, "doc", "Moscow and Beijing met.")
+	if u, r, err := s.Pending(); err != nil || u != nil || r != nil {
+		t.Fatalf("fresh project: %v %v %v", u, r, err)
+	}
+	a := annotate.NewSpan(d.ID, 0, 6, label(t, s, "actor"))
+	b := annotate.NewSpan(d.ID, 11, 18, label(t, s, "actor"))
+	s.AddSpan(a)
+	s.AddSpan(b)
+	u, r, err := s.Pending()
+	if err != nil || u == nil || u.SpanID != b.ID || r != nil {
+		t.Fatalf("after two adds: undo %+v redo %+v %v", u, r, err)
+	}
+	if _, err := s.Undo(); err != nil {
+		t.Fatal(err)
+	}
+	u, r, _ = s.Pending()
+	if u == nil || u.SpanID != a.ID || r == nil || r.SpanID != b.ID {
+		t.Fatalf("after an undo: undo %+v redo %+v", u, r)
+	}
+}

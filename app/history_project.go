@@ -1,0 +1,88 @@
+package app
+
+import (
+	"fmt"
+
+	"gloss/annotate"
+)
+
+// projectHistory undoes and redoes through the project's own edit log, so a
+// researcher can undo after reopening a project. Every span edit the window
+// makes is one logged edit; a note is saved (and so logged) after each pause
+// in typing, and each save is one undo step.
+type projectHistory struct {
+	h annotate.Historian
+}
+
+func (p *projectHistory) run(c command) error { return c.do() }
+
+func (p *projectHistory) undo() (command, bool, error) {
+	return p.step(p.h.Undo, "undo")
+}
+
+func (p *projectHistory) redo() (command, bool, error) {
+	return p.step(p.h.Redo, "redo")
+}
+
+// step runs Undo or Redo and describes the edit it acted on.
+func (p *projectHistory) step(fn func() (*annotate.Event, error), what string) (command, bool, error) {
+	e, err := fn()
+	switch code := annotate.ErrorCode(err); {
+	case code == annotate.ENOTFOUND:
+		return command{}, false, nil
+	case err != nil:
+		return command{name: what}, true, err
+	}
+	return eventCommand(e), true, nil
+}
+
+func (p *projectHistory) names() (undo, redo string, canUndo, canRedo bool) {
+	u, r, err := p.h.Pending()
+	if err != nil {
+		return "", "", true, true // let the user try; the error shows then
+	}
+	if u != nil {
+		undo = eventCommand(u).name
+	}
+	if r != nil {
+		redo = eventCommand(r).name
+	}
+	return undo, redo, u != nil, r != nil
+}
+
+// clear does nothing: the log belongs to the project, not to the session.
+func (p *projectHistory) clear() {}
+
+// endMerge does nothing: each logged edit is its own step.
+func (p *projectHistory) endMerge() {}
+
+// eventCommand describes a logged span edit as the window names commands.
+func eventCommand(e *annotate.Event) command {
+	c := command{docID: e.DocumentID, spanID: e.SpanID}
+	sp := e.After
+	if sp == nil {
+		sp = e.Before
+	}
+	switch e.Action {
+	case annotate.ActionAddSpan:
+		c.name = "add span"
+	case annotate.ActionDeleteSpan:
+		c.name = "delete span"
+	default:
+		c.name = "edit span"
+		if e.Before != nil && e.After != nil {
+			switch {
+			case e.Before.LabelID != e.After.LabelID:
+				c.name = "relabel span"
+			case e.Before.Note != e.After.Note:
+				c.name = "edit note"
+			case e.Before.Start != e.After.Start || e.Before.End != e.After.End:
+				c.name = "resize span"
+			}
+		}
+	}
+	if sp != nil {
+		c.name += fmt.Sprintf(" [%d, %d)", sp.Start, sp.End)
+	}
+	return c
+}
