@@ -38,6 +38,7 @@ func (g *Gloss) setProject(p Project) {
 	g.showDocument(firstUnfinished(g.docs))
 	g.rememberProject(p.Path())
 	g.menu.refresh()
+	g.warnBackup()
 }
 
 // firstUnfinished is the first document not done, else the first, else "".

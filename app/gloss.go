@@ -31,8 +31,9 @@ type Gloss struct {
 	setting  bool               // the window itself is setting the text selection
 	scale    float32            // text zoom
 
-	hist undoStack
-	tips *tooltips
+	hist    undoStack
+	backups Backups // nil: no restore offered
+	tips    *tooltips
 
 	view   *textview.TextView
 	bar    *labelBar

@@ -62,6 +62,8 @@ func (m *mainMenu) build() *fyne.MainMenu {
 		item("Import folder…", shortcut(fyne.KeyI, fyne.KeyModifierShift), g.showImportFolder),
 		export,
 		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("Restore backup…", g.showRestoreCurrent),
+		fyne.NewMenuItemSeparator(),
 		quit,
 	)
 

@@ -28,11 +28,15 @@ const defaultProjectName = "My project" + projectExt
 // use. A named or remembered project that cannot be opened is reported in a
 // dialog and the default project is shown instead; Start fails only when the
 // default project cannot be opened either.
-func Start(a fyne.App, arg string, open Opener) (*Gloss, error) {
+func Start(a fyne.App, arg string, open Opener, backups Backups) (*Gloss, error) {
 	if a.Icon() == nil { // a packaged build has it from FyneApp.toml
 		a.SetIcon(fyne.NewStaticResource(assets.IconName, assets.Icon()))
 	}
-	var problems []error
+	type problem struct {
+		path string
+		err  error
+	}
+	var problems []problem
 	var p Project
 	if arg != "" {
 		path, err := filepath.Abs(arg)
@@ -40,32 +44,47 @@ func Start(a fyne.App, arg string, open Opener) (*Gloss, error) {
 			p, err = openSeeded(open, path, false)
 		}
 		if err != nil {
-			problems = append(problems, err)
+			problems = append(problems, problem{path, err})
 		}
 	} else if last := a.Preferences().String(prefLastProject); last != "" && fileExists(last) {
 		var err error
 		if p, err = openSeeded(open, last, false); err != nil {
-			problems = append(problems, err)
+			problems = append(problems, problem{last, err})
 		}
 	}
 	if p == nil {
-		path, err := defaultProjectPath()
-		if err == nil {
-			err = os.MkdirAll(filepath.Dir(path), 0o755)
-		}
-		if err == nil {
-			p, err = openSeeded(open, path, true)
-		}
-		if err != nil {
-			return nil, errors.Join(append(problems, err)...)
+		var err error
+		if p, err = openDefaultProject(open); err != nil {
+			errs := []error{err}
+			for _, pr := range problems {
+				errs = append(errs, pr.err)
+			}
+			return nil, errors.Join(errs...)
 		}
 	}
 	g := New(a, p, open)
-	for _, err := range problems {
-		g.showError(err)
+	g.SetBackups(backups)
+	for _, pr := range problems {
+		g.reportOpenError(pr.path, pr.err)
 	}
 	return g, nil
 }
+
+// openDefaultProject opens the default project in the user's data folder,
+// creating it with the default labels and the sample article on first use.
+func openDefaultProject(open Opener) (Project, error) {
+	path, err := defaultProjectPath()
+	if err == nil {
+		err = os.MkdirAll(filepath.Dir(path), 0o755)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return openSeeded(open, path, true)
+}
+
+// openDefault opens the default project for this window.
+func (g *Gloss) openDefault() (Project, error) { return openDefaultProject(g.open) }
 
 // openSeeded opens a project; one that did not exist yet gets the default
 // labels and, with sample set, the sample article.
@@ -127,7 +146,7 @@ func (g *Gloss) openProject(path string) {
 	g.editor.flushNote()
 	p, err := openSeeded(g.open, path, false)
 	if err != nil {
-		g.showError(err)
+		g.reportOpenError(path, err)
 		return
 	}
 	g.setProject(p)

@@ -18,7 +18,7 @@ func TestStartDefaultProjectThenLast(t *testing.T) {
 	data := t.TempDir()
 	t.Setenv("XDG_DATA_HOME", data)
 	a := test.NewTempApp(t)
-	g, err := app.Start(a, "", openStore)
+	g, err := app.Start(a, "", openStore, store.Keeper)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -37,7 +37,7 @@ func TestStartDefaultProjectThenLast(t *testing.T) {
 	// Next start, with a project named on the command line: created with
 	// the default labels and no documents.
 	named := filepath.Join(t.TempDir(), "new.gloss")
-	g, err = app.Start(a, named, openStore)
+	g, err = app.Start(a, named, openStore, store.Keeper)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -50,7 +50,7 @@ func TestStartDefaultProjectThenLast(t *testing.T) {
 	g.Close()
 
 	// Without an argument, the project opened last comes back.
-	g, err = app.Start(a, "", openStore)
+	g, err = app.Start(a, "", openStore, store.Keeper)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -66,7 +66,7 @@ func TestStartUnreadableFallsBack(t *testing.T) {
 	if err := os.WriteFile(bad, []byte("not a database"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	g, err := app.Start(test.NewTempApp(t), bad, openStore)
+	g, err := app.Start(test.NewTempApp(t), bad, openStore, store.Keeper)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -16,11 +16,7 @@ import (
 const KeepBackups = 5
 
 // BackupInfo describes one backup copy of a project.
-type BackupInfo struct {
-	Path string    // the backup file, a complete Gloss project
-	Time time.Time // when the backup was made, in UTC (from its name)
-	Size int64     // its size in bytes
-}
+type BackupInfo = annotate.Backup
 
 // Backups lists the backups of the project at projectPath, newest first:
 // those in the folder next to it, .NAME.backups/NAME-YYYYMMDD-HHMMSS.gloss,

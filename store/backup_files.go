@@ -117,7 +117,7 @@ func listBackups(dir, base string) ([]backupFile, error) {
 			continue
 		}
 		n, _ := strconv.Atoi(m[2])
-		out = append(out, backupFile{BackupInfo{filepath.Join(dir, name), t, info.Size()}, n, info.ModTime()})
+		out = append(out, backupFile{BackupInfo{Path: filepath.Join(dir, name), Time: t, Size: info.Size()}, n, info.ModTime()})
 	}
 	sortBackups(out)
 	return out, nil

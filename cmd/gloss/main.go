@@ -39,7 +39,7 @@ func main() {
 	}
 	app.Version = Version
 	a := fyneapp.NewWithID(appID)
-	g, err := app.Start(a, flag.Arg(0), openStore)
+	g, err := app.Start(a, flag.Arg(0), openStore, store.Keeper)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "gloss:", err)
 		os.Exit(1)

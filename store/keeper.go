@@ -1,0 +1,26 @@
+package store
+
+import (
+	"errors"
+
+	"gloss/annotate"
+)
+
+// Keeper gives the user interface the project file's backups.
+var Keeper annotate.BackupKeeper = keeper{}
+
+type keeper struct{}
+
+func (keeper) List(project string) ([]annotate.Backup, error) { return Backups(project) }
+
+func (keeper) Restore(project, backup string) error { return Restore(project, backup) }
+
+func (keeper) Damaged(err error) bool { return errors.Is(err, ErrDamaged) }
+
+func (keeper) OpenProblem(p annotate.Project) error {
+	if s, ok := p.(*Store); ok {
+		_, err := s.OpenBackup()
+		return err
+	}
+	return nil
+}
