@@ -30,9 +30,9 @@ func fuzzyFilter(pattern string, items []string) []match {
 	}
 	folded := make([]string, len(items))
 	for i, it := range items {
-		folded[i] = strings.Map(foldAccent, it)
+		folded[i] = foldAccents(it)
 	}
-	found := fuzzy.Find(strings.Map(foldAccent, pattern), folded)
+	found := fuzzy.Find(foldAccents(pattern), folded)
 	out := make([]match, len(found))
 	for i, m := range found {
 		// folding maps rune to rune, so rune offsets in the folded string
@@ -61,6 +61,17 @@ var accents = func() map[rune]rune {
 	}
 	return m
 }()
+
+// foldAccents drops the accents of s's Latin letters; ASCII text, the
+// common case, is returned as it is without copying.
+func foldAccents(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return strings.Map(foldAccent, s)
+		}
+	}
+	return s
+}
 
 // foldAccent drops the accent of a Latin letter: one rune for one rune.
 func foldAccent(r rune) rune {
