@@ -44,7 +44,7 @@ build: deps
 run: build
 	$(BIN)/gloss
 
-test: test-deps vet fmt-check unit fuzz e2e
+test: test-deps vet fmt-check unit fuzz e2e package-check
 	@echo "make test: all passed"
 
 vet:
@@ -72,6 +72,46 @@ bench: deps
 	$(GO) test -run '^$$' -bench . -benchmem -count=$(BENCH_COUNT) -timeout 60m ./store ./app/... ./annotate/... | tee test-artifacts/bench.txt
 	@echo
 	@$(GO) run ./.ci/benchsummary < test-artifacts/bench.txt | tee test-artifacts/bench-summary.txt
+
+## ---- Packaging: installers, release artifacts and checksums in dist/ ------
+## See docs/install.md. The work is done by .ci/package.sh (templates in
+## .ci/packaging/), on a copy of the tree, so FyneApp.toml is never rewritten.
+
+# `fyne package` comes from this fyne.io/tools release (go install into a
+# temporary folder; only Go's module and build caches are kept).
+FYNE_TOOLS_VERSION ?= v1.7.4
+DIST               ?= dist
+PKG_LINUX_PKGS     := dpkg-dev xz-utils file desktop-file-utils shared-mime-info
+PKG_WINDOWS_PKGS   := gcc-mingw-w64-x86-64 nsis imagemagick binutils-mingw-w64-x86-64
+PACKAGE             = VERSION="$(VERSION)" GO="$(GO)" DIST="$(DIST)" \
+                      FYNE_TOOLS_VERSION="$(FYNE_TOOLS_VERSION)" .ci/package.sh
+
+.PHONY: package package-linux package-windows package-darwin package-check
+
+## package: empty dist/, build every artifact this machine can build, write SHA256SUMS.
+package: deps
+	@.ci/install-packages $(PKG_LINUX_PKGS) $(PKG_WINDOWS_PKGS)
+	$(PACKAGE) all
+
+## package-linux: the tarball (fyne package), the .deb and gloss-cli for Linux.
+package-linux: deps
+	@.ci/install-packages $(PKG_LINUX_PKGS)
+	$(PACKAGE) linux
+
+## package-windows: the NSIS installer, gloss.exe and gloss-cli.exe (mingw-w64).
+package-windows: deps
+	@.ci/install-packages $(PKG_WINDOWS_PKGS)
+	$(PACKAGE) windows
+
+## package-darwin: the .dmg, on a Mac only; elsewhere it says how and succeeds.
+package-darwin:
+	$(PACKAGE) darwin
+
+## package-check: build the Linux tarball and .deb in a temporary folder and
+## check their contents (part of `make test`).
+package-check: deps
+	@.ci/install-packages $(PKG_LINUX_PKGS)
+	$(PACKAGE) check
 
 clean:
 	rm -rf $(BIN) dist test-artifacts
