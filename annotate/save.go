@@ -26,6 +26,9 @@ func ExportFile(f *Format, src Source, path string) (*ExportReport, error) {
 	defer os.Remove(tmp.Name())
 	rep, err := f.Write(tmp, src)
 	if err == nil {
+		err = tmp.Chmod(0o644) // CreateTemp makes it private; an export is a normal file
+	}
+	if err == nil {
 		err = tmp.Sync()
 	}
 	if cerr := tmp.Close(); err == nil {

@@ -109,7 +109,7 @@ func main() {
 			metric := r.metric
 			if bv, _, ok := value(res, r.baseline, metric, r.limitUnit); ok && bv > 0 {
 				base = fmt.Sprintf("%.3g %s", bv, r.limitUnit)
-				ratio = fmt.Sprintf("%.2fx", v/bv)
+				ratio = fmt.Sprintf("%.3gx", v/bv)
 				if r.maxRatio > 0 && v/bv > r.maxRatio {
 					verdict = fmt.Sprintf("OVER %.1fx", r.maxRatio)
 				}

@@ -235,6 +235,9 @@ func TestExportToFileIsAtomic(t *testing.T) {
 	if code != 0 || !strings.Contains(errs, "exported 1 documents") {
 		t.Fatalf("export: %d %q", code, errs)
 	}
+	if info, err := os.Stat(out); err != nil || info.Mode().Perm() != 0o644 {
+		t.Errorf("export file mode %v, %v; want -rw-r--r--", info.Mode(), err)
+	}
 	b, _ := os.ReadFile(out)
 	if strings.Count(string(b), "\n") != 1 || !strings.Contains(string(b), "Russia China coordination") {
 		t.Errorf("jsonl: %.200s", b)
