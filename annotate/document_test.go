@@ -92,3 +92,23 @@ func TestLabelValidate(t *testing.T) {
 		})
 	}
 }
+
+// TestValidateSeesChangedText: Validate skips hashing a text it has hashed,
+// but a text or hash changed after NewDocument is checked again.
+func TestValidateSeesChangedText(t *testing.T) {
+	d := NewDocument("t", "original text", "")
+	d.Text = "original texT"
+	if err := d.Validate(); err == nil {
+		t.Error("a changed text passed with its old hash")
+	}
+	d = NewDocument("t", "original text", "")
+	d.SHA256 = HashText("other")
+	if err := d.Validate(); err == nil {
+		t.Error("a wrong hash passed")
+	}
+	d = NewDocument("t", "original", "")
+	d.Text, d.SHA256 = "new text", HashText("new text")
+	if err := d.Validate(); err != nil {
+		t.Errorf("a changed text with its new hash: %v", err)
+	}
+}

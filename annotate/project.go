@@ -75,7 +75,7 @@ type ImportResult struct {
 	Documents int // documents added
 	Labels    int // labels added
 	Spans     int // spans added
-	Merged    int // documents already present (same ID and text) whose spans were merged
+	Merged    int // documents already present (same ID and text, or same title and text): spans merged, not added twice
 	Skipped   int // spans already present
 }
 

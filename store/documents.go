@@ -32,6 +32,11 @@ const insertDocumentSQL = `INSERT INTO documents(id, title, text, sha256, source
 // insertDocument validates and inserts one document and reports whether a
 // row was added (false when the statement ignores an existing ID).
 func insertDocument(stmt *sql.Stmt, d *annotate.Document) (bool, error) {
+	return insertDocumentLen(stmt, d, annotate.RuneLen(d.Text))
+}
+
+// insertDocumentLen is insertDocument for a text of n code points.
+func insertDocumentLen(stmt *sql.Stmt, d *annotate.Document, n int) (bool, error) {
 	if err := d.Validate(); err != nil {
 		return false, err
 	}
@@ -47,15 +52,15 @@ func insertDocument(stmt *sql.Stmt, d *annotate.Document) (bool, error) {
 		}
 	}
 	res, err := stmt.Exec(d.ID, d.Title, d.Text, d.SHA256, d.Source, string(d.Status), string(mdj),
-		annotate.RuneLen(d.Text), fmtTime(d.CreatedAt), fmtTime(d.UpdatedAt))
+		n, fmtTime(d.CreatedAt), fmtTime(d.UpdatedAt))
 	if isUnique(err) {
 		return false, annotate.Errorf(annotate.ECONFLICT, "document %q: id %s is already in the project", d.Title, d.ID)
 	}
 	if err != nil {
 		return false, err
 	}
-	n, err := res.RowsAffected()
-	return n > 0, err
+	rows, err := res.RowsAffected()
+	return rows > 0, err
 }
 
 // Documents lists every document without its text, in import order.

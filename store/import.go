@@ -10,9 +10,9 @@ import (
 
 // Import adds a batch in one transaction: all of it, or nothing on error.
 // Labels are matched by name (case-insensitive) and created when missing,
-// also when only a span names them. A document whose ID is already present
-// with the same text is merged: its new spans are added. Exact duplicate
-// spans are skipped and counted.
+// also when only a span names them. A document already present (the same ID
+// and text, or the same title and text) is merged: its new spans are added
+// to it. Exact duplicate spans are skipped and counted.
 func (s *Store) Import(b *annotate.Batch) (annotate.ImportResult, error) {
 	var res annotate.ImportResult
 	err := s.write(func(tx *sql.Tx) error {
@@ -21,11 +21,11 @@ func (s *Store) Import(b *annotate.Batch) (annotate.ImportResult, error) {
 		if err != nil {
 			return err
 		}
-		lengths, err := importDocuments(tx, b.Documents, &res)
+		lengths, moved, err := importDocuments(tx, b.Documents, &res)
 		if err != nil {
 			return err
 		}
-		if err := importSpans(tx, b.Spans, labelIDs, lengths, s.annotator, &res); err != nil {
+		if err := importSpans(tx, b.Spans, labelIDs, lengths, moved, s.annotator, &res); err != nil {
 			return err
 		}
 		return logEvent(tx, s.annotator, "import", "", "", "",
@@ -87,37 +87,78 @@ func (s *Store) importLabels(tx *sql.Tx, b *annotate.Batch, res *annotate.Import
 }
 
 // importDocuments inserts new documents and returns the length of every
-// document the batch's spans may refer to.
-func importDocuments(tx *sql.Tx, docs []*annotate.Document, res *annotate.ImportResult) (map[string]int, error) {
+// document the batch's spans may refer to, and where a batch document ID
+// now lives when the document was already in the project: same ID and text,
+// or (for formats without IDs, such as text files imported again) the same
+// title and text. Those are merged, not added twice.
+func importDocuments(tx *sql.Tx, docs []*annotate.Document, res *annotate.ImportResult) (map[string]int, map[string]string, error) {
 	stmt, err := tx.Prepare(insertDocumentSQL + ` ON CONFLICT(id) DO NOTHING`)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	defer stmt.Close()
+	present, err := documentsByContent(tx)
+	if err != nil {
+		return nil, nil, err
+	}
 	lengths := map[string]int{}
+	moved := map[string]string{}
 	for _, d := range docs {
-		added, err := insertDocument(stmt, d)
+		key := contentKey{d.SHA256, d.Title}
+		n := annotate.RuneLen(d.Text)
+		if id, ok := present[key]; ok && id != d.ID {
+			moved[d.ID] = id
+			lengths[id] = n
+			res.Merged++
+			continue
+		}
+		added, err := insertDocumentLen(stmt, d, n)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if added {
 			res.Documents++
+			present[key] = d.ID
 		} else {
 			var sha string
 			if err := tx.QueryRow(`SELECT sha256 FROM documents WHERE id = ?`, d.ID).Scan(&sha); err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 			if sha != d.SHA256 {
-				return nil, annotate.Errorf(annotate.ECONFLICT, "document %q: id %s is already in the project with a different text", d.Title, d.ID)
+				return nil, nil, annotate.Errorf(annotate.ECONFLICT, "document %q: id %s is already in the project with a different text", d.Title, d.ID)
 			}
 			res.Merged++
 		}
-		lengths[d.ID] = annotate.RuneLen(d.Text)
+		lengths[d.ID] = n
 	}
-	return lengths, nil
+	return lengths, moved, nil
 }
 
-func importSpans(tx *sql.Tx, spans []*annotate.BatchSpan, labelIDs map[string]string, lengths map[string]int, annotator string, res *annotate.ImportResult) error {
+// contentKey identifies a document by its text and title.
+type contentKey struct{ sha, title string }
+
+// documentsByContent maps the project's documents by text and title.
+func documentsByContent(tx *sql.Tx) (map[contentKey]string, error) {
+	rows, err := tx.Query(`SELECT sha256, title, id FROM documents`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	m := map[contentKey]string{}
+	for rows.Next() {
+		var k contentKey
+		var id string
+		if err := rows.Scan(&k.sha, &k.title, &id); err != nil {
+			return nil, err
+		}
+		if _, dup := m[k]; !dup {
+			m[k] = id
+		}
+	}
+	return m, rows.Err()
+}
+
+func importSpans(tx *sql.Tx, spans []*annotate.BatchSpan, labelIDs map[string]string, lengths map[string]int, moved map[string]string, annotator string, res *annotate.ImportResult) error {
 	stmt, err := tx.Prepare(`INSERT INTO spans(id, document_id, start, "end", label_id, note, annotator, grp, created_at, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`)
 	if err != nil {
@@ -126,6 +167,9 @@ func importSpans(tx *sql.Tx, spans []*annotate.BatchSpan, labelIDs map[string]st
 	defer stmt.Close()
 	for _, bs := range spans {
 		sp := bs.Span
+		if id, ok := moved[sp.DocumentID]; ok {
+			sp.DocumentID = id
+		}
 		n, ok := lengths[sp.DocumentID]
 		if !ok {
 			if n, err = documentLength(tx, sp.DocumentID); err != nil {

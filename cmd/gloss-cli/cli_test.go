@@ -277,3 +277,32 @@ func TestGen(t *testing.T) {
 		t.Error("same seed, different files")
 	}
 }
+
+// TestImportTwiceMerges: importing the same files again adds no duplicate
+// documents, and spans from an annotated re-import land on the document
+// already there.
+func TestImportTwiceMerges(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "p.gloss")
+	mustGC(t, "init", p)
+	art := filepath.Join(dir, "article.txt")
+	os.WriteFile(art, []byte("Moscow and Beijing met."), 0o644)
+	mustGC(t, "import", p, art)
+	if out := mustGC(t, "import", p, art); !strings.Contains(out, "imported 0 documents") || !strings.Contains(out, "merged into 1 documents already present") {
+		t.Errorf("second import said %q", out)
+	}
+	doccano := filepath.Join(dir, "article.jsonl")
+	os.WriteFile(doccano, []byte(`{"title":"article","text":"Moscow and Beijing met.","label":[[0,6,"actor"]]}`+"\n"), 0o644)
+	mustGC(t, "import", "--format", "doccano", p, doccano)
+	st := mustGC(t, "stats", p)
+	if !strings.Contains(st, "documents\t1") || !strings.Contains(st, "spans\t1") {
+		t.Errorf("after importing twice and an annotated copy:\n%s", st)
+	}
+	// the same text under another title is another document
+	other := filepath.Join(dir, "copy.txt")
+	os.WriteFile(other, []byte("Moscow and Beijing met."), 0o644)
+	mustGC(t, "import", p, other)
+	if st := mustGC(t, "stats", p); !strings.Contains(st, "documents\t2") {
+		t.Errorf("same text, other title:\n%s", st)
+	}
+}
