@@ -63,35 +63,7 @@ func sniffDoccano(head []byte) bool {
 // readDoccano reads doccano JSONL. Lines in Gloss JSONL form are read as the
 // jsonl format reads them.
 func readDoccano(name string, data []byte) (*Batch, error) {
-	if err := checkFileBytes(name, data); err != nil {
-		return nil, err
-	}
-	b := &Batch{}
-	base := baseTitle(name)
-	err := EachLine(data, func(line int, raw []byte) error {
-		where := Where{File: name, Line: line}
-		var obj map[string]json.RawMessage
-		if err := json.Unmarshal(raw, &obj); err != nil {
-			return where.Errorf("not a JSON object: %v", err)
-		}
-		if _, ok := obj["text"]; !ok {
-			return where.Errorf("no \"text\" field")
-		}
-		if _, ok := obj["spans"]; ok {
-			if _, ok := obj["sha256"]; ok {
-				var g GlossDocument
-				if err := json.Unmarshal(raw, &g); err != nil {
-					return where.Errorf("not a Gloss document: %v", err)
-				}
-				return addGlossDocument(b, &g, where)
-			}
-		}
-		return addDoccanoLine(b, obj, where, fmt.Sprintf("%s-%d", base, line))
-	})
-	if err != nil {
-		return nil, err
-	}
-	return b, nil
+	return readLines(name, data, addDoccanoLine)
 }
 
 // doccanoEntity is one span of the relation form.

@@ -6,8 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"path/filepath"
-	"strings"
 )
 
 func init() {
@@ -77,11 +75,21 @@ func EachLine(data []byte, fn func(line int, b []byte) error) error {
 // and spans; in any other line "title" becomes the title and every other
 // field becomes metadata (an "id" too, which also titles an untitled line).
 func readJSONL(name string, data []byte) (*Batch, error) {
+	return readLines(name, data, addPlainLine)
+}
+
+// lineReader adds one JSON line that is not in Gloss JSONL form to the
+// batch; fallback is the title for a line that has none.
+type lineReader func(b *Batch, obj map[string]json.RawMessage, where Where, fallback string) error
+
+// readLines reads JSONL whose every line has a "text" field: lines in Gloss
+// JSONL form as Gloss documents, every other line with other.
+func readLines(name string, data []byte, other lineReader) (*Batch, error) {
 	if err := checkFileBytes(name, data); err != nil {
 		return nil, err
 	}
 	b := &Batch{}
-	base := strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
+	base := baseTitle(name)
 	err := EachLine(data, func(line int, raw []byte) error {
 		where := Where{File: name, Line: line}
 		var obj map[string]json.RawMessage
@@ -100,7 +108,7 @@ func readJSONL(name string, data []byte) (*Batch, error) {
 				return addGlossDocument(b, &g, where)
 			}
 		}
-		return addPlainLine(b, obj, where, fmt.Sprintf("%s-%d", base, line))
+		return other(b, obj, where, fmt.Sprintf("%s-%d", base, line))
 	})
 	if err != nil {
 		return nil, err
