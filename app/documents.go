@@ -173,3 +173,34 @@ func (g *Gloss) reloadSpans() {
 	g.docsP.setDocs(g.docs)
 	g.updateCounts()
 }
+
+// reload reads labels, documents and the shown document's spans from the
+// project file again, to show what another window or gloss-cli changed.
+// The selected span stays selected while it exists.
+func (g *Gloss) reload() {
+	if g.p == nil {
+		return
+	}
+	g.editor.flushNote()
+	keep := g.selected
+	g.reloadLabels()
+	g.reloadDocs()
+	if g.doc == nil || !g.hasDoc(g.doc.ID) {
+		g.showDocument(firstUnfinished(g.docs))
+	} else {
+		g.reloadSpans()
+		g.selectSpan(keep)
+	}
+	g.menu.refreshEdit()
+	g.status.message("Reloaded from " + filepath.Base(g.p.Path()))
+}
+
+// hasDoc reports whether the project lists a document with this ID.
+func (g *Gloss) hasDoc(id string) bool {
+	for _, d := range g.docs {
+		if d.ID == id {
+			return true
+		}
+	}
+	return false
+}

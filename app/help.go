@@ -29,6 +29,7 @@ var shortcutHelp = [][2]string{
 	{"Ctrl+Shift+L", "edit the labels"},
 	{"Ctrl+I / Ctrl+Shift+I", "import files / a folder (or drop them on the window)"},
 	{"Ctrl+N / Ctrl+O", "new / open project"},
+	{"Ctrl+R", "reload from the file (see changes made by another window or gloss-cli)"},
 	{"Ctrl+= , Ctrl+- , Ctrl+0", "zoom the text in, out, back to 100%"},
 	{"F1, Ctrl+/", "this help"},
 	{"Ctrl+Q", "quit (everything is already saved)"},

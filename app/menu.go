@@ -85,6 +85,8 @@ func (m *mainMenu) build() *fyne.MainMenu {
 		item("Actual size", shortcut(fyne.Key0, 0), func() { g.setZoom(defaultTextScale) }),
 		fyne.NewMenuItemSeparator(),
 		m.snap,
+		fyne.NewMenuItemSeparator(),
+		item("Reload from file", shortcut(fyne.KeyR, 0), g.reload),
 	)
 
 	m.done = item("Mark document done", shortcut(fyne.KeyD, 0), g.toggleDone)
