@@ -123,17 +123,21 @@ func (g *Gloss) showExport(name string) {
 	d.Show()
 }
 
-// export writes the project to path in the background, with progress.
+// export writes the project to path in the background, with a progress bar
+// that counts the documents written.
 func (g *Gloss) export(f *annotate.Format, path string) {
-	bar := widget.NewProgressBarInfinite()
+	total := len(g.docs)
+	bar := widget.NewProgressBar()
+	bar.Max = float64(max(total, 1))
 	msg := widget.NewLabel("Writing " + filepath.Base(path) + "…")
 	dlg := dialog.NewCustomWithoutButtons("Exporting as "+exportLabel(f.Name), container.NewVBox(msg, bar), g.win)
 	dlg.Show()
-	p := g.p
+	src := progressSource{Source: g.p, every: max(total/100, 1), done: func(n int) {
+		fyne.Do(func() { bar.SetValue(float64(n)) })
+	}}
 	go func() {
-		rep, err := annotate.ExportFile(f, p, path)
+		rep, err := annotate.ExportFile(f, src, path)
 		fyne.Do(func() {
-			bar.Stop()
 			dlg.Hide()
 			if err != nil {
 				g.showError(err)
@@ -143,4 +147,24 @@ func (g *Gloss) export(f *annotate.Format, path string) {
 			g.status.message("Exported to " + filepath.Base(path))
 		})
 	}()
+}
+
+// progressSource passes a project to an exporter and reports every
+// every-th document read, so that a progress bar can follow the export.
+type progressSource struct {
+	annotate.Source
+	every int
+	done  func(n int)
+}
+
+// EachDocument reads the documents of the project, counting them.
+func (s progressSource) EachDocument(fn func(*annotate.Document, []*annotate.Span) error) error {
+	n := 0
+	return s.Source.EachDocument(func(d *annotate.Document, spans []*annotate.Span) error {
+		n++
+		if n%s.every == 0 {
+			s.done(n)
+		}
+		return fn(d, spans)
+	})
 }
