@@ -3,6 +3,7 @@ package textview
 import (
 	"fmt"
 	"math/rand"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -91,6 +92,7 @@ func benchDoc(size, n int) (string, []*annotate.Span, []*annotate.Label) {
 			ID: fmt.Sprintf("span-%05d", i), Start: starts[k], End: end, LabelID: labels[i%len(labels)].ID,
 		})
 	}
+	slices.SortFunc(spans, spanOrder) // in text order, as the project file returns them
 	return text, spans, labels
 }
 

@@ -15,28 +15,45 @@ import (
 type spanIndex struct {
 	sorted []*annotate.Span
 	maxEnd []int // maxEnd[i]: largest End of sorted[:i+1]
-	byID   map[string]*annotate.Span
 }
+
+// fewNew is how many spans out of order at the end of a list are inserted
+// one by one into the sorted rest instead of sorting the whole list: the
+// common case of an edit, which appends one span to the spans shown.
+const fewNew = 32
 
 func (si *spanIndex) set(spans []*annotate.Span) {
 	si.sorted = append(si.sorted[:0], spans...)
 	si.sorted = slices.DeleteFunc(si.sorted, func(s *annotate.Span) bool { return s == nil })
-	if !slices.IsSortedFunc(si.sorted, spanOrder) {
-		slices.SortFunc(si.sorted, spanOrder)
-	}
+	sortSpans(si.sorted)
 	si.maxEnd = slices.Grow(si.maxEnd[:0], len(si.sorted))[:len(si.sorted)]
 	m := 0
 	for i, s := range si.sorted {
 		m = max(m, s.End)
 		si.maxEnd[i] = m
 	}
-	if si.byID == nil {
-		si.byID = make(map[string]*annotate.Span, len(spans))
-	} else {
-		clear(si.byID)
+}
+
+// sortSpans puts spans in spanOrder. A list that is sorted but for a few
+// spans at its end (an edit) is mended by binary insertion in linear time;
+// anything else is sorted.
+func sortSpans(s []*annotate.Span) {
+	p := 1
+	for p < len(s) && spanOrder(s[p-1], s[p]) <= 0 {
+		p++
 	}
-	for _, s := range si.sorted {
-		si.byID[s.ID] = s
+	if p >= len(s) {
+		return
+	}
+	if len(s)-p > fewNew {
+		slices.SortFunc(s, spanOrder)
+		return
+	}
+	for i := p; i < len(s); i++ {
+		x := s[i]
+		j := sort.Search(i, func(k int) bool { return spanOrder(s[k], x) > 0 })
+		copy(s[j+1:i+1], s[j:i])
+		s[j] = x
 	}
 }
 
