@@ -451,3 +451,20 @@ func TestUndoAfterReopen(t *testing.T) {
 		t.Fatalf("redo after reopening: %d spans", n)
 	}
 }
+
+// TestAltShiftResizesSpanStart: on a selected span, Alt+Shift+Left moves
+// its start and keeps its end, saved at once.
+func TestAltShiftResizesSpanStart(t *testing.T) {
+	g, s := newGloss(t)
+	dragSelect(g, wordStart, wordEnd)
+	test.Type(g.View(), "1")
+	id := g.SelectedSpan()
+	g.View().KeyDown(&fyne.KeyEvent{Name: "LeftShift"})
+	g.View().KeyDown(&fyne.KeyEvent{Name: "LeftAlt"})
+	g.View().TypedKey(&fyne.KeyEvent{Name: fyne.KeyLeft})
+	g.View().KeyUp(&fyne.KeyEvent{Name: "LeftAlt"})
+	g.View().KeyUp(&fyne.KeyEvent{Name: "LeftShift"})
+	if sp, _ := s.Span(id); sp.Start != wordStart-1 || sp.End != wordEnd {
+		t.Fatalf("after alt+shift+left the span is [%d, %d), want [%d, %d)", sp.Start, sp.End, wordStart-1, wordEnd)
+	}
+}

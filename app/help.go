@@ -19,6 +19,7 @@ var shortcutHelp = [][2]string{
 	{"Delete / Backspace", "delete the selected span"},
 	{"Escape", "clear the selection"},
 	{"Shift+arrows, Shift+click", "extend the selection (or resize the selected span)"},
+	{"Alt+Shift+Left / Right", "move the start of the selection (or of the selected span)"},
 	{"Double-click", "select a word"},
 	{"Ctrl+Z", "undo"},
 	{"Ctrl+Shift+Z, Ctrl+Y", "redo"},

@@ -22,22 +22,28 @@ func (v *TextView) FocusGained() {
 // FocusLost hides the caret.
 func (v *TextView) FocusLost() {
 	v.focused = false
-	v.shiftDown = false
+	v.shiftDown, v.altDown = false, false
 	v.Refresh()
 }
 
 // KeyDown tracks the shift keys, which make arrows and clicks extend the
-// selection.
+// selection, and the Alt keys, which with shift move its start instead.
 func (v *TextView) KeyDown(ev *fyne.KeyEvent) {
-	if ev.Name == desktop.KeyShiftLeft || ev.Name == desktop.KeyShiftRight {
+	switch ev.Name {
+	case desktop.KeyShiftLeft, desktop.KeyShiftRight:
 		v.shiftDown = true
+	case desktop.KeyAltLeft, desktop.KeyAltRight:
+		v.altDown = true
 	}
 }
 
-// KeyUp tracks the shift keys.
+// KeyUp tracks the shift and Alt keys.
 func (v *TextView) KeyUp(ev *fyne.KeyEvent) {
-	if ev.Name == desktop.KeyShiftLeft || ev.Name == desktop.KeyShiftRight {
+	switch ev.Name {
+	case desktop.KeyShiftLeft, desktop.KeyShiftRight:
 		v.shiftDown = false
+	case desktop.KeyAltLeft, desktop.KeyAltRight:
+		v.altDown = false
 	}
 }
 
@@ -48,6 +54,10 @@ func (v *TextView) KeyUp(ev *fyne.KeyEvent) {
 func (v *TextView) TypedKey(ev *fyne.KeyEvent) {
 	runes := v.doc.runes
 	shift := v.shift()
+	if shift && v.alt() && (ev.Name == fyne.KeyLeft || ev.Name == fyne.KeyRight) {
+		v.moveStart(ev.Name)
+		return
+	}
 	switch ev.Name {
 	case fyne.KeyLeft:
 		if !shift && v.selStart != v.selEnd {
@@ -112,6 +122,12 @@ func (v *TextView) TypedShortcut(s fyne.Shortcut) {
 	case *fyne.ShortcutSelectAll:
 		v.SetSelection(0, len(v.doc.runes))
 		return
+	case *desktop.CustomShortcut:
+		// The desktop driver delivers Alt+Shift+arrows as a shortcut.
+		if sc.Modifier == fyne.KeyModifierAlt|fyne.KeyModifierShift && (sc.KeyName == fyne.KeyLeft || sc.KeyName == fyne.KeyRight) {
+			v.moveStart(sc.KeyName)
+			return
+		}
 	}
 	if v.OnShortcut != nil {
 		v.OnShortcut(s)
@@ -124,6 +140,27 @@ func (v *TextView) TypedShortcut(s fyne.Shortcut) {
 
 // shift reports whether a shift key is down: as the desktop driver says,
 // or as tracked through KeyDown and KeyUp.
+// moveStart moves the start of the selection by one character left or
+// right, keeping its end (and so resizes a selected span from its start).
+func (v *TextView) moveStart(key fyne.KeyName) {
+	if v.selStart != v.selEnd && v.head == v.selEnd {
+		v.anchor, v.head = v.selEnd, v.selStart // the caret goes to the start
+	}
+	if key == fyne.KeyLeft {
+		v.moveHead(annotate.GraphemeBefore(v.doc.runes, v.head), true)
+	} else {
+		v.moveHead(annotate.GraphemeAfter(v.doc.runes, v.head), true)
+	}
+}
+
+// alt reports whether an Alt key is held.
+func (v *TextView) alt() bool {
+	if d, ok := fyne.CurrentApp().Driver().(desktop.Driver); ok && d.CurrentKeyModifiers()&fyne.KeyModifierAlt != 0 {
+		return true
+	}
+	return v.altDown
+}
+
 func (v *TextView) shift() bool {
 	if d, ok := fyne.CurrentApp().Driver().(desktop.Driver); ok && d.CurrentKeyModifiers()&fyne.KeyModifierShift != 0 {
 		return true

@@ -228,3 +228,40 @@ func TestKeysForwarded(t *testing.T) {
 		t.Errorf("Escape left selection [%d, %d)", s, e)
 	}
 }
+
+// TestAltShiftArrowsMoveTheStart: Alt+Shift+Left/Right move the start of a
+// selection and keep its end; plain Shift+arrows move the end.
+func TestAltShiftArrowsMoveTheStart(t *testing.T) {
+	v, w := newView(t, "Moscow and Beijing met.", nil, nil)
+	w.Canvas().Focus(v)
+	v.SetSelection(11, 18) // "Beijing"
+	v.KeyDown(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+	v.KeyDown(&fyne.KeyEvent{Name: desktop.KeyAltLeft})
+	v.TypedKey(&fyne.KeyEvent{Name: fyne.KeyLeft})
+	if s, e := v.Selection(); s != 10 || e != 18 {
+		t.Fatalf("Alt+Shift+Left: [%d, %d), want [10, 18)", s, e)
+	}
+	v.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
+	v.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
+	if s, e := v.Selection(); s != 12 || e != 18 {
+		t.Fatalf("Alt+Shift+Right twice: [%d, %d), want [12, 18)", s, e)
+	}
+	v.KeyUp(&fyne.KeyEvent{Name: desktop.KeyAltLeft})
+	v.SetSelection(11, 18)
+	v.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
+	if s, e := v.Selection(); s != 11 || e != 19 {
+		t.Fatalf("Shift+Right: [%d, %d), want [11, 19)", s, e)
+	}
+}
+
+// TestAltShiftArrowShortcut: the desktop driver sends Alt+Shift+arrows as a
+// shortcut; it moves the start of the selection too.
+func TestAltShiftArrowShortcut(t *testing.T) {
+	v, w := newView(t, "Moscow and Beijing met.", nil, nil)
+	w.Canvas().Focus(v)
+	v.SetSelection(11, 18)
+	v.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyLeft, Modifier: fyne.KeyModifierAlt | fyne.KeyModifierShift})
+	if s, e := v.Selection(); s != 10 || e != 18 {
+		t.Fatalf("Alt+Shift+Left shortcut: [%d, %d), want [10, 18)", s, e)
+	}
+}

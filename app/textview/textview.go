@@ -69,6 +69,7 @@ type TextView struct {
 
 	focused   bool
 	shiftDown bool
+	altDown   bool
 	mouse     mouseState
 	hoverCP   int
 	version   int // bumped when the text changes, to retire text objects
