@@ -1,7 +1,6 @@
 package annotate
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
 	"fmt"
@@ -184,14 +183,7 @@ func doccanoTriples(raw json.RawMessage, where Where) (out []doccanoTriple, isSp
 // document's title and metadata as extra fields. doccano holds no notes,
 // annotators or discontinuous links; those are counted as left out.
 func writeDoccano(w io.Writer, src Source) (*ExportReport, error) {
-	labels, err := src.Labels()
-	if err != nil {
-		return nil, err
-	}
-	names := labelNames(labels)
-	bw := bufio.NewWriterSize(w, 1<<16)
-	rep := &ExportReport{}
-	err = src.EachDocument(func(d *Document, spans []*Span) error {
+	return writeLines(w, src, &spanKeeps{}, func(b []byte, d *Document, spans []*Span, names map[string]string, rep *ExportReport) ([]byte, error) {
 		// An "id" in the metadata is the one the document came with (e.g.
 		// doccano's own) and is written back; else the Gloss ID is written.
 		obj := copyMetadata(d.Metadata, rep, "text", "label", "title", "entities", "relations")
@@ -207,16 +199,8 @@ func writeDoccano(w io.Writer, src Source) (*ExportReport, error) {
 		obj["label"] = triples
 		line, err := json.Marshal(obj)
 		if err != nil {
-			return fmt.Errorf("document %q: %w", d.Title, err)
+			return nil, fmt.Errorf("document %q: %w", d.Title, err)
 		}
-		rep.Documents++
-		rep.Spans += len(spans)
-		reportSpanLosses(rep, spans, spanKeeps{})
-		bw.Write(line)
-		return bw.WriteByte('\n')
+		return append(b, line...), nil
 	})
-	if err != nil {
-		return nil, err
-	}
-	return rep, bw.Flush()
 }

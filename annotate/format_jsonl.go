@@ -20,6 +20,20 @@ func init() {
 // writeJSONL writes one Gloss document (with its spans) per line, for corpora
 // too big to load at once. Label colours are not carried; names are.
 func writeJSONL(w io.Writer, src Source) (*ExportReport, error) {
+	return writeLines(w, src, nil, func(b []byte, d *Document, spans []*Span, names map[string]string, _ *ExportReport) ([]byte, error) {
+		g := ToGlossDocument(d, spans, names)
+		return appendGlossDocument(b, &g)
+	})
+}
+
+// lineWriter appends one document's line (without the line break) to b.
+// names maps label IDs to names; rep takes what the format leaves out.
+type lineWriter func(b []byte, d *Document, spans []*Span, names map[string]string, rep *ExportReport) ([]byte, error)
+
+// writeLines writes one line per document with line, counting documents and
+// spans. keeps, when not nil, says which span fields the format holds; the
+// others are counted as left out.
+func writeLines(w io.Writer, src Source, keeps *spanKeeps, line lineWriter) (*ExportReport, error) {
 	labels, err := src.Labels()
 	if err != nil {
 		return nil, err
@@ -29,13 +43,14 @@ func writeJSONL(w io.Writer, src Source) (*ExportReport, error) {
 	rep := &ExportReport{}
 	var buf []byte
 	err = src.EachDocument(func(d *Document, spans []*Span) error {
-		g := ToGlossDocument(d, spans, names)
-		buf, err = appendGlossDocument(buf[:0], &g)
-		if err != nil {
+		if buf, err = line(buf[:0], d, spans, names, rep); err != nil {
 			return err
 		}
 		rep.Documents++
 		rep.Spans += len(spans)
+		if keeps != nil {
+			reportSpanLosses(rep, spans, *keeps)
+		}
 		buf = append(buf, '\n')
 		_, err = bw.Write(buf)
 		return err

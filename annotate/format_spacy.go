@@ -1,7 +1,6 @@
 package annotate
 
 import (
-	"bufio"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -37,30 +36,15 @@ type spacySpan struct {
 }
 
 func writeSpacy(w io.Writer, src Source) (*ExportReport, error) {
-	labels, err := src.Labels()
-	if err != nil {
-		return nil, err
-	}
-	names := labelNames(labels)
-	bw := bufio.NewWriterSize(w, 1<<16)
-	rep := &ExportReport{}
-	err = src.EachDocument(func(d *Document, spans []*Span) error {
+	return writeLines(w, src, &spanKeeps{}, func(b []byte, d *Document, spans []*Span, names map[string]string, _ *ExportReport) ([]byte, error) {
 		doc := spacyDoc{Text: d.Text, Spans: make([]spacySpan, 0, len(spans))}
 		for _, s := range spans {
 			doc.Spans = append(doc.Spans, spacySpan{Start: s.Start, End: s.End, Label: names[s.LabelID]})
 		}
 		line, err := json.Marshal(doc)
 		if err != nil {
-			return fmt.Errorf("document %q: %w", d.Title, err)
+			return nil, fmt.Errorf("document %q: %w", d.Title, err)
 		}
-		rep.Documents++
-		rep.Spans += len(spans)
-		reportSpanLosses(rep, spans, spanKeeps{})
-		bw.Write(line)
-		return bw.WriteByte('\n')
+		return append(b, line...), nil
 	})
-	if err != nil {
-		return nil, err
-	}
-	return rep, bw.Flush()
 }
