@@ -85,11 +85,7 @@ func (g *Gloss) showExport(name string) {
 		}, g.win)
 		d.SetTitleText("Export as " + exportLabel(name) + ": choose a folder")
 		d.SetConfirmText("Export")
-		if dir := g.projectDir(); dir != nil {
-			d.SetLocation(dir)
-		}
-		d.Resize(dialogSize(g.win))
-		d.Show()
+		g.showFileDialog(d)
 		return
 	}
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
@@ -116,11 +112,7 @@ func (g *Gloss) showExport(name string) {
 	if ext := exportExt(f); ext != "" {
 		d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
 	}
-	if dir := g.projectDir(); dir != nil {
-		d.SetLocation(dir)
-	}
-	d.Resize(dialogSize(g.win))
-	d.Show()
+	g.showFileDialog(d)
 }
 
 // export writes the project to path in the background, with a progress bar

@@ -216,11 +216,7 @@ func (g *Gloss) showImport() {
 	d.SetTitleText("Import a document (or drop files on the window)")
 	d.SetConfirmText("Import")
 	d.SetFilter(storage.NewExtensionFileFilter(importExtensions()))
-	if dir := g.projectDir(); dir != nil {
-		d.SetLocation(dir)
-	}
-	d.Resize(dialogSize(g.win))
-	d.Show()
+	g.showFileDialog(d)
 }
 
 // showImportFolder asks for a folder whose .txt and .md files to import.
@@ -237,11 +233,7 @@ func (g *Gloss) showImportFolder() {
 	}, g.win)
 	d.SetTitleText("Import a folder of .txt and .md files")
 	d.SetConfirmText("Import")
-	if dir := g.projectDir(); dir != nil {
-		d.SetLocation(dir)
-	}
-	d.Resize(dialogSize(g.win))
-	d.Show()
+	g.showFileDialog(d)
 }
 
 // dropped imports files and folders dropped on the window.

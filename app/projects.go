@@ -231,11 +231,7 @@ func (g *Gloss) showNewProject() {
 	d.SetConfirmText("Create")
 	d.SetFileName("Untitled" + projectExt)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{projectExt}))
-	if dir := g.projectDir(); dir != nil {
-		d.SetLocation(dir)
-	}
-	d.Resize(dialogSize(g.win))
-	d.Show()
+	g.showFileDialog(d)
 }
 
 // showOpenProject asks for a project file and opens it.
@@ -254,6 +250,12 @@ func (g *Gloss) showOpenProject() {
 	}, g.win)
 	d.SetTitleText("Open project")
 	d.SetFilter(storage.NewExtensionFileFilter([]string{projectExt}))
+	g.showFileDialog(d)
+}
+
+// showFileDialog shows a file or folder dialog in the project's folder, at a
+// comfortable size for this window.
+func (g *Gloss) showFileDialog(d *dialog.FileDialog) {
 	if dir := g.projectDir(); dir != nil {
 		d.SetLocation(dir)
 	}
