@@ -19,7 +19,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # How long each fuzz target runs in `make test`.
 export FUZZ_TIME ?= 4s
 
-.PHONY: all build run test vet fmt-check unit fuzz e2e bench deps test-deps clean help
+.PHONY: all build run test vet fmt-check unit race fuzz e2e bench deps test-deps clean help
 
 all: build
 
@@ -44,7 +44,7 @@ build: deps
 run: build
 	$(BIN)/gloss
 
-test: test-deps vet fmt-check unit fuzz e2e package-check
+test: test-deps vet fmt-check unit race fuzz e2e package-check
 	@echo "make test: all passed"
 
 vet:
@@ -56,6 +56,10 @@ fmt-check:
 
 unit:
 	$(GO) test -count=1 ./...
+
+## race: the packages with goroutines and several connections, under the race detector.
+race:
+	$(GO) test -race -count=1 ./store ./app ./app/textview
 
 ## fuzz: run every fuzz target briefly.
 fuzz:
