@@ -188,8 +188,16 @@ func readGlossJSON(name string, data []byte) (*Batch, error) {
 		return nil, Errorf(EINVALID, "%s: Gloss format version %d is not supported (this Gloss reads 1..%d)", name, f.Version, GlossVersion)
 	}
 	b := &Batch{}
-	for _, l := range f.Labels {
-		b.Labels = append(b.Labels, &Label{ID: l.ID, Name: l.Name, Color: l.Color, Hotkey: l.Hotkey, Description: l.Description})
+	for i, l := range f.Labels {
+		lab := &Label{ID: l.ID, Name: l.Name, Color: l.Color, Hotkey: l.Hotkey, Description: l.Description}
+		check := *lab
+		if check.Color == "" {
+			check.Color = Palette[0] // no colour: the project picks one from the palette
+		}
+		if err := check.Validate(); err != nil {
+			return nil, Errorf(EINVALID, "%s: label %d: %v", name, i+1, err)
+		}
+		b.Labels = append(b.Labels, lab)
 	}
 	for i := range f.Documents {
 		where := Where{File: name, Record: i + 1}
@@ -238,8 +246,8 @@ func addGlossDocument(b *Batch, g *GlossDocument, where Where) error {
 		if got := off.Slice(gs.Start, gs.End); gs.Text != "" && got != gs.Text {
 			return sw.Errorf("text at [%d, %d) is %q but the file says %q", gs.Start, gs.End, got, gs.Text)
 		}
-		if gs.Label == "" {
-			return sw.Errorf("span has no label")
+		if err := checkLabelName(sw, gs.Label); err != nil {
+			return err
 		}
 		s := NewSpan(d.ID, gs.Start, gs.End, "")
 		if gs.ID != "" {

@@ -3,6 +3,7 @@ package annotate
 import (
 	"bytes"
 	"encoding/json"
+	"strings"
 	"testing"
 	"time"
 )
@@ -48,4 +49,19 @@ func FuzzAppendString(f *testing.F) {
 			t.Fatalf("appendString(%q) = %s, want %s", s, got, want)
 		}
 	})
+}
+
+func TestReadGlossJSONRejectsBadLabels(t *testing.T) {
+	for _, tc := range []struct{ name, data, want string }{
+		{"blank label name", `{"format":"gloss","version":1,"labels":[{"name":" ","color":"#000000"}],"documents":[]}`, "x.json: label 1:"},
+		{"bad colour", `{"format":"gloss","version":1,"labels":[{"name":"a","color":"red"}],"documents":[]}`, "x.json: label 1:"},
+		{"blank span label", `{"format":"gloss","version":1,"labels":[],"documents":[{"title":"t","text":"hi","spans":[{"start":0,"end":1,"label":" "}]}]}`, "x.json: record 1, span 1:"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := readGlossJSON("x.json", []byte(tc.data))
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("err = %v, want it to contain %q", err, tc.want)
+			}
+		})
+	}
 }
