@@ -74,30 +74,13 @@ func (g *Gloss) showExport(name string) {
 		return
 	}
 	if f.WriteDir != nil {
-		d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
-			if err != nil {
-				g.showError(err)
-				return
-			}
-			if u != nil {
-				g.export(f, u.Path())
-			}
-		}, g.win)
+		d := g.folderDialog(func(path string) { g.export(f, path) })
 		d.SetTitleText("Export as " + exportLabel(name) + ": choose a folder")
 		d.SetConfirmText("Export")
 		g.showFileDialog(d)
 		return
 	}
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			g.showError(err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
+	d := g.saveFileDialog(func(path string) {
 		if ext := exportExt(f); ext != "" && !strings.HasSuffix(strings.ToLower(path), ext) {
 			if info, err := os.Stat(path); err == nil && info.Size() == 0 {
 				os.Remove(path)
@@ -105,7 +88,7 @@ func (g *Gloss) showExport(name string) {
 			path += ext
 		}
 		g.export(f, path)
-	}, g.win)
+	})
 	d.SetTitleText("Export as " + exportLabel(name))
 	d.SetConfirmText("Export")
 	d.SetFileName(g.projectName() + exportExt(f))

@@ -201,18 +201,7 @@ func (g *Gloss) imported(batch *annotate.Batch, res annotate.ImportResult) {
 
 // showImport asks for a file to import.
 func (g *Gloss) showImport() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			g.showError(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		g.importPaths([]string{path})
-	}, g.win)
+	d := g.openFileDialog(func(path string) { g.importPaths([]string{path}) })
 	d.SetTitleText("Import a document (or drop files on the window)")
 	d.SetConfirmText("Import")
 	d.SetFilter(storage.NewExtensionFileFilter(importExtensions()))
@@ -221,16 +210,7 @@ func (g *Gloss) showImport() {
 
 // showImportFolder asks for a folder whose .txt and .md files to import.
 func (g *Gloss) showImportFolder() {
-	d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
-		if err != nil {
-			g.showError(err)
-			return
-		}
-		if u == nil {
-			return
-		}
-		g.importPaths([]string{u.Path()})
-	}, g.win)
+	d := g.folderDialog(func(path string) { g.importPaths([]string{path}) })
 	d.SetTitleText("Import a folder of .txt and .md files")
 	d.SetConfirmText("Import")
 	g.showFileDialog(d)

@@ -215,18 +215,7 @@ func (g *Gloss) projectDir() fyne.ListableURI {
 
 // showNewProject asks for a file name and creates a project there.
 func (g *Gloss) showNewProject() {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			g.showError(err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
-		g.createProject(path)
-	}, g.win)
+	d := g.saveFileDialog(g.createProject)
 	d.SetTitleText("New project")
 	d.SetConfirmText("Create")
 	d.SetFileName("Untitled" + projectExt)
@@ -236,7 +225,16 @@ func (g *Gloss) showNewProject() {
 
 // showOpenProject asks for a project file and opens it.
 func (g *Gloss) showOpenProject() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+	d := g.openFileDialog(g.openProject)
+	d.SetTitleText("Open project")
+	d.SetFilter(storage.NewExtensionFileFilter([]string{projectExt}))
+	g.showFileDialog(d)
+}
+
+// openFileDialog returns a dialog that picks an existing file and passes its
+// path to chosen; a failure is shown, a cancel does nothing.
+func (g *Gloss) openFileDialog(chosen func(path string)) *dialog.FileDialog {
+	return dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
 			g.showError(err)
 			return
@@ -246,11 +244,38 @@ func (g *Gloss) showOpenProject() {
 		}
 		path := r.URI().Path()
 		r.Close()
-		g.openProject(path)
+		chosen(path)
 	}, g.win)
-	d.SetTitleText("Open project")
-	d.SetFilter(storage.NewExtensionFileFilter([]string{projectExt}))
-	g.showFileDialog(d)
+}
+
+// saveFileDialog returns a dialog that picks a file to write (the dialog
+// creates it) and passes its path to chosen.
+func (g *Gloss) saveFileDialog(chosen func(path string)) *dialog.FileDialog {
+	return dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			g.showError(err)
+			return
+		}
+		if w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		chosen(path)
+	}, g.win)
+}
+
+// folderDialog returns a dialog that picks a folder and passes its path to chosen.
+func (g *Gloss) folderDialog(chosen func(path string)) *dialog.FileDialog {
+	return dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
+		if err != nil {
+			g.showError(err)
+			return
+		}
+		if u != nil {
+			chosen(u.Path())
+		}
+	}, g.win)
 }
 
 // showFileDialog shows a file or folder dialog in the project's folder, at a
