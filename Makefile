@@ -19,7 +19,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # How long each fuzz target runs in `make test`.
 export FUZZ_TIME ?= 4s
 
-.PHONY: all build run test vet fmt-check unit race fuzz e2e bench deps test-deps clean help
+.PHONY: all build run test vet lint tools fmt-check unit race fuzz e2e bench deps test-deps clean help
 
 all: build
 
@@ -27,6 +27,7 @@ help:
 	@echo "make run    install missing system packages, build, open Gloss on the default project"
 	@echo "make test   install missing packages, then vet, unit, fuzz and real-window tests"
 	@echo "make build  build bin/gloss and bin/gloss-cli"
+	@echo "make lint   go vet, staticcheck and actionlint (part of make test)"
 	@echo "make bench  run the benchmarks (-count=5) and print the table of targets and ratios"
 
 ## deps: install the system packages a Fyne build needs, when missing.
@@ -44,11 +45,29 @@ build: deps
 run: build
 	$(BIN)/gloss
 
-test: test-deps vet fmt-check unit race fuzz e2e package-check
+test: test-deps lint fmt-check unit race fuzz e2e package-check
 	@echo "make test: all passed"
 
 vet:
 	$(GO) vet ./...
+
+## Linters, installed from the Go module proxy into .tools/ at pinned versions.
+STATICCHECK_VERSION ?= v0.8.2
+ACTIONLINT_VERSION  ?= v1.7.12
+TOOLS := $(CURDIR)/.tools
+
+$(TOOLS)/staticcheck:
+	GOBIN=$(TOOLS) $(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)
+
+$(TOOLS)/actionlint:
+	GOBIN=$(TOOLS) $(GO) install github.com/rhysd/actionlint/cmd/actionlint@$(ACTIONLINT_VERSION)
+
+tools: $(TOOLS)/staticcheck $(TOOLS)/actionlint
+
+## lint: go vet, staticcheck over every package, actionlint over the CI workflows.
+lint: deps vet tools
+	$(TOOLS)/staticcheck ./...
+	$(TOOLS)/actionlint .github/workflows/*.yml
 
 fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \

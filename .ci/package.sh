@@ -33,7 +33,11 @@ MODE=${1:-}
 GO=${GO:-go}
 DIST=${DIST:-dist}
 FYNE_TOOLS_VERSION=${FYNE_TOOLS_VERSION:-v1.7.4}
-MAINTAINER=${MAINTAINER:-Gloss developers <gloss@example.org>}
+# The .deb's Maintainer and the installer's publisher: MAINTAINER when set, else
+# the author of the commit being packaged (whoever releases is the maintainer).
+MAINTAINER=${MAINTAINER:-$(git log -1 --format='%an <%ae>' 2>/dev/null || true)}
+[ -n "$MAINTAINER" ] || MAINTAINER="The Gloss authors <gloss@localhost>"
+PUBLISHER=${PUBLISHER:-${MAINTAINER%% <*}}
 # FyneApp.toml's ID (org.gloss.Gloss) also names the .desktop file and the icon.
 APPID=$(sed -n 's/^[[:space:]]*ID[[:space:]]*=[[:space:]]*"\([^"]*\)".*/\1/p' FyneApp.toml 2>/dev/null | head -1)
 PKGDIR=$ROOT/.ci/packaging
@@ -218,6 +222,8 @@ build_linux() {
 		"icons/hicolor/scalable/apps/$APPID.svg" mime/packages/gloss.xml; do
 		install -Dm0644 "$u/share/$f" "$d/usr/share/$f"
 	done
+	# Debian policy: the licence as /usr/share/doc/gloss/copyright.
+	install -Dm0644 LICENSE "$d/usr/share/doc/gloss/copyright"
 	DEPENDS=$(deb_depends "$d/usr/bin/gloss" "$d/usr/bin/gloss-cli")
 	INSTALLED_SIZE=$(du -sk "$d" | cut -f1)
 	mkdir -p "$d/DEBIAN"
@@ -277,7 +283,7 @@ build_windows() {
 	convert "$src/assets/icon.png" -define icon:auto-resize=256,64,48,32,16 "$w/gloss.ico"
 	local setup=$DIST/gloss-$FILEVER-windows-amd64-setup.exe
 	local nsis=(-V2 -DVERSION="$FILEVER" -DVIVERSION="$VIVERSION" -DSRCDIR="$w"
-		-DOUTFILE="$(realpath "$DIST")/$(basename "$setup")")
+		-DOUTFILE="$(realpath "$DIST")/$(basename "$setup")" -DPUBLISHER="$PUBLISHER")
 	# makensis signs the uninstaller it writes into the installer by calling
 	# back this script (sign-file mode), with the same environment.
 	[ -z "${WIN_SIGN_PKCS12:-}" ] || nsis+=(-DSIGN="$ROOT/.ci/package.sh")
@@ -408,7 +414,8 @@ check_linux() {
 		[[ ", $depends," == *", $f"[\ ,]* ]] || fail ".deb: Depends ($depends) lacks $f"
 	done
 	for f in usr/bin/gloss usr/bin/gloss-cli "usr/share/applications/$APPID.desktop" \
-		"usr/share/icons/hicolor/512x512/apps/$APPID.png" usr/share/mime/packages/gloss.xml; do
+		"usr/share/icons/hicolor/512x512/apps/$APPID.png" usr/share/mime/packages/gloss.xml \
+		usr/share/doc/gloss/copyright; do
 		grep -q " \./$f\$" "$c/deb.list" || fail ".deb has no /$f"
 	done
 	f=$(awk '$2 != "root/root"' "$c/deb.list")

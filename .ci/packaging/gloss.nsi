@@ -32,7 +32,9 @@ SetCompressor /SOLID lzma
 !endif
 
 !define APPNAME   "Gloss"
-!define PUBLISHER "Gloss developers"
+!ifndef PUBLISHER
+  !define PUBLISHER "The Gloss authors"
+!endif
 !define PROGID    "Gloss.Project"
 !define MIMETYPE  "application/x-gloss-project"
 !define UNINSTKEY "Software\Microsoft\Windows\CurrentVersion\Uninstall\Gloss"
