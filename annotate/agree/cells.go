@@ -1,0 +1,105 @@
+package agree
+
+import (
+	"cmp"
+	"slices"
+)
+
+// interval is [s, e) in code points.
+type interval struct{ s, e int }
+
+// cell is one label in one document: every compared annotator's spans.
+type cell struct {
+	doc   int
+	n     int          // the document's length
+	raw   [][]interval // per annotator: distinct spans, sorted by (start, end)
+	units [][]interval // per annotator: overlapping spans merged, sorted
+}
+
+// group is one label over the documents in scope.
+type group struct {
+	cells  []cell // the documents where a compared annotator used the label
+	units  []int  // per annotator: units after the union rule
+	merged []int  // per annotator: spans absorbed by the union rule
+}
+
+// build sorts spans into one group per label of p.
+func build(p *prepared, docs []Document, spans []ispan) []group {
+	R := len(p.annotators)
+	sorted := slices.Clone(spans)
+	slices.SortFunc(sorted, func(a, b ispan) int {
+		return cmp.Or(cmp.Compare(a.label, b.label), cmp.Compare(a.doc, b.doc),
+			cmp.Compare(a.ann, b.ann), cmp.Compare(a.s, b.s), cmp.Compare(a.e, b.e))
+	})
+	groups := make([]group, len(p.labels))
+	for l := range groups {
+		groups[l] = group{units: make([]int, R), merged: make([]int, R)}
+	}
+	for i := 0; i < len(sorted); {
+		j := i
+		for j < len(sorted) && sorted[j].label == sorted[i].label && sorted[j].doc == sorted[i].doc {
+			j++
+		}
+		g := &groups[sorted[i].label]
+		c := cell{doc: sorted[i].doc, n: docs[sorted[i].doc].Length,
+			raw: make([][]interval, R), units: make([][]interval, R)}
+		for k := i; k < j; k++ {
+			sp := sorted[k]
+			iv := interval{sp.s, sp.e}
+			if r := c.raw[sp.ann]; len(r) == 0 || r[len(r)-1] != iv {
+				c.raw[sp.ann] = append(r, iv)
+			}
+			u := c.units[sp.ann]
+			if len(u) > 0 && iv.s < u[len(u)-1].e {
+				u[len(u)-1].e = max(u[len(u)-1].e, iv.e)
+				g.merged[sp.ann]++
+				continue
+			}
+			c.units[sp.ann] = append(u, iv)
+		}
+		for a := range R {
+			g.units[a] += len(c.units[a])
+		}
+		g.cells = append(g.cells, c)
+		i = j
+	}
+	return groups
+}
+
+// coverage is the number of code points in disjoint sorted intervals.
+func coverage(u []interval) int {
+	n := 0
+	for _, iv := range u {
+		n += iv.e - iv.s
+	}
+	return n
+}
+
+// intersection is the number of code points two disjoint sorted interval
+// lists share.
+func intersection(a, b []interval) int {
+	n, i, j := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		if lo, hi := max(a[i].s, b[j].s), min(a[i].e, b[j].e); lo < hi {
+			n += hi - lo
+		}
+		if a[i].e < b[j].e {
+			i++
+		} else {
+			j++
+		}
+	}
+	return n
+}
+
+// overlapsAny reports whether [s, e) shares a code point with one of the
+// disjoint sorted intervals u.
+func overlapsAny(u []interval, s, e int) bool {
+	k, _ := slices.BinarySearchFunc(u, s, func(iv interval, s int) int {
+		if iv.e <= s {
+			return -1
+		}
+		return 1
+	})
+	return k < len(u) && u[k].s < e
+}
