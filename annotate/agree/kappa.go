@@ -98,7 +98,7 @@ func fleiss(rows [][]float64, weight []float64) (Value, error) {
 func codePointKappa(L, a, b, both int64) Value {
 	n11 := float64(both)
 	n10, n01 := float64(a-both), float64(b-both)
-	n00 := float64(L-a-b+both)
+	n00 := float64(L - a - b + both)
 	return CohenKappa([][]float64{{n11, n10}, {n01, n00}})
 }
 
