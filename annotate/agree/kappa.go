@@ -1,6 +1,7 @@
 package agree
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 )
@@ -112,7 +113,8 @@ func coverageHistogram(c cell, hist []int64) {
 			ev = append(ev, event{iv.s, +1}, event{iv.e, -1})
 		}
 	}
-	slices.SortFunc(ev, func(a, b event) int { return a.pos - b.pos })
+	// Ends before starts at one position, so k never exceeds the annotators.
+	slices.SortFunc(ev, func(a, b event) int { return cmp.Or(a.pos-b.pos, a.delta-b.delta) })
 	k, last := 0, 0
 	for _, e := range ev {
 		if k > 0 {
