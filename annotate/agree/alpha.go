@@ -86,9 +86,13 @@ type disagreement struct {
 // compared annotators, docs the documents in scope.
 func unitizing(g group, docs []Document, R int, L int64) disagreement {
 	var observed int64
-	var gaps []int64
-	var lengths []int64
-	touched := make(map[int]bool, len(g.cells))
+	units := 0
+	for _, u := range g.units {
+		units += u
+	}
+	lengths := make([]int64, 0, units)
+	gaps := make([]int64, 0, units+R*len(docs))
+	touched := make([]bool, len(docs))
 	segs := make([][]seg, R)
 	for _, c := range g.cells {
 		touched[c.doc] = true

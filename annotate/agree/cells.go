@@ -35,29 +35,41 @@ func build(p *prepared, docs []Document, spans []ispan) []group {
 	for l := range groups {
 		groups[l] = group{units: make([]int, R), merged: make([]int, R)}
 	}
+	// Every interval and every per-annotator list lives in a few shared
+	// arrays, carved with full slice expressions so appends never spill.
+	raws := make([]interval, 0, len(sorted))
+	units := make([]interval, 0, len(sorted))
+	var lists [][]interval
 	for i := 0; i < len(sorted); {
 		j := i
 		for j < len(sorted) && sorted[j].label == sorted[i].label && sorted[j].doc == sorted[i].doc {
 			j++
 		}
 		g := &groups[sorted[i].label]
-		c := cell{doc: sorted[i].doc, n: docs[sorted[i].doc].Length,
-			raw: make([][]interval, R), units: make([][]interval, R)}
-		for k := i; k < j; k++ {
-			sp := sorted[k]
-			iv := interval{sp.s, sp.e}
-			if r := c.raw[sp.ann]; len(r) == 0 || r[len(r)-1] != iv {
-				c.raw[sp.ann] = append(r, iv)
-			}
-			u := c.units[sp.ann]
-			if len(u) > 0 && iv.s < u[len(u)-1].e {
-				u[len(u)-1].e = max(u[len(u)-1].e, iv.e)
-				g.merged[sp.ann]++
-				continue
-			}
-			c.units[sp.ann] = append(u, iv)
+		if len(lists)+2*R > cap(lists) {
+			lists = make([][]interval, 0, max(1024, 4*R))
 		}
-		for a := range R {
+		lists = lists[:len(lists)+2*R]
+		headers := lists[len(lists)-2*R:]
+		c := cell{doc: sorted[i].doc, n: docs[sorted[i].doc].Length,
+			raw: headers[:R:R], units: headers[R:]}
+		for k := i; k < j; {
+			a := sorted[k].ann
+			r0, u0 := len(raws), len(units)
+			for ; k < j && sorted[k].ann == a; k++ {
+				iv := interval{sorted[k].s, sorted[k].e}
+				if len(raws) == r0 || raws[len(raws)-1] != iv {
+					raws = append(raws, iv)
+				}
+				if len(units) > u0 && iv.s < units[len(units)-1].e {
+					units[len(units)-1].e = max(units[len(units)-1].e, iv.e)
+					g.merged[a]++
+					continue
+				}
+				units = append(units, iv)
+			}
+			c.raw[a] = raws[r0:len(raws):len(raws)]
+			c.units[a] = units[u0:len(units):len(units)]
 			g.units[a] += len(c.units[a])
 		}
 		g.cells = append(g.cells, c)

@@ -96,7 +96,8 @@ func prepare(s Study) (*prepared, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &prepared{annotators: annotators, labels: labels, docs: s.Documents}
+	p := &prepared{annotators: annotators, labels: labels, docs: s.Documents,
+		spans: make([]ispan, 0, len(s.Spans))}
 	for i, sp := range s.Spans {
 		d, okD := docIdx[sp.Document]
 		a, okA := annIdx[sp.Annotator]
