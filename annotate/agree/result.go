@@ -41,10 +41,11 @@ type Pair struct {
 	Kappa     map[string]Value `json:"kappa"` // Cohen's kappa per label over code points
 }
 
-// DocumentResult is the figures of one document.
+// DocumentResult is the figures of one document. In JSON it is a Result
+// with one more key, "document".
 type DocumentResult struct {
-	Document string
-	Result   Result
+	Document string `json:"document"`
+	Result
 }
 
 // Compute returns every figure of s over all its documents.
