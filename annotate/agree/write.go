@@ -25,8 +25,8 @@ func (r Result) labelNames() []string {
 func WriteText(w io.Writer, r Result) error {
 	labels := r.labelNames()
 	var b strings.Builder
-	fmt.Fprintf(&b, "Agreement of %d annotators (%s) over %d documents, %d code points\n",
-		len(r.Annotators), strings.Join(r.Annotators, ", "), r.Documents, r.Length)
+	fmt.Fprintf(&b, "Agreement of %s (%s) over %s, %s\n", plural(len(r.Annotators), "annotator"),
+		strings.Join(r.Annotators, ", "), plural(r.Documents, "document"), plural(int(r.Length), "code point"))
 	fmt.Fprintf(&b, "Krippendorff's alpha_u: %s\n\n", r.AlphaU)
 
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
@@ -140,4 +140,12 @@ func csvRows(cw *csv.Writer, doc string, r Result) {
 			row(name, p.A, p.B, "kappa", val(p.Kappa[name]))
 		}
 	}
+}
+
+// plural is "1 thing" or "n things".
+func plural(n int, thing string) string {
+	if n == 1 {
+		return "1 " + thing
+	}
+	return strconv.Itoa(n) + " " + thing + "s"
 }
