@@ -26,11 +26,7 @@ type group struct {
 // build sorts spans into one group per label of p.
 func build(p *prepared, docs []Document, spans []ispan) []group {
 	R := len(p.annotators)
-	sorted := slices.Clone(spans)
-	slices.SortFunc(sorted, func(a, b ispan) int {
-		return cmp.Or(cmp.Compare(a.label, b.label), cmp.Compare(a.doc, b.doc),
-			cmp.Compare(a.ann, b.ann), cmp.Compare(a.s, b.s), cmp.Compare(a.e, b.e))
-	})
+	sorted := sortSpans(spans, len(p.labels), len(docs))
 	groups := make([]group, len(p.labels))
 	for l := range groups {
 		groups[l] = group{units: make([]int, R), merged: make([]int, R)}
@@ -76,6 +72,43 @@ func build(p *prepared, docs []Document, spans []ispan) []group {
 		i = j
 	}
 	return groups
+}
+
+// sortSpans orders spans by label, document, annotator, start and end: two
+// stable counting sorts (by document, then by label) and a small sort of
+// each (label, document) group.
+func sortSpans(spans []ispan, labels, docs int) []ispan {
+	byDoc := scatter(spans, docs, func(sp ispan) int { return sp.doc })
+	sorted := scatter(byDoc, labels, func(sp ispan) int { return sp.label })
+	for i := 0; i < len(sorted); {
+		j := i + 1
+		for j < len(sorted) && sorted[j].label == sorted[i].label && sorted[j].doc == sorted[i].doc {
+			j++
+		}
+		slices.SortFunc(sorted[i:j], func(a, b ispan) int {
+			return cmp.Or(cmp.Compare(a.ann, b.ann), cmp.Compare(a.s, b.s), cmp.Compare(a.e, b.e))
+		})
+		i = j
+	}
+	return sorted
+}
+
+// scatter is a stable counting sort of spans by key, in [0, n).
+func scatter(spans []ispan, n int, key func(ispan) int) []ispan {
+	start := make([]int, n+1)
+	for _, sp := range spans {
+		start[key(sp)+1]++
+	}
+	for k := 1; k <= n; k++ {
+		start[k] += start[k-1]
+	}
+	out := make([]ispan, len(spans))
+	for _, sp := range spans {
+		k := key(sp)
+		out[start[k]] = sp
+		start[k]++
+	}
+	return out
 }
 
 // coverage is the number of code points in disjoint sorted intervals.
