@@ -1,6 +1,5 @@
 package agree
 
-
 // This file computes every figure again from the literal definitions, with
 // no sweep, no sorting trick and no prefix sum, and compares on random
 // studies.
