@@ -67,6 +67,11 @@ func fileErr(name, format string, args ...any) error {
 	return annotate.Errorf(annotate.EINVALID, "%s: %s", name, fmt.Sprintf(format, args...))
 }
 
+// lineErr returns an EINVALID domain error naming the file and line as name:line.
+func lineErr(name string, line int, format string, args ...any) error {
+	return annotate.Errorf(annotate.EINVALID, "%s:%d: %s", name, line, fmt.Sprintf(format, args...))
+}
+
 // provenance returns the metadata every reader records about the file.
 func provenance(name string, data []byte) map[string]string {
 	sum := sha256.Sum256(data)
