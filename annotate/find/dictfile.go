@@ -21,8 +21,8 @@ type Entry struct {
 // ParseDictionary reads a dictionary file: one term a row, optionally
 // followed by its label. A name ending in ".csv" is read as CSV (comma
 // separated, with CSV quoting); any other name as TSV (tab separated, no
-// quoting). A leading byte order mark is ignored, and so are blank rows and
-// spaces around terms and labels. The first row is a header, and skipped,
+// quoting). A leading byte order mark is ignored, and so are blank rows,
+// empty trailing fields and spaces around terms and labels. The first row is a header, and skipped,
 // when it is "term" and "label" or "term" alone (in any case). A row without
 // a label gets defaultLabel. name is used only in errors, which look like
 // "dict.tsv:7: ...". A file with no terms is an error.
@@ -46,10 +46,10 @@ func ParseDictionary(name string, data []byte, defaultLabel string) ([]Entry, er
 		for j := range row {
 			row[j] = strings.TrimSpace(row[j])
 		}
-		if len(row) == 2 && row[1] == "" {
-			row = row[:1]
+		for len(row) > 0 && row[len(row)-1] == "" {
+			row = row[:len(row)-1] // trailing empty fields, as spreadsheets write
 		}
-		if len(row) == 1 && row[0] == "" {
+		if len(row) == 0 {
 			continue
 		}
 		if len(out) == 0 && isHeader(row) {
