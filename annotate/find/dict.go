@@ -33,7 +33,16 @@ type Dictionary struct {
 	term   []int32 // term ending at the state, or -1
 	depth  []int32 // length in keys of the state's string
 	out    []int32 // nearest state on the fail chain that ends a term, or -1
+
+	// delta is the whole transition table, delta[s*nclass+c], when it is
+	// small enough (denseLimit); else step follows fail links.
+	delta  []int32
+	nclass int32
 }
+
+// denseLimit caps the size of a dictionary's transition table (entries of
+// 4 bytes): 1,000 English terms need about 8,000 states × 40 classes.
+var denseLimit = 1 << 22
 
 type edge struct{ class, to int32 }
 
@@ -122,7 +131,34 @@ func NewDictionary(name string, entries []Entry, opt Options) (*Dictionary, erro
 			queue = append(queue, t)
 		}
 	}
+	d.nclass = int32(len(d.classes)) + 1
+	if n*int(d.nclass) <= denseLimit {
+		d.delta = make([]int32, n*int(d.nclass))
+		for _, s := range bfs(d) {
+			row := d.delta[int(s)*int(d.nclass):][:d.nclass]
+			if s == 0 {
+				copy(row, d.root)
+			} else {
+				copy(row, d.delta[int(d.fail[s])*int(d.nclass):][:d.nclass])
+			}
+			for _, e := range d.edgesOf(s) {
+				row[e.class] = e.to
+			}
+		}
+	}
 	return d, nil
+}
+
+// bfs returns the states in breadth-first order, so that every state
+// comes after its fail state.
+func bfs(d *Dictionary) []int32 {
+	order := []int32{0}
+	for i := 0; i < len(order); i++ {
+		for _, e := range d.edgesOf(order[i]) {
+			order = append(order, e.to)
+		}
+	}
+	return order
 }
 
 // classify returns the class of key r, giving it a new one if needed.
@@ -153,11 +189,22 @@ func (d *Dictionary) step(s, c int32) int32 {
 	if c == 0 {
 		return 0
 	}
+	if d.delta != nil {
+		return d.delta[s*d.nclass+c]
+	}
 	for s != 0 {
 		es := d.edgesOf(s)
-		i := sort.Search(len(es), func(i int) bool { return es[i].class >= c })
-		if i < len(es) && es[i].class == c {
-			return es[i].to
+		lo, hi := 0, len(es)
+		for lo < hi {
+			m := int(uint(lo+hi) >> 1)
+			if es[m].class < c {
+				lo = m + 1
+			} else {
+				hi = m
+			}
+		}
+		if lo < len(es) && es[lo].class == c {
+			return es[lo].to
 		}
 		s = d.fail[s]
 	}
@@ -182,6 +229,7 @@ func (d *Dictionary) Labels() []string {
 // without overlaps (leftmost-longest), each with its term's label.
 func (d *Dictionary) FindAll(text string) []Hit {
 	t := keyText(text, d.opt)
+	defer t.release()
 	var best []int32 // best[k]: longest term kept starting at key k, +1
 	s := int32(0)
 	for i, r := range t.key {
@@ -201,7 +249,7 @@ func (d *Dictionary) FindAll(text string) []Hit {
 				}
 			}
 			if best == nil {
-				best = make([]int32, len(t.key))
+				best = t.zeros(len(t.key))
 			}
 			best[ks] = u + 1
 		}

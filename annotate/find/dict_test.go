@@ -106,7 +106,12 @@ func TestDictionaryDifferential(t *testing.T) {
 			continue
 		}
 		for _, opt := range []Options{{}, {WholeWord: true}} {
+			denseLimit = 1 << 22
+			if iter%3 == 0 { // the fail-link automaton, as for a huge dictionary
+				denseLimit = 0
+			}
 			d, err := NewDictionary("d", entries, opt)
+			denseLimit = 1 << 22
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -1,6 +1,7 @@
 package find
 
 import (
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -70,50 +71,92 @@ func baseRune(r rune) (rune, bool) {
 // and without accents as the options say) and, when accents are dropped,
 // where each key sits in the original text.
 type keyed struct {
-	orig []rune
-	key  []rune
+	orig   []rune
+	key    []rune // keyBuf, or orig when keys are the characters
+	keyBuf []rune
 	// pos[k] is the code point offset of key[k] in orig, with
-	// pos[len(key)] = len(orig); nil when key and orig align one to one.
+	// pos[len(key)] = len(orig), when accents are dropped.
 	pos []int32
+	// aligned is true when key[k] is the key of orig[k] (pos unused).
+	aligned bool
+	ints    []int32 // scratch for the matchers
 }
 
-// keyText prepares text for matching under opt.
-func keyText(text string, opt Options) keyed {
-	orig := []rune(text)
-	if opt.IgnoreAccents {
-		key := make([]rune, 0, len(orig))
-		pos := make([]int32, 0, len(orig)+1)
-		for i, r := range orig {
-			b, ok := baseRune(r)
-			if !ok {
-				continue
+// zeros returns n zeroed int32s of t's scratch buffer.
+func (t *keyed) zeros(n int) []int32 {
+	if cap(t.ints) < n {
+		t.ints = make([]int32, n)
+	}
+	t.ints = t.ints[:n]
+	clear(t.ints)
+	return t.ints
+}
+
+// keyedPool holds the buffers of keyed texts between searches, so that
+// searching a corpus does not allocate a copy of every document.
+var keyedPool = sync.Pool{New: func() any { return new(keyed) }}
+
+// keyText prepares text for matching under opt, in buffers from the pool;
+// give them back with release when done.
+func keyText(text string, opt Options) *keyed {
+	t := keyedPool.Get().(*keyed)
+	t.reset(text, opt)
+	return t
+}
+
+// release gives t's buffers back to the pool.
+func (t *keyed) release() {
+	if cap(t.orig) > 1<<20 || cap(t.keyBuf) > 1<<20 || cap(t.ints) > 1<<20 { // do not keep the buffers of a huge text
+		*t = keyed{}
+	}
+	keyedPool.Put(t)
+}
+
+// reset makes t the keyed form of text under opt, reusing t's buffers.
+func (t *keyed) reset(text string, opt Options) {
+	orig := t.orig[:0]
+	key := t.keyBuf[:0]
+	pos := t.pos[:0]
+	switch {
+	case opt.IgnoreAccents:
+		for _, r := range text {
+			if b, ok := baseRune(r); ok {
+				if !opt.CaseSensitive {
+					b = foldRune(b)
+				}
+				key = append(key, b)
+				pos = append(pos, int32(len(orig)))
 			}
-			if !opt.CaseSensitive {
-				b = foldRune(b)
-			}
-			key = append(key, b)
-			pos = append(pos, int32(i))
+			orig = append(orig, r)
 		}
-		return keyed{orig: orig, key: key, pos: append(pos, int32(len(orig)))}
+		pos = append(pos, int32(len(orig)))
+	case opt.CaseSensitive:
+		for _, r := range text {
+			orig = append(orig, r)
+		}
+	default:
+		for _, r := range text {
+			orig = append(orig, r)
+			key = append(key, foldRune(r))
+		}
 	}
-	if opt.CaseSensitive {
-		return keyed{orig: orig, key: orig}
+	t.orig, t.keyBuf, t.key, t.pos = orig, key, key, pos
+	t.aligned = !opt.IgnoreAccents
+	if opt.CaseSensitive && !opt.IgnoreAccents {
+		t.key = orig
 	}
-	key := make([]rune, len(orig))
-	for i, r := range orig {
-		key[i] = foldRune(r)
-	}
-	return keyed{orig: orig, key: key}
 }
 
 // keyPattern returns the keys of a needle or dictionary term under opt.
 func keyPattern(s string, opt Options) []rune {
-	return keyText(s, opt).key
+	var t keyed
+	t.reset(s, opt)
+	return t.key
 }
 
 // span returns the original code point range of the keys [ks, ke).
 func (t *keyed) span(ks, ke int) (int, int) {
-	if t.pos == nil {
+	if t.aligned {
 		return ks, ke
 	}
 	return int(t.pos[ks]), int(t.pos[ke])

@@ -43,6 +43,7 @@ func failure(p []rune) []int {
 // (Knuth–Morris–Pratt), whatever the needle.
 func (l *Literal) FindAll(text string) []Hit {
 	t := keyText(text, l.opt)
+	defer t.release()
 	p, m := l.needle, len(l.needle)
 	var hits []Hit
 	lastEnd := 0

@@ -16,6 +16,10 @@ type Regex struct {
 	// before where a search starts (^, \A, \b, \B), so that a search can
 	// go on from the middle of the text.
 	local bool
+	// pre and anchored, when every match begins with one of a few
+	// literal prefixes: the expression is tried, anchored, only there.
+	pre      *prefilter
+	anchored *regexp.Regexp
 }
 
 // NewRegex compiles expr. Unless opt.CaseSensitive, the expression is
@@ -36,7 +40,15 @@ func NewRegex(expr string, opt Options) (*Regex, error) {
 	if err != nil {
 		return nil, fmt.Errorf("find: bad regular expression: %w", err)
 	}
-	return &Regex{opt: opt, re: re, local: !looksBack(parsed)}, nil
+	x := &Regex{opt: opt, re: re, local: !looksBack(parsed)}
+	if x.local {
+		if pre := newPrefilter(parsed); pre != nil {
+			if a, err := regexp.Compile(`^(?:` + expr + `)`); err == nil {
+				x.pre, x.anchored = pre, a
+			}
+		}
+	}
+	return x, nil
 }
 
 // looksBack reports whether re has an assertion about the text before the
@@ -66,18 +78,23 @@ func looksBack(re *syntax.Regexp) bool {
 func (x *Regex) FindAll(text string) []Hit {
 	var c cursor
 	var hits []Hit
-	var runes []rune // the text, decoded only when whole words are checked
-	if x.opt.WholeWord {
-		runes = []rune(text)
-	}
 	keep := func(b0, b1 int) bool {
-		s := c.at(text, b0)
-		e := s + utf8.RuneCountInString(text[b0:b1])
-		if x.opt.WholeWord && !wholeWord(runes, s, e) {
+		if x.opt.WholeWord && !wholeWordAt(text, b0, b1) {
 			return false
 		}
-		hits = append(hits, Hit{Start: s, End: e})
+		s := c.at(text, b0)
+		hits = append(hits, Hit{Start: s, End: s + utf8.RuneCountInString(text[b0:b1])})
 		return true
+	}
+	if x.pre != nil {
+		x.pre.starts(text, func(b int) int {
+			m := x.anchored.FindStringIndex(text[b:])
+			if m == nil || m[1] == 0 || !keep(b, b+m[1]) {
+				return 0
+			}
+			return b + m[1]
+		})
+		return hits
 	}
 	if !x.local || !x.opt.WholeWord {
 		for _, m := range x.re.FindAllStringIndex(text, -1) {

@@ -1,6 +1,9 @@
 package find
 
-import "unicode"
+import (
+	"unicode"
+	"unicode/utf8"
+)
 
 // isWordRune reports whether r is a letter, a digit or '_'.
 func isWordRune(r rune) bool {
@@ -34,4 +37,25 @@ func wordAfter(text []rune, end int) bool {
 // wholeWord reports whether [start, end) of text is a whole word.
 func wholeWord(text []rune, start, end int) bool {
 	return !wordBefore(text, start) && !wordAfter(text, end)
+}
+
+// wholeWordAt reports whether the bytes [b0, b1) of text are a whole word,
+// by the rule of wholeWord.
+func wholeWordAt(text string, b0, b1 int) bool {
+	for i := b0; i > 0; {
+		r, size := utf8.DecodeLastRuneInString(text[:i])
+		if isMark(r) {
+			i -= size
+			continue
+		}
+		if isWordRune(r) {
+			return false
+		}
+		break
+	}
+	if b1 < len(text) {
+		r, _ := utf8.DecodeRuneInString(text[b1:])
+		return !isWordRune(r) && !isMark(r)
+	}
+	return true
 }
