@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"gloss/annotate/unitext"
 )
 
 // brat standoff keeps each document as NAME.txt with its annotations in
@@ -121,7 +123,7 @@ func addBratDocument(b *Batch, name string, ann []byte, doc *Document) error {
 	if err := checkFileBytes(name, ann); err != nil {
 		return err
 	}
-	off := NewOffsets(doc.Text)
+	off := unitext.NewOffsets(doc.Text)
 	byID := map[string][]*BatchSpan{}
 	var spans []*BatchSpan
 	var notes []bratNote
@@ -223,7 +225,7 @@ func shorten(s string, n int) string {
 
 // parseBratT parses "T1<tab>Label 0 5;10 15<tab>text" into one span per
 // fragment, checking offsets and text.
-func parseBratT(line, docID string, off *Offsets, where Where) ([]*BatchSpan, error) {
+func parseBratT(line, docID string, off *unitext.Offsets, where Where) ([]*BatchSpan, error) {
 	f := strings.SplitN(line, "\t", 3)
 	if len(f) < 3 {
 		return nil, where.Errorf("text annotation %q: want \"ID<tab>Label start end<tab>text\"", shorten(line, 40))
@@ -446,7 +448,7 @@ func bratAnn(d *Document, spans []*Span, names map[string]string, rep *ExportRep
 	for _, ls := range groupLabels {
 		rep.Drop("discontinuous spans with mixed labels (written as one span per label)", len(ls)-1)
 	}
-	off := NewOffsets(d.Text)
+	off := unitext.NewOffsets(d.Text)
 	noteFix := strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ")
 	var out strings.Builder
 	t, notes := 0, 0
@@ -486,7 +488,7 @@ func bratAnn(d *Document, spans []*Span, names map[string]string, rep *ExportRep
 }
 
 // splitAtLineBreaks returns the parts of [start, end) between line breaks.
-func splitAtLineBreaks(off *Offsets, start, end int) [][2]int {
+func splitAtLineBreaks(off *unitext.Offsets, start, end int) [][2]int {
 	var out [][2]int
 	from, cp := start, start
 	for _, r := range off.Slice(start, end) {

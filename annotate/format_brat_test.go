@@ -8,6 +8,10 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"gloss/annotate/unitext"
+
+	"gloss/internal/fixture"
 )
 
 // writeBrat exports src as brat into a fresh folder.
@@ -23,7 +27,7 @@ func writeBrat(t *testing.T, src Source) (string, *ExportReport) {
 
 // groupsOf lists, per span row, the rows it shares a Group with.
 func groupsOf(spans []*Span, text string, name func(*Span) string) []string {
-	off := NewOffsets(text)
+	off := unitext.NewOffsets(text)
 	byGroup := map[string][]string{}
 	for _, s := range spans {
 		if s.Group != "" {
@@ -137,10 +141,8 @@ func bratTLines(t *testing.T, path string) (tlines, notes []string) {
 }
 
 func TestBratNewsTutorial(t *testing.T) {
-	if _, err := os.Stat(filepath.Join(fixtureBrat, "annotation.conf")); err != nil {
-		t.Skipf("brat fixture absent: %v", err)
-	}
-	b, err := readBratDir(fixtureBrat)
+	brat := fixture.Path(t, fixtureBrat)
+	b, err := readBratDir(brat)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -156,7 +158,7 @@ func TestBratNewsTutorial(t *testing.T) {
 		t.Errorf("labels from annotation.conf and visual.conf: %v, want %v", colors, wantColors)
 	}
 
-	anns, _ := filepath.Glob(filepath.Join(fixtureBrat, "*.ann"))
+	anns, _ := filepath.Glob(filepath.Join(brat, "*.ann"))
 	if len(b.Documents) != len(anns) {
 		t.Errorf("read %d documents from %d .ann files", len(b.Documents), len(anns))
 	}

@@ -2,11 +2,13 @@ package annotate
 
 import (
 	"bytes"
-	"encoding/json"
-	"os"
 	"sort"
 	"strings"
 	"testing"
+
+	"gloss/annotate/unitext"
+
+	"gloss/internal/fixture"
 )
 
 // fakeSource is an in-memory Source for export tests.
@@ -62,8 +64,8 @@ func (f *fakeSource) span(t testing.TB, d *Document, sub string, from int, label
 	if i < 0 {
 		t.Fatalf("%q not in %q", sub, d.Title)
 	}
-	start := from + RuneLen(string(runes[from:])[:i])
-	s := NewSpan(d.ID, start, start+RuneLen(sub), f.label(label).ID)
+	start := from + unitext.RuneLen(string(runes[from:])[:i])
+	s := NewSpan(d.ID, start, start+unitext.RuneLen(sub), f.label(label).ID)
 	f.spans[d.ID] = append(f.spans[d.ID], s)
 	return s
 }
@@ -111,7 +113,7 @@ func sortRows(rows []spanRow) []spanRow {
 // sourceRows lists a source document's spans, with label names mapped by rename.
 func sourceRows(f *fakeSource, d *Document, withNotes bool, rename func(string) string) []spanRow {
 	names := labelNames(f.labels)
-	off := NewOffsets(d.Text)
+	off := unitext.NewOffsets(d.Text)
 	var rows []spanRow
 	for _, s := range f.spans[d.ID] {
 		r := spanRow{Start: s.Start, End: s.End, Label: rename(names[s.LabelID]), Text: off.Slice(s.Start, s.End)}
@@ -125,7 +127,7 @@ func sourceRows(f *fakeSource, d *Document, withNotes bool, rename func(string) 
 
 // batchRows lists the spans a batch holds for one document.
 func batchRows(b *Batch, d *Document, withNotes bool) []spanRow {
-	off := NewOffsets(d.Text)
+	off := unitext.NewOffsets(d.Text)
 	var rows []spanRow
 	for _, s := range b.Spans {
 		if s.DocumentID != d.ID {
@@ -149,7 +151,7 @@ func checkBatchOffsets(b *Batch) error {
 		if err := d.Validate(); err != nil {
 			return err
 		}
-		lengths[d.ID] = RuneLen(d.Text)
+		lengths[d.ID] = unitext.RuneLen(d.Text)
 	}
 	for _, s := range b.Spans {
 		n, ok := lengths[s.DocumentID]
@@ -166,36 +168,18 @@ func checkBatchOffsets(b *Batch) error {
 	return nil
 }
 
-const (
-	fixtureText     = "../../shared/fixtures/unicode/edge-cases.txt"
-	fixtureExpected = "../../shared/fixtures/unicode/edge-cases.expected.json"
-	fixtureBrat     = "../../shared/fixtures/brat-news"
-)
+// fixtureBrat is brat's tutorial corpus, third-party data kept outside
+// the repository.
+const fixtureBrat = "brat-news"
 
-// fixtureSource holds the shared Unicode fixture with its expected spans.
+// fixtureSource holds the Unicode edge cases with their expected spans.
 func fixtureSource(t *testing.T) *fakeSource {
 	t.Helper()
-	text, err := os.ReadFile(fixtureText)
-	if err != nil {
-		t.Skipf("fixture absent: %v", err)
-	}
-	raw, err := os.ReadFile(fixtureExpected)
-	if err != nil {
-		t.Skipf("fixture absent: %v", err)
-	}
-	var exp struct {
-		Spans []struct {
-			Start, End  int
-			Label, Text string
-		}
-	}
-	if err := json.Unmarshal(raw, &exp); err != nil {
-		t.Fatal(err)
-	}
+	u := fixture.EdgeCases(t)
 	f := newFakeSource("actor", "claim", "prediction")
-	d := f.doc("edge-cases", string(text))
-	off := NewOffsets(d.Text)
-	for _, e := range exp.Spans {
+	d := f.doc("edge-cases", u.Text)
+	off := unitext.NewOffsets(d.Text)
+	for _, e := range u.Spans {
 		if got := off.Slice(e.Start, e.End); got != e.Text {
 			t.Fatalf("fixture span [%d,%d) is %q, expected file says %q", e.Start, e.End, got, e.Text)
 		}

@@ -11,6 +11,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/rivo/uniseg"
+
+	"gloss/annotate/unitext"
 )
 
 // CoNLL 2003 / IOB2 holds one token per line with its tag in the last
@@ -176,7 +178,7 @@ func writeCoNLL(w io.Writer, src Source) (*ExportReport, error) {
 	bw := bufio.NewWriterSize(w, 1<<16)
 	err = src.EachDocument(func(d *Document, spans []*Span) error {
 		toks := conllTokenize(d.Text)
-		tags, kept := conllTags(toks, RuneLen(d.Text), spans, names, rep)
+		tags, kept := conllTags(toks, unitext.RuneLen(d.Text), spans, names, rep)
 		bw.WriteString("-DOCSTART-\tO\n\n")
 		for i, t := range toks {
 			if i > 0 && t.line != toks[i-1].line {

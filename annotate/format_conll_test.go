@@ -4,6 +4,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"gloss/annotate/unitext"
 )
 
 func TestCoNLLTokenize(t *testing.T) {
@@ -23,7 +25,7 @@ func TestCoNLLTokenize(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			toks := conllTokenize(tc.text)
 			var got []string
-			off := NewOffsets(tc.text)
+			off := unitext.NewOffsets(tc.text)
 			for i, tok := range toks {
 				if i > 0 && tok.line != toks[i-1].line {
 					got = append(got, "|")
@@ -74,7 +76,7 @@ func conllExpected(src *fakeSource, d *Document) []spanRow {
 	toks := conllTokenize(d.Text)
 	spans := append([]*Span(nil), src.spans[d.ID]...)
 	SortSpans(spans)
-	tags, _ := conllTags(toks, RuneLen(d.Text), spans, names, rep)
+	tags, _ := conllTags(toks, unitext.RuneLen(d.Text), spans, names, rep)
 	var rows []spanRow
 	for i, tag := range tags {
 		switch {
@@ -112,7 +114,7 @@ func TestCoNLLRoundTrip(t *testing.T) {
 					t.Errorf("document %d text %q, want tokens %q", i, got.Text, toks)
 				}
 				var have []spanRow
-				off := NewOffsets(got.Text)
+				off := unitext.NewOffsets(got.Text)
 				for _, s := range b.Spans {
 					if s.DocumentID == got.ID {
 						have = append(have, spanRow{Label: s.LabelName, Text: off.Slice(s.Start, s.End)})

@@ -4,6 +4,8 @@ import (
 	"encoding/csv"
 	"io"
 	"strconv"
+
+	"gloss/annotate/unitext"
 )
 
 // CSV export writes one row per span under a header row:
@@ -43,7 +45,7 @@ func writeCSV(w io.Writer, src Source) (*ExportReport, error) {
 			rep.Drop("documents without spans", 1)
 			return nil
 		}
-		off := NewOffsets(d.Text)
+		off := unitext.NewOffsets(d.Text)
 		for _, s := range spans {
 			row := []string{d.ID, d.Title, strconv.Itoa(s.Start), strconv.Itoa(s.End), names[s.LabelID],
 				off.Slice(s.Start, s.End), s.Note, s.Annotator}

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+
+	"gloss/annotate/unitext"
 )
 
 // doccano JSONL holds one document per line, spans in code points:
@@ -106,7 +108,7 @@ func addDoccanoLine(b *Batch, obj map[string]json.RawMessage, where Where, fallb
 	}
 	d := NewDocument(metadataTitle(obj, fallback), text, where.File)
 	d.Metadata = md
-	n := RuneLen(text)
+	n := unitext.RuneLen(text)
 	var spans []*BatchSpan
 	add := func(i int, start, end int, label string) error {
 		sw := where

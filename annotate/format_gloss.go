@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"io"
 	"time"
+
+	"gloss/annotate/unitext"
 )
 
 // GlossVersion is the version of the Gloss JSON format this code writes.
@@ -84,7 +86,7 @@ func ToGlossDocument(d *Document, spans []*Span, names map[string]string) GlossD
 	for _, s := range spans {
 		cps = append(cps, s.Start, s.End)
 	}
-	off := NewPoints(d.Text, cps)
+	off := unitext.NewPoints(d.Text, cps)
 	md := d.Metadata
 	if md == nil {
 		md = map[string]any{}
@@ -236,7 +238,7 @@ func addGlossDocument(b *Batch, g *GlossDocument, where Where) error {
 		return where.Errorf("%v", err)
 	}
 	b.Documents = append(b.Documents, d)
-	off := NewOffsets(d.Text)
+	off := unitext.NewOffsets(d.Text)
 	for j, gs := range g.Spans {
 		sw := where
 		sw.Span = j + 1

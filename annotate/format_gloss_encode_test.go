@@ -6,12 +6,14 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"gloss/internal/fixture"
 )
 
 // TestAppendGlossDocumentMatchesEncodingJSON: the hand-written encoder must
 // write exactly what encoding/json writes for the same value.
 func TestAppendGlossDocumentMatchesEncodingJSON(t *testing.T) {
-	text, _, _ := edgeCases(t)
+	text := fixture.EdgeCases(t).Text
 	ts := time.Date(2026, 11, 27, 14, 13, 26, 214274534, time.UTC)
 	g := GlossDocument{ID: "id-1", Title: "quotes \" and \\ and <tags> & \u2028", Text: text + "\x01\x7f\b\f", SHA256: HashText(text),
 		Status: StatusInProgress, Metadata: map[string]any{"n": 1.5, "s": "x", "nested": map[string]any{"a": []any{1.0, "b"}}},

@@ -8,6 +8,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"gloss/annotate/unitext"
 )
 
 // Label Studio's JSON export is a list of tasks:
@@ -153,7 +155,7 @@ func addLabelStudioTask(b *Batch, task *lsTask, index int, where Where, base str
 	}
 	d := NewDocument(metadataTitle(task.Data, title), text, where.File)
 	d.Metadata = md
-	off := NewOffsets(text)
+	off := unitext.NewOffsets(text)
 	var spans []*BatchSpan
 	for a, ann := range append(task.Annotations, task.Completions...) {
 		annotator := labelStudioUser(ann.CompletedBy)
@@ -193,7 +195,7 @@ func addLabelStudioTask(b *Batch, task *lsTask, index int, where Where, base str
 
 // labelStudioRange returns a labels result's span in code points, checking
 // value.text against the document text.
-func labelStudioRange(raw json.RawMessage, off *Offsets, where Where, at string) (int, int, error) {
+func labelStudioRange(raw json.RawMessage, off *unitext.Offsets, where Where, at string) (int, int, error) {
 	var v lsValue
 	if err := json.Unmarshal(raw, &v); err != nil {
 		return 0, 0, where.Errorf("%s: value: %s", at, jsonProblem(err))
@@ -266,7 +268,7 @@ func writeLabelStudio(w io.Writer, src Source) (*ExportReport, error) {
 			Data        map[string]any  `json:"data"`
 			Annotations []*lsAnnotation `json:"annotations"`
 		}{ID: rep.Documents + 1, Data: data, Annotations: []*lsAnnotation{}}
-		off := NewOffsets(d.Text)
+		off := unitext.NewOffsets(d.Text)
 		byUser := map[string]*lsAnnotation{}
 		for _, s := range spans {
 			a := byUser[s.Annotator]

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"reflect"
 	"testing"
+
+	"gloss/annotate/unitext"
 )
 
 func TestSpacyRoundTrip(t *testing.T) {
@@ -32,7 +34,7 @@ func TestSpacyRoundTrip(t *testing.T) {
 				if doc.Text != d.Text {
 					t.Errorf("line %d text %q, want %q", i+1, doc.Text, d.Text)
 				}
-				off := NewOffsets(doc.Text)
+				off := unitext.NewOffsets(doc.Text)
 				var got []spanRow
 				for _, s := range doc.Spans {
 					if err := CheckRange(s.Start, s.End, off.Len()); err != nil {

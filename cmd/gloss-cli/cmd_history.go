@@ -8,6 +8,8 @@ import (
 
 	"gloss/annotate"
 	"gloss/store"
+
+	"gloss/annotate/unitext"
 )
 
 func init() {
@@ -138,7 +140,7 @@ func (d *describer) span(sp *annotate.Span) string {
 	}
 	s := fmt.Sprintf("%s [%d, %d)", name, sp.Start, sp.End)
 	if doc := d.doc(sp.DocumentID); doc != nil {
-		off := annotate.NewOffsets(doc.Text)
+		off := unitext.NewOffsets(doc.Text)
 		if sp.End <= off.Len() {
 			s += fmt.Sprintf(" %q", off.Slice(sp.Start, sp.End))
 		}

@@ -7,6 +7,8 @@ import (
 
 	"gloss/annotate"
 	"gloss/store"
+
+	"gloss/annotate/unitext"
 )
 
 func init() {
@@ -62,7 +64,7 @@ func cmdSpanAdd(e *env, args []string) error {
 	if err := p.AddSpan(sp); err != nil {
 		return err
 	}
-	off := annotate.NewPoints(d.Text, []int{sp.Start, sp.End})
+	off := unitext.NewPoints(d.Text, []int{sp.Start, sp.End})
 	fmt.Fprintf(e.stdout, "added %s [%d, %d) %q\n", l.Name, sp.Start, sp.End, off.Slice(sp.Start, sp.End))
 	return nil
 }
@@ -111,7 +113,7 @@ func cmdSpanList(e *env, args []string) error {
 		if err != nil {
 			return err
 		}
-		off := annotate.NewOffsets(d.Text)
+		off := unitext.NewOffsets(d.Text)
 		for _, s := range spans {
 			row := spanRow{d.Title, s.ID, s.Start, s.End, names[s.LabelID], off.Slice(s.Start, s.End), s.Note}
 			if *asJSON {

@@ -1,9 +1,14 @@
-package annotate
+package unitext
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
 	"testing"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"gloss/internal/fixture"
 )
 
 func TestOffsetsTable(t *testing.T) {
@@ -45,11 +50,11 @@ func TestOffsetsTable(t *testing.T) {
 
 func TestOffsetsRejectInsideCharacter(t *testing.T) {
 	o := NewOffsets("a🤝b")
-	if _, err := o.FromByte(2); ErrorCode(err) != EINVALID {
-		t.Errorf("FromByte inside a 4-byte character: err = %v, want EINVALID", err)
+	if _, err := o.FromByte(2); !errors.Is(err, ErrOffset) {
+		t.Errorf("FromByte inside a 4-byte character: err = %v, want ErrOffset", err)
 	}
-	if _, err := o.FromUTF16(2); ErrorCode(err) != EINVALID {
-		t.Errorf("FromUTF16 between surrogates: err = %v, want EINVALID", err)
+	if _, err := o.FromUTF16(2); !errors.Is(err, ErrOffset) {
+		t.Errorf("FromUTF16 between surrogates: err = %v, want ErrOffset", err)
 	}
 	if _, err := o.FromByte(-1); err == nil {
 		t.Error("FromByte(-1) succeeded")
@@ -60,11 +65,16 @@ func TestOffsetsRejectInsideCharacter(t *testing.T) {
 }
 
 func TestOffsetsFixture(t *testing.T) {
-	text, sha, spans := edgeCases(t)
-	if got := HashText(text); got != sha {
-		t.Fatalf("fixture hash %s, want %s", got, sha)
+	u := fixture.EdgeCases(t)
+	text, spans := u.Text, u.Spans
+	if sum := sha256.Sum256([]byte(text)); hex.EncodeToString(sum[:]) != u.SHA256 {
+		t.Fatalf("fixture hash %x, want %s", sum, u.SHA256)
 	}
 	o := NewOffsets(text)
+	if o.Len() != u.CodePoints || o.Byte(o.Len()) != u.UTF8Bytes || o.UTF16(o.Len()) != u.UTF16Units {
+		t.Errorf("length %d code points, %d bytes, %d UTF-16 units; want %d, %d, %d",
+			o.Len(), o.Byte(o.Len()), o.UTF16(o.Len()), u.CodePoints, u.UTF8Bytes, u.UTF16Units)
+	}
 	for _, s := range spans {
 		if got := o.Slice(s.Start, s.End); got != s.Text {
 			t.Errorf("[%d,%d) = %q, want %q", s.Start, s.End, got, s.Text)
@@ -116,7 +126,8 @@ func FuzzOffsets(f *testing.F) {
 }
 
 func TestPointsAgreeWithOffsets(t *testing.T) {
-	text, _, spans := edgeCases(t)
+	u := fixture.EdgeCases(t)
+	text, spans := u.Text, u.Spans
 	var cps []int
 	for _, s := range spans {
 		cps = append(cps, s.End, s.Start) // unsorted, with repeats across spans

@@ -1,9 +1,25 @@
-package annotate
+package unitext
 
 import (
+	"errors"
+	"fmt"
 	"sort"
 	"unicode/utf8"
 )
+
+// ErrOffset is matched (errors.Is) by every error Offsets returns for an
+// offset outside the text or inside a character.
+var ErrOffset = errors.New("offset is not on a code point of the text")
+
+// offsetError is an ErrOffset with a message naming the offset and unit.
+type offsetError struct{ msg string }
+
+func (e *offsetError) Error() string        { return e.msg }
+func (e *offsetError) Is(target error) bool { return target == ErrOffset }
+
+func offsetErrorf(format string, args ...any) error {
+	return &offsetError{msg: fmt.Sprintf(format, args...)}
+}
 
 // Offsets converts positions in one text between Unicode code points (the
 // unit Gloss stores), UTF-16 code units (Java, JavaScript, WebAnno TSV) and
@@ -89,7 +105,7 @@ func (o *Offsets) FromUTF16(u int) (int, error) {
 
 func (o *Offsets) from(table []int32, v, max int, unit string) (int, error) {
 	if v < 0 || v > max {
-		return 0, Errorf(EINVALID, "%s offset %d is outside the text (0..%d)", unit, v, max)
+		return 0, offsetErrorf("%s offset %d is outside the text (0..%d)", unit, v, max)
 	}
 	if table == nil {
 		return v, nil
@@ -104,7 +120,7 @@ func (o *Offsets) from(table []int32, v, max int, unit string) (int, error) {
 		}
 	}
 	if int(table[lo]) != v {
-		return 0, Errorf(EINVALID, "%s offset %d falls inside a character", unit, v)
+		return 0, offsetErrorf("%s offset %d falls inside a character", unit, v)
 	}
 	return lo, nil
 }

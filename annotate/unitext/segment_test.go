@@ -1,12 +1,12 @@
-package annotate
+package unitext
 
 import (
-	"encoding/json"
-	"os"
 	"reflect"
 	"strings"
 	"testing"
 	"unicode"
+
+	"gloss/internal/fixture"
 )
 
 func TestGraphemeBreaks(t *testing.T) {
@@ -164,31 +164,10 @@ func TestSnapToWords(t *testing.T) {
 	}
 }
 
-// fixtureSpan is one span of edge-cases.expected.json.
-type fixtureSpan struct {
-	Start int    `json:"start"`
-	End   int    `json:"end"`
-	Text  string `json:"text"`
-}
-
-func readEdgeCases(t *testing.T) ([]rune, []fixtureSpan) {
+func readEdgeCases(t *testing.T) ([]rune, []fixture.Span) {
 	t.Helper()
-	const dir = "../../shared/fixtures/unicode/"
-	text, err := os.ReadFile(dir + "edge-cases.txt")
-	if err != nil {
-		t.Skipf("fixture absent: %v", err)
-	}
-	raw, err := os.ReadFile(dir + "edge-cases.expected.json")
-	if err != nil {
-		t.Skipf("fixture absent: %v", err)
-	}
-	var exp struct {
-		Spans []fixtureSpan `json:"spans"`
-	}
-	if err := json.Unmarshal(raw, &exp); err != nil {
-		t.Fatal(err)
-	}
-	return []rune(string(text)), exp.Spans
+	u := fixture.EdgeCases(t)
+	return []rune(u.Text), u.Spans
 }
 
 func TestSegmentEdgeCasesFixture(t *testing.T) {
