@@ -13,7 +13,6 @@ import (
 	"time"
 
 	"gloss/annotate"
-
 	"gloss/annotate/unitext"
 )
 

@@ -7,7 +7,6 @@ import (
 	"fmt"
 
 	"gloss/annotate"
-
 	"gloss/annotate/unitext"
 )
 

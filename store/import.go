@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"gloss/annotate"
-
 	"gloss/annotate/unitext"
 )
 

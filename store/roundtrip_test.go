@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"gloss/annotate"
-
+	"gloss/annotate/formats"
 	"gloss/annotate/unitext"
 )
 
@@ -80,7 +80,7 @@ func TestGlossJSONRoundTrip(t *testing.T) {
 		t.Run(format, func(t *testing.T) {
 			src := newProject(t)
 			fillProject(t, src)
-			f, err := annotate.LookupFormat(format)
+			f, err := formats.Lookup(format)
 			if err != nil {
 				t.Fatal(err)
 			}

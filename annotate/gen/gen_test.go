@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"gloss/annotate"
-
 	"gloss/annotate/unitext"
 )
 

@@ -11,9 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"gloss/annotate"
-
 	"gloss/annotate/unitext"
-
 	"gloss/internal/fixture"
 )
 

@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 
 	"gloss/annotate"
-
 	"gloss/annotate/unitext"
 )
 

@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"gloss/annotate"
-
 	"gloss/annotate/unitext"
 )
 

@@ -1,4 +1,4 @@
-package annotate
+package formats
 
 import (
 	"bytes"
@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"testing"
 
+	"gloss/annotate"
 	"gloss/annotate/unitext"
 )
 
@@ -37,7 +38,7 @@ func TestSpacyRoundTrip(t *testing.T) {
 				off := unitext.NewOffsets(doc.Text)
 				var got []spanRow
 				for _, s := range doc.Spans {
-					if err := CheckRange(s.Start, s.End, off.Len()); err != nil {
+					if err := annotate.CheckRange(s.Start, s.End, off.Len()); err != nil {
 						t.Fatalf("line %d: %v", i+1, err)
 					}
 					got = append(got, spanRow{Start: s.Start, End: s.End, Label: s.Label, Text: off.Slice(s.Start, s.End)})

@@ -1,4 +1,4 @@
-package annotate
+package formats
 
 import (
 	"bytes"
@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+
+	"gloss/annotate"
 )
 
 // Where locates a problem in an input file for error messages: the file, and
@@ -34,7 +36,7 @@ func (w Where) String() string {
 
 // Errorf returns an EINVALID domain error prefixed with the location.
 func (w Where) Errorf(format string, args ...any) error {
-	return Errorf(EINVALID, "%s: %s", w, fmt.Sprintf(format, args...))
+	return annotate.Errorf(annotate.EINVALID, "%s: %s", w, fmt.Sprintf(format, args...))
 }
 
 // jsonError turns a JSON decoding error into one naming the file and line.
@@ -50,15 +52,15 @@ func jsonError(name string, data []byte, err error) error {
 	}
 	if off < 0 {
 		if errors.Is(err, io.ErrUnexpectedEOF) {
-			return Errorf(EINVALID, "%s:%d: unexpected end of JSON (truncated file?)", name, bytes.Count(data, []byte{'\n'})+1)
+			return annotate.Errorf(annotate.EINVALID, "%s:%d: unexpected end of JSON (truncated file?)", name, bytes.Count(data, []byte{'\n'})+1)
 		}
-		return Errorf(EINVALID, "%s: invalid JSON: %v", name, err)
+		return annotate.Errorf(annotate.EINVALID, "%s: invalid JSON: %v", name, err)
 	}
 	if off > int64(len(data)) {
 		off = int64(len(data))
 	}
 	line := bytes.Count(data[:off], []byte{'\n'}) + 1
-	return Errorf(EINVALID, "%s:%d: invalid JSON: %v", name, line, err)
+	return annotate.Errorf(annotate.EINVALID, "%s:%d: invalid JSON: %v", name, line, err)
 }
 
 func bytesReader(b []byte) io.Reader { return bytes.NewReader(b) }

@@ -1,7 +1,8 @@
-package annotate
+package formats
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -9,13 +10,13 @@ import (
 	"strings"
 	"testing"
 
+	"gloss/annotate"
 	"gloss/annotate/unitext"
-
 	"gloss/internal/fixture"
 )
 
 // writeBrat exports src as brat into a fresh folder.
-func writeBrat(t *testing.T, src Source) (string, *ExportReport) {
+func writeBrat(t *testing.T, src annotate.Source) (string, *ExportReport) {
 	t.Helper()
 	dir := t.TempDir()
 	rep, err := writeBratDir(dir, src)
@@ -26,7 +27,7 @@ func writeBrat(t *testing.T, src Source) (string, *ExportReport) {
 }
 
 // groupsOf lists, per span row, the rows it shares a Group with.
-func groupsOf(spans []*Span, text string, name func(*Span) string) []string {
+func groupsOf(spans []*annotate.Span, text string, name func(*annotate.Span) string) []string {
 	off := unitext.NewOffsets(text)
 	byGroup := map[string][]string{}
 	for _, s := range spans {
@@ -56,7 +57,7 @@ func TestBratRoundTrip(t *testing.T) {
 			if err := checkBatchOffsets(b); err != nil {
 				t.Fatal(err)
 			}
-			byTitle := map[string]*Document{}
+			byTitle := map[string]*annotate.Document{}
 			for _, d := range b.Documents {
 				byTitle[d.Title] = d
 			}
@@ -80,8 +81,8 @@ func TestBratRoundTrip(t *testing.T) {
 					t.Errorf("document %q spans:\n got %v\nwant %v", d.Title, have, want)
 				}
 				names := labelNames(src.labels)
-				wantGroups := groupsOf(src.spans[d.ID], d.Text, func(s *Span) string { return underscore(names[s.LabelID]) })
-				var gotSpans []*Span
+				wantGroups := groupsOf(src.spans[d.ID], d.Text, func(s *annotate.Span) string { return underscore(names[s.LabelID]) })
+				var gotSpans []*annotate.Span
 				for _, s := range b.Spans {
 					if s.DocumentID == got.ID {
 						c := s.Span
@@ -89,7 +90,7 @@ func TestBratRoundTrip(t *testing.T) {
 						gotSpans = append(gotSpans, &c)
 					}
 				}
-				if gotGroups := groupsOf(gotSpans, got.Text, func(s *Span) string { return s.LabelID }); !reflect.DeepEqual(wantGroups, gotGroups) {
+				if gotGroups := groupsOf(gotSpans, got.Text, func(s *annotate.Span) string { return s.LabelID }); !reflect.DeepEqual(wantGroups, gotGroups) {
 					t.Errorf("discontinuous spans %v, want %v", gotGroups, wantGroups)
 				}
 			}
@@ -244,8 +245,8 @@ func TestBratDiscontinuous(t *testing.T) {
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			b := &Batch{}
-			doc := NewDocument("doc", tc.text, "")
+			b := &annotate.Batch{}
+			doc := annotate.NewDocument("doc", tc.text, "")
 			if err := addBratDocument(b, "doc.ann", []byte(tc.ann), doc); err != nil {
 				t.Fatal(err)
 			}
@@ -294,8 +295,8 @@ func TestReadBratMalformed(t *testing.T) {
 		{"NUL", "\x00\x00", []string{"x.ann:1", "NUL"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			b := &Batch{}
-			err := addBratDocument(b, "x.ann", []byte(tc.ann), NewDocument("x", text, ""))
+			b := &annotate.Batch{}
+			err := addBratDocument(b, "x.ann", []byte(tc.ann), annotate.NewDocument("x", text, ""))
 			errorNames(t, err, tc.want...)
 			if len(b.Documents) != 0 || len(b.Spans) != 0 {
 				t.Error("partial batch")
@@ -325,7 +326,7 @@ func TestLoadBratPaths(t *testing.T) {
 		{"one .ann file", []string{filepath.Join(dir, "a.ann")}, 1},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			b, err := LoadPaths(tc.paths, "auto")
+			b, err := LoadPaths(context.Background(), tc.paths, "auto")
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -344,11 +345,11 @@ func TestLoadBratPaths(t *testing.T) {
 			}
 		})
 	}
-	if _, err := LoadPaths([]string{filepath.Join(dir, "missing.ann")}, "brat"); err == nil {
+	if _, err := LoadPaths(context.Background(), []string{filepath.Join(dir, "missing.ann")}, "brat"); err == nil {
 		t.Error("a missing file read without error")
 	}
 	write("c.ann", "T1\tx 0 1\ta\n")
-	_, err := LoadPaths([]string{filepath.Join(dir, "c.ann")}, "auto")
+	_, err := LoadPaths(context.Background(), []string{filepath.Join(dir, "c.ann")}, "auto")
 	errorNames(t, err, "c.ann", "c.txt")
 }
 
@@ -390,11 +391,11 @@ func FuzzReadBrat(f *testing.F) {
 	f.Add("T1\tx 0 5\tHello  World\r\n", "Hello\r\nWorld")
 	f.Add("E1\tX:T1\nA1\tNeg E1\nN1\tRef T1 db:1\tx\n*\tAlias T1 T2\n", "")
 	f.Fuzz(func(t *testing.T, ann, text string) {
-		if CheckText(text) != nil {
+		if annotate.CheckText(text) != nil {
 			return
 		}
-		b := &Batch{}
-		if err := addBratDocument(b, "fuzz.ann", []byte(ann), NewDocument("fuzz", text, "")); err != nil {
+		b := &annotate.Batch{}
+		if err := addBratDocument(b, "fuzz.ann", []byte(ann), annotate.NewDocument("fuzz", text, "")); err != nil {
 			if len(b.Spans) != 0 || len(b.Documents) != 0 {
 				t.Fatal("partial batch with an error")
 			}

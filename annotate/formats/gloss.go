@@ -1,4 +1,4 @@
-package annotate
+package formats
 
 import (
 	"bufio"
@@ -6,6 +6,7 @@ import (
 	"io"
 	"time"
 
+	"gloss/annotate"
 	"gloss/annotate/unitext"
 )
 
@@ -32,16 +33,16 @@ type GlossLabel struct {
 // GlossDocument is a document with its spans in Gloss JSON (and one line of
 // Gloss JSONL).
 type GlossDocument struct {
-	ID        string         `json:"id"`
-	Title     string         `json:"title"`
-	Text      string         `json:"text"`
-	SHA256    string         `json:"sha256"`
-	Source    string         `json:"source,omitempty"`
-	Status    Status         `json:"status"`
-	Metadata  map[string]any `json:"metadata"`
-	CreatedAt time.Time      `json:"created_at"`
-	UpdatedAt time.Time      `json:"updated_at"`
-	Spans     []GlossSpan    `json:"spans"`
+	ID        string          `json:"id"`
+	Title     string          `json:"title"`
+	Text      string          `json:"text"`
+	SHA256    string          `json:"sha256"`
+	Source    string          `json:"source,omitempty"`
+	Status    annotate.Status `json:"status"`
+	Metadata  map[string]any  `json:"metadata"`
+	CreatedAt time.Time       `json:"created_at"`
+	UpdatedAt time.Time       `json:"updated_at"`
+	Spans     []GlossSpan     `json:"spans"`
 }
 
 // GlossSpan is a span in Gloss JSON. Start and End are code points; UTF16
@@ -61,18 +62,16 @@ type GlossSpan struct {
 	UTF8      [2]int    `json:"utf8"`
 }
 
-func init() {
-	RegisterFormat(&Format{
-		Name:       "gloss",
-		Extensions: []string{".json", ".gloss.json"},
-		Sniff:      sniffGloss,
-		Read:       readGlossJSON,
-		Write:      writeGlossJSON,
-	})
+var glossFormat = &Format{
+	Name:       "gloss",
+	Extensions: []string{".json", ".gloss.json"},
+	Sniff:      sniffGloss,
+	Read:       readGlossJSON,
+	Write:      writeGlossJSON,
 }
 
 // labelNames maps label IDs to names.
-func labelNames(labels []*Label) map[string]string {
+func labelNames(labels []*annotate.Label) map[string]string {
 	m := make(map[string]string, len(labels))
 	for _, l := range labels {
 		m[l.ID] = l.Name
@@ -81,7 +80,7 @@ func labelNames(labels []*Label) map[string]string {
 }
 
 // ToGlossDocument converts a stored document and its spans to the export shape.
-func ToGlossDocument(d *Document, spans []*Span, names map[string]string) GlossDocument {
+func ToGlossDocument(d *annotate.Document, spans []*annotate.Span, names map[string]string) GlossDocument {
 	cps := make([]int, 0, 2*len(spans))
 	for _, s := range spans {
 		cps = append(cps, s.Start, s.End)
@@ -106,7 +105,7 @@ func ToGlossDocument(d *Document, spans []*Span, names map[string]string) GlossD
 
 // writeGlossJSON streams the project as one Gloss JSON object, one document
 // per line inside the documents array.
-func writeGlossJSON(w io.Writer, src Source) (*ExportReport, error) {
+func writeGlossJSON(w io.Writer, src annotate.Source) (*ExportReport, error) {
 	labels, err := src.Labels()
 	if err != nil {
 		return nil, err
@@ -126,7 +125,7 @@ func writeGlossJSON(w io.Writer, src Source) (*ExportReport, error) {
 	rep := &ExportReport{}
 	names := labelNames(labels)
 	var buf []byte
-	err = src.EachDocument(func(d *Document, spans []*Span) error {
+	err = src.EachDocument(func(d *annotate.Document, spans []*annotate.Span) error {
 		g := ToGlossDocument(d, spans, names)
 		buf, err = appendGlossDocument(buf[:0], &g)
 		if err != nil {
@@ -148,7 +147,7 @@ func writeGlossJSON(w io.Writer, src Source) (*ExportReport, error) {
 	return rep, bw.Flush()
 }
 
-func toGlossLabels(labels []*Label) []GlossLabel {
+func toGlossLabels(labels []*annotate.Label) []GlossLabel {
 	out := make([]GlossLabel, len(labels))
 	for i, l := range labels {
 		out[i] = GlossLabel{ID: l.ID, Name: l.Name, Color: l.Color, Hotkey: l.Hotkey, Description: l.Description}
@@ -175,7 +174,7 @@ func sniffGloss(head []byte) bool {
 }
 
 // readGlossJSON reads a Gloss JSON export into a batch, checking every span.
-func readGlossJSON(name string, data []byte) (*Batch, error) {
+func readGlossJSON(name string, data []byte) (*annotate.Batch, error) {
 	if err := checkFileBytes(name, data); err != nil {
 		return nil, err
 	}
@@ -184,20 +183,20 @@ func readGlossJSON(name string, data []byte) (*Batch, error) {
 		return nil, jsonError(name, data, err)
 	}
 	if f.Format != "gloss" {
-		return nil, Errorf(EINVALID, "%s: not a Gloss export (format is %q, want \"gloss\")", name, f.Format)
+		return nil, annotate.Errorf(annotate.EINVALID, "%s: not a Gloss export (format is %q, want \"gloss\")", name, f.Format)
 	}
 	if f.Version < 1 || f.Version > GlossVersion {
-		return nil, Errorf(EINVALID, "%s: Gloss format version %d is not supported (this Gloss reads 1..%d)", name, f.Version, GlossVersion)
+		return nil, annotate.Errorf(annotate.EINVALID, "%s: Gloss format version %d is not supported (this Gloss reads 1..%d)", name, f.Version, GlossVersion)
 	}
-	b := &Batch{}
+	b := &annotate.Batch{}
 	for i, l := range f.Labels {
-		lab := &Label{ID: l.ID, Name: l.Name, Color: l.Color, Hotkey: l.Hotkey, Description: l.Description}
+		lab := &annotate.Label{ID: l.ID, Name: l.Name, Color: l.Color, Hotkey: l.Hotkey, Description: l.Description}
 		check := *lab
 		if check.Color == "" {
-			check.Color = Palette[0] // no colour: the project picks one from the palette
+			check.Color = annotate.Palette[0] // no colour: the project picks one from the palette
 		}
 		if err := check.Validate(); err != nil {
-			return nil, Errorf(EINVALID, "%s: label %d: %v", name, i+1, err)
+			return nil, annotate.Errorf(annotate.EINVALID, "%s: label %d: %v", name, i+1, err)
 		}
 		b.Labels = append(b.Labels, lab)
 	}
@@ -211,11 +210,11 @@ func readGlossJSON(name string, data []byte) (*Batch, error) {
 }
 
 // addGlossDocument validates one Gloss document and appends it to the batch.
-func addGlossDocument(b *Batch, g *GlossDocument, where Where) error {
-	if err := CheckText(g.Text); err != nil {
+func addGlossDocument(b *annotate.Batch, g *GlossDocument, where Where) error {
+	if err := annotate.CheckText(g.Text); err != nil {
 		return where.Errorf("%v", err)
 	}
-	d := NewDocument(g.Title, g.Text, g.Source)
+	d := annotate.NewDocument(g.Title, g.Text, g.Source)
 	if g.ID != "" {
 		d.ID = g.ID
 	}
@@ -242,7 +241,7 @@ func addGlossDocument(b *Batch, g *GlossDocument, where Where) error {
 	for j, gs := range g.Spans {
 		sw := where
 		sw.Span = j + 1
-		if err := CheckRange(gs.Start, gs.End, off.Len()); err != nil {
+		if err := annotate.CheckRange(gs.Start, gs.End, off.Len()); err != nil {
 			return sw.Errorf("%v", err)
 		}
 		if got := off.Slice(gs.Start, gs.End); gs.Text != "" && got != gs.Text {
@@ -251,7 +250,7 @@ func addGlossDocument(b *Batch, g *GlossDocument, where Where) error {
 		if err := checkLabelName(sw, gs.Label); err != nil {
 			return err
 		}
-		s := NewSpan(d.ID, gs.Start, gs.End, "")
+		s := annotate.NewSpan(d.ID, gs.Start, gs.End, "")
 		if gs.ID != "" {
 			s.ID = gs.ID
 		}
@@ -259,7 +258,7 @@ func addGlossDocument(b *Batch, g *GlossDocument, where Where) error {
 		if !gs.CreatedAt.IsZero() {
 			s.CreatedAt, s.UpdatedAt = gs.CreatedAt, gs.UpdatedAt
 		}
-		b.Spans = append(b.Spans, &BatchSpan{Span: *s, LabelName: gs.Label})
+		b.Spans = append(b.Spans, &annotate.BatchSpan{Span: *s, LabelName: gs.Label})
 	}
 	return nil
 }

@@ -1,10 +1,11 @@
-package annotate
+package formats
 
 import (
 	"reflect"
 	"strings"
 	"testing"
 
+	"gloss/annotate"
 	"gloss/annotate/unitext"
 )
 
@@ -70,12 +71,12 @@ func TestCoNLLExportReport(t *testing.T) {
 
 // conllExpected lists, per document, the label and token-joined text of the
 // spans the CoNLL exporter keeps.
-func conllExpected(src *fakeSource, d *Document) []spanRow {
+func conllExpected(src *fakeSource, d *annotate.Document) []spanRow {
 	rep := &ExportReport{}
 	names := spacelessNames(src.labels, rep)
 	toks := conllTokenize(d.Text)
-	spans := append([]*Span(nil), src.spans[d.ID]...)
-	SortSpans(spans)
+	spans := append([]*annotate.Span(nil), src.spans[d.ID]...)
+	annotate.SortSpans(spans)
 	tags, _ := conllTags(toks, unitext.RuneLen(d.Text), spans, names, rep)
 	var rows []spanRow
 	for i, tag := range tags {
@@ -94,7 +95,7 @@ func TestCoNLLRoundTrip(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			src := tc.src(t)
 			b, rep, _ := exportRead(t, "conll", "out.conll", src)
-			var withText []*Document
+			var withText []*annotate.Document
 			for _, d := range src.docs {
 				if strings.TrimSpace(d.Text) != "" {
 					withText = append(withText, d)

@@ -1,9 +1,11 @@
-package annotate
+package formats
 
 import (
 	"encoding/json"
 	"fmt"
 	"io"
+
+	"gloss/annotate"
 )
 
 // spaCy JSONL holds one document per line with its spans in code points,
@@ -14,12 +16,10 @@ import (
 // Gloss only exports it. Titles, metadata, notes, annotators and the links
 // between fragments of a discontinuous span are not held; the last three are
 // counted as left out.
-func init() {
-	RegisterFormat(&Format{
-		Name:       "spacy",
-		Extensions: []string{".jsonl"},
-		Write:      writeSpacy,
-	})
+var spacyFormat = &Format{
+	Name:       "spacy",
+	Extensions: []string{".jsonl"},
+	Write:      writeSpacy,
 }
 
 // spacyDoc is one line of spaCy JSONL.
@@ -35,8 +35,8 @@ type spacySpan struct {
 	Label string `json:"label"`
 }
 
-func writeSpacy(w io.Writer, src Source) (*ExportReport, error) {
-	return writeLines(w, src, &spanKeeps{}, func(b []byte, d *Document, spans []*Span, names map[string]string, _ *ExportReport) ([]byte, error) {
+func writeSpacy(w io.Writer, src annotate.Source) (*ExportReport, error) {
+	return writeLines(w, src, &spanKeeps{}, func(b []byte, d *annotate.Document, spans []*annotate.Span, names map[string]string, _ *ExportReport) ([]byte, error) {
 		doc := spacyDoc{Text: d.Text, Spans: make([]spacySpan, 0, len(spans))}
 		for _, s := range spans {
 			doc.Spans = append(doc.Spans, spacySpan{Start: s.Start, End: s.End, Label: names[s.LabelID]})

@@ -1,4 +1,4 @@
-package annotate
+package formats
 
 import (
 	"bufio"
@@ -6,21 +6,21 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+
+	"gloss/annotate"
 )
 
-func init() {
-	RegisterFormat(&Format{
-		Name:       "jsonl",
-		Extensions: []string{".jsonl", ".ndjson"},
-		Read:       readJSONL,
-		Write:      writeJSONL,
-	})
+var jsonlFormat = &Format{
+	Name:       "jsonl",
+	Extensions: []string{".jsonl", ".ndjson"},
+	Read:       readJSONL,
+	Write:      writeJSONL,
 }
 
 // writeJSONL writes one Gloss document (with its spans) per line, for corpora
 // too big to load at once. Label colours are not carried; names are.
-func writeJSONL(w io.Writer, src Source) (*ExportReport, error) {
-	return writeLines(w, src, nil, func(b []byte, d *Document, spans []*Span, names map[string]string, _ *ExportReport) ([]byte, error) {
+func writeJSONL(w io.Writer, src annotate.Source) (*ExportReport, error) {
+	return writeLines(w, src, nil, func(b []byte, d *annotate.Document, spans []*annotate.Span, names map[string]string, _ *ExportReport) ([]byte, error) {
 		g := ToGlossDocument(d, spans, names)
 		return appendGlossDocument(b, &g)
 	})
@@ -28,12 +28,12 @@ func writeJSONL(w io.Writer, src Source) (*ExportReport, error) {
 
 // lineWriter appends one document's line (without the line break) to b.
 // names maps label IDs to names; rep takes what the format leaves out.
-type lineWriter func(b []byte, d *Document, spans []*Span, names map[string]string, rep *ExportReport) ([]byte, error)
+type lineWriter func(b []byte, d *annotate.Document, spans []*annotate.Span, names map[string]string, rep *ExportReport) ([]byte, error)
 
 // writeLines writes one line per document with line, counting documents and
 // spans. keeps, when not nil, says which span fields the format holds; the
 // others are counted as left out.
-func writeLines(w io.Writer, src Source, keeps *spanKeeps, line lineWriter) (*ExportReport, error) {
+func writeLines(w io.Writer, src annotate.Source, keeps *spanKeeps, line lineWriter) (*ExportReport, error) {
 	labels, err := src.Labels()
 	if err != nil {
 		return nil, err
@@ -42,7 +42,7 @@ func writeLines(w io.Writer, src Source, keeps *spanKeeps, line lineWriter) (*Ex
 	bw := bufio.NewWriterSize(w, 1<<16)
 	rep := &ExportReport{}
 	var buf []byte
-	err = src.EachDocument(func(d *Document, spans []*Span) error {
+	err = src.EachDocument(func(d *annotate.Document, spans []*annotate.Span) error {
 		if buf, err = line(buf[:0], d, spans, names, rep); err != nil {
 			return err
 		}
@@ -89,21 +89,21 @@ func EachLine(data []byte, fn func(line int, b []byte) error) error {
 // line in Gloss JSONL form (with "sha256" and "spans") keeps its ID, status
 // and spans; in any other line "title" becomes the title and every other
 // field becomes metadata (an "id" too, which also titles an untitled line).
-func readJSONL(name string, data []byte) (*Batch, error) {
+func readJSONL(name string, data []byte) (*annotate.Batch, error) {
 	return readLines(name, data, addPlainLine)
 }
 
 // lineReader adds one JSON line that is not in Gloss JSONL form to the
 // batch; fallback is the title for a line that has none.
-type lineReader func(b *Batch, obj map[string]json.RawMessage, where Where, fallback string) error
+type lineReader func(b *annotate.Batch, obj map[string]json.RawMessage, where Where, fallback string) error
 
 // readLines reads JSONL whose every line has a "text" field: lines in Gloss
 // JSONL form as Gloss documents, every other line with other.
-func readLines(name string, data []byte, other lineReader) (*Batch, error) {
+func readLines(name string, data []byte, other lineReader) (*annotate.Batch, error) {
 	if err := checkFileBytes(name, data); err != nil {
 		return nil, err
 	}
-	b := &Batch{}
+	b := &annotate.Batch{}
 	base := baseTitle(name)
 	err := EachLine(data, func(line int, raw []byte) error {
 		where := Where{File: name, Line: line}
@@ -131,12 +131,12 @@ func readLines(name string, data []byte, other lineReader) (*Batch, error) {
 	return b, nil
 }
 
-func addPlainLine(b *Batch, obj map[string]json.RawMessage, where Where, fallback string) error {
+func addPlainLine(b *annotate.Batch, obj map[string]json.RawMessage, where Where, fallback string) error {
 	var text string
 	if err := json.Unmarshal(obj["text"], &text); err != nil {
 		return where.Errorf("\"text\" is not a string")
 	}
-	if err := CheckText(text); err != nil {
+	if err := annotate.CheckText(text); err != nil {
 		return where.Errorf("%v", err)
 	}
 	title := fallback
@@ -162,7 +162,7 @@ func addPlainLine(b *Batch, obj map[string]json.RawMessage, where Where, fallbac
 			title = fmt.Sprint(id)
 		}
 	}
-	d := NewDocument(title, text, where.File)
+	d := annotate.NewDocument(title, text, where.File)
 	d.Metadata = md
 	b.Documents = append(b.Documents, d)
 	return nil

@@ -1,4 +1,4 @@
-package annotate
+package formats
 
 import (
 	"bufio"
@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"gloss/annotate"
 	"gloss/annotate/unitext"
 )
 
@@ -23,14 +24,12 @@ import (
 // Each annotation's completed_by becomes the spans' annotator; a region's
 // meta text becomes the span's note. Predictions and results of other types
 // are counted in Batch.Skipped.
-func init() {
-	RegisterFormat(&Format{
-		Name:       "labelstudio",
-		Extensions: []string{".json"},
-		Sniff:      sniffLabelStudio,
-		Read:       readLabelStudio,
-		Write:      writeLabelStudio,
-	})
+var labelstudioFormat = &Format{
+	Name:       "labelstudio",
+	Extensions: []string{".json"},
+	Sniff:      sniffLabelStudio,
+	Read:       readLabelStudio,
+	Write:      writeLabelStudio,
 }
 
 // sniffLabelStudio accepts a JSON list that mentions "data".
@@ -86,20 +85,20 @@ func lineAt(data []byte, off int64) int {
 
 // readLabelStudio reads a Label Studio JSON export, task by task, so that an
 // error names the task and its line.
-func readLabelStudio(name string, data []byte) (*Batch, error) {
+func readLabelStudio(name string, data []byte) (*annotate.Batch, error) {
 	if err := checkFileBytes(name, data); err != nil {
 		return nil, err
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, Errorf(EINVALID, "%s: empty file; a Label Studio export is a JSON list of tasks", name)
+		return nil, annotate.Errorf(annotate.EINVALID, "%s: empty file; a Label Studio export is a JSON list of tasks", name)
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	if t, err := dec.Token(); err != nil {
 		return nil, jsonError(name, data, err)
 	} else if t != json.Delim('[') {
-		return nil, Errorf(EINVALID, "%s:%d: a Label Studio export is a JSON list of tasks, not %v", name, lineAt(data, dec.InputOffset()), t)
+		return nil, annotate.Errorf(annotate.EINVALID, "%s:%d: a Label Studio export is a JSON list of tasks, not %v", name, lineAt(data, dec.InputOffset()), t)
 	}
-	b := &Batch{}
+	b := &annotate.Batch{}
 	base := baseTitle(name)
 	for i := 1; dec.More(); i++ {
 		var raw json.RawMessage
@@ -121,7 +120,7 @@ func readLabelStudio(name string, data []byte) (*Batch, error) {
 		return nil, jsonError(name, data, err)
 	}
 	if _, err := dec.Token(); err != io.EOF {
-		return nil, Errorf(EINVALID, "%s:%d: unexpected data after the list of tasks", name, lineAt(data, dec.InputOffset()))
+		return nil, annotate.Errorf(annotate.EINVALID, "%s:%d: unexpected data after the list of tasks", name, lineAt(data, dec.InputOffset()))
 	}
 	return b, nil
 }
@@ -137,12 +136,12 @@ func jsonErrorOffset(err error) int64 {
 	return 0
 }
 
-func addLabelStudioTask(b *Batch, task *lsTask, index int, where Where, base string) error {
+func addLabelStudioTask(b *annotate.Batch, task *lsTask, index int, where Where, base string) error {
 	var text string
 	if raw, ok := task.Data["text"]; !ok || json.Unmarshal(raw, &text) != nil {
 		return where.Errorf("task %d: no \"data\": {\"text\": \"...\"} string", index)
 	}
-	if err := CheckText(text); err != nil {
+	if err := annotate.CheckText(text); err != nil {
 		return where.Errorf("task %d: %v", index, err)
 	}
 	md, err := jsonMetadata(task.Data, where, "text", "title")
@@ -153,10 +152,10 @@ func addLabelStudioTask(b *Batch, task *lsTask, index int, where Where, base str
 	if id := strings.Trim(string(task.ID), `"`); id != "" && id != "null" {
 		title = "task " + id
 	}
-	d := NewDocument(metadataTitle(task.Data, title), text, where.File)
+	d := annotate.NewDocument(metadataTitle(task.Data, title), text, where.File)
 	d.Metadata = md
 	off := unitext.NewOffsets(text)
-	var spans []*BatchSpan
+	var spans []*annotate.BatchSpan
 	for a, ann := range append(task.Annotations, task.Completions...) {
 		annotator := labelStudioUser(ann.CompletedBy)
 		for r, res := range ann.Result {
@@ -178,12 +177,12 @@ func addLabelStudioTask(b *Batch, task *lsTask, index int, where Where, base str
 				if err := labelNameProblem(l); err != nil {
 					return where.Errorf("%s: %v", at, err)
 				}
-				s := NewSpan(d.ID, start, end, "")
+				s := annotate.NewSpan(d.ID, start, end, "")
 				s.Annotator = annotator
 				if res.Meta != nil {
 					s.Note = strings.Join(res.Meta.Text, "\n")
 				}
-				spans = append(spans, &BatchSpan{Span: *s, LabelName: l})
+				spans = append(spans, &annotate.BatchSpan{Span: *s, LabelName: l})
 			}
 		}
 	}
@@ -204,7 +203,7 @@ func labelStudioRange(raw json.RawMessage, off *unitext.Offsets, where Where, at
 		return 0, 0, where.Errorf("%s: value has no start or end", at)
 	}
 	start, end := *v.Start, *v.End
-	if err := CheckRange(start, end, off.Len()); err != nil {
+	if err := annotate.CheckRange(start, end, off.Len()); err != nil {
 		if v.Text == nil {
 			return 0, 0, where.Errorf("%s: %v", at, err)
 		}
@@ -217,7 +216,7 @@ func labelStudioRange(raw json.RawMessage, off *unitext.Offsets, where Where, at
 	if err1 == nil && err2 == nil && s16 < e16 && off.Slice(s16, e16) == *v.Text {
 		return s16, e16, nil
 	}
-	if err := CheckRange(start, end, off.Len()); err != nil {
+	if err := annotate.CheckRange(start, end, off.Len()); err != nil {
 		return 0, 0, where.Errorf("%s: %v", at, err)
 	}
 	return 0, 0, where.Errorf("%s: the text at [%d, %d) is %q but the file says %q", at, start, end, off.Slice(start, end), *v.Text)
@@ -250,7 +249,7 @@ func labelStudioUser(raw json.RawMessage) string {
 // writeLabelStudio writes one task per document, with one annotation per
 // annotator. Notes go in each region's meta text. Label Studio has no
 // discontinuous spans: their fragments are written as separate regions.
-func writeLabelStudio(w io.Writer, src Source) (*ExportReport, error) {
+func writeLabelStudio(w io.Writer, src annotate.Source) (*ExportReport, error) {
 	labels, err := src.Labels()
 	if err != nil {
 		return nil, err
@@ -260,7 +259,7 @@ func writeLabelStudio(w io.Writer, src Source) (*ExportReport, error) {
 	bw.WriteString("[")
 	rep := &ExportReport{}
 	annID := 0
-	err = src.EachDocument(func(d *Document, spans []*Span) error {
+	err = src.EachDocument(func(d *annotate.Document, spans []*annotate.Span) error {
 		data := copyMetadata(d.Metadata, rep, "text", "title")
 		data["title"], data["text"] = d.Title, d.Text
 		task := struct {

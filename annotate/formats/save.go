@@ -1,22 +1,30 @@
-package annotate
+package formats
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
+
+	"gloss/annotate"
 )
 
 // ExportFile writes src in format f to path atomically: to a temporary file
 // beside it that is renamed into place only when complete, so a failed
 // export never leaves a partial file. For a format that writes a folder
 // (brat), path is the folder; the files are written to a temporary folder
-// first and then moved in.
-func ExportFile(f *Format, src Source, path string) (*ExportReport, error) {
+// first and then moved in. It stops with ctx.Err(), writing nothing, when
+// ctx is cancelled (checked before each document).
+func ExportFile(ctx context.Context, f *Format, src annotate.Source, path string) (*ExportReport, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	src = ctxSource{src, ctx}
 	if f.WriteDir != nil {
 		return exportDir(f, src, path)
 	}
 	if f.Write == nil {
-		return nil, Errorf(EINVALID, "Gloss cannot export the %s format", f.Name)
+		return nil, annotate.Errorf(annotate.EINVALID, "Gloss cannot export the %s format", f.Name)
 	}
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
@@ -43,7 +51,7 @@ func ExportFile(f *Format, src Source, path string) (*ExportReport, error) {
 	return rep, nil
 }
 
-func exportDir(f *Format, src Source, dir string) (*ExportReport, error) {
+func exportDir(f *Format, src annotate.Source, dir string) (*ExportReport, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("export %s: %w", dir, err)
 	}
@@ -66,4 +74,21 @@ func exportDir(f *Format, src Source, dir string) (*ExportReport, error) {
 		}
 	}
 	return rep, nil
+}
+
+// ctxSource is a source whose EachDocument stops with ctx.Err() once ctx
+// is cancelled.
+type ctxSource struct {
+	annotate.Source
+	ctx context.Context
+}
+
+// EachDocument passes on the documents until ctx is cancelled.
+func (s ctxSource) EachDocument(fn func(*annotate.Document, []*annotate.Span) error) error {
+	return s.Source.EachDocument(func(d *annotate.Document, spans []*annotate.Span) error {
+		if err := s.ctx.Err(); err != nil {
+			return err
+		}
+		return fn(d, spans)
+	})
 }

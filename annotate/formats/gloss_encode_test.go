@@ -1,4 +1,4 @@
-package annotate
+package formats
 
 import (
 	"bytes"
@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"gloss/annotate"
 	"gloss/internal/fixture"
 )
 
@@ -15,8 +16,8 @@ import (
 func TestAppendGlossDocumentMatchesEncodingJSON(t *testing.T) {
 	text := fixture.EdgeCases(t).Text
 	ts := time.Date(2026, 11, 27, 14, 13, 26, 214274534, time.UTC)
-	g := GlossDocument{ID: "id-1", Title: "quotes \" and \\ and <tags> & \u2028", Text: text + "\x01\x7f\b\f", SHA256: HashText(text),
-		Status: StatusInProgress, Metadata: map[string]any{"n": 1.5, "s": "x", "nested": map[string]any{"a": []any{1.0, "b"}}},
+	g := GlossDocument{ID: "id-1", Title: "quotes \" and \\ and <tags> & \u2028", Text: text + "\x01\x7f\b\f", SHA256: annotate.HashText(text),
+		Status: annotate.StatusInProgress, Metadata: map[string]any{"n": 1.5, "s": "x", "nested": map[string]any{"a": []any{1.0, "b"}}},
 		CreatedAt: ts, UpdatedAt: ts.Add(time.Second),
 		Spans: []GlossSpan{
 			{ID: "s1", Start: 0, End: 3, Label: "claim 🤝", Text: "a\tb", Note: "n\r\n", Annotator: "ana", CreatedAt: ts, UpdatedAt: ts, UTF16: [2]int{0, 4}, UTF8: [2]int{0, 6}},

@@ -1,4 +1,4 @@
-package annotate
+package formats
 
 import (
 	"bufio"
@@ -12,6 +12,7 @@ import (
 
 	"github.com/rivo/uniseg"
 
+	"gloss/annotate"
 	"gloss/annotate/unitext"
 )
 
@@ -45,13 +46,11 @@ import (
 // is the token, the last the tag), IOB2, IOB1 (a span may start with I-)
 // and BIOES/BILOU tags. The text is rebuilt with single spaces between
 // tokens and a line break between sentences; offsets refer to that text.
-func init() {
-	RegisterFormat(&Format{
-		Name:       "conll",
-		Extensions: []string{".conll", ".iob", ".bio"},
-		Read:       readCoNLL,
-		Write:      writeCoNLL,
-	})
+var conllFormat = &Format{
+	Name:       "conll",
+	Extensions: []string{".conll", ".iob", ".bio"},
+	Read:       readCoNLL,
+	Write:      writeCoNLL,
 }
 
 // conllToken is one token of a text: its code point range and its line.
@@ -104,7 +103,7 @@ const (
 
 // conllTags returns each token's tag for the spans that fit and how many
 // spans fit, counting on rep the spans left out.
-func conllTags(toks []conllToken, n int, spans []*Span, names map[string]string, rep *ExportReport) ([]string, int) {
+func conllTags(toks []conllToken, n int, spans []*annotate.Span, names map[string]string, rep *ExportReport) ([]string, int) {
 	startAt := make([]int32, n+1)
 	endAt := make([]int32, n+1)
 	for i := range startAt {
@@ -114,7 +113,7 @@ func conllTags(toks []conllToken, n int, spans []*Span, names map[string]string,
 		startAt[t.start], endAt[t.end] = int32(i), int32(i)
 	}
 	type cand struct {
-		s    *Span
+		s    *annotate.Span
 		i, j int
 	}
 	var cands []cand
@@ -168,7 +167,7 @@ func conllTags(toks []conllToken, n int, spans []*Span, names map[string]string,
 	return tags, kept
 }
 
-func writeCoNLL(w io.Writer, src Source) (*ExportReport, error) {
+func writeCoNLL(w io.Writer, src annotate.Source) (*ExportReport, error) {
 	labels, err := src.Labels()
 	if err != nil {
 		return nil, err
@@ -176,7 +175,7 @@ func writeCoNLL(w io.Writer, src Source) (*ExportReport, error) {
 	rep := &ExportReport{}
 	names := spacelessNames(labels, rep)
 	bw := bufio.NewWriterSize(w, 1<<16)
-	err = src.EachDocument(func(d *Document, spans []*Span) error {
+	err = src.EachDocument(func(d *annotate.Document, spans []*annotate.Span) error {
 		toks := conllTokenize(d.Text)
 		tags, kept := conllTags(toks, unitext.RuneLen(d.Text), spans, names, rep)
 		bw.WriteString("-DOCSTART-\tO\n\n")
@@ -209,8 +208,8 @@ type conllDoc struct {
 	cp        int
 	sentences int  // sentences begun
 	inSent    bool // the current sentence has tokens
-	spans     []*BatchSpan
-	open      *BatchSpan
+	spans     []*annotate.BatchSpan
+	open      *annotate.BatchSpan
 }
 
 func (d *conllDoc) close() {
@@ -249,7 +248,7 @@ func (d *conllDoc) add(token, prefix, label string) {
 		d.open.End = d.cp
 	default: // B, S, or I/E that starts a span (IOB1)
 		d.close()
-		d.open = &BatchSpan{Span: Span{Start: start, End: d.cp}, LabelName: label}
+		d.open = &annotate.BatchSpan{Span: annotate.Span{Start: start, End: d.cp}, LabelName: label}
 	}
 	if prefix == "E" || prefix == "S" {
 		d.close()
@@ -293,7 +292,7 @@ func conllFields(line string) []string {
 }
 
 // readCoNLL reads CoNLL/IOB: each -DOCSTART- begins a document.
-func readCoNLL(name string, data []byte) (*Batch, error) {
+func readCoNLL(name string, data []byte) (*annotate.Batch, error) {
 	if err := checkFileBytes(name, data); err != nil {
 		return nil, err
 	}
@@ -327,18 +326,18 @@ func readCoNLL(name string, data []byte) (*Batch, error) {
 		cur.add(fields[0], prefix, label)
 	}
 	flush()
-	b := &Batch{}
+	b := &annotate.Batch{}
 	base := baseTitle(name)
 	for i, cd := range docs {
 		title := base
 		if len(docs) > 1 {
 			title = fmt.Sprintf("%s-%d", base, i+1)
 		}
-		d := NewDocument(title, cd.text.String(), name)
+		d := annotate.NewDocument(title, cd.text.String(), name)
 		b.Documents = append(b.Documents, d)
 		for _, s := range cd.spans {
-			sp := NewSpan(d.ID, s.Start, s.End, "")
-			b.Spans = append(b.Spans, &BatchSpan{Span: *sp, LabelName: s.LabelName})
+			sp := annotate.NewSpan(d.ID, s.Start, s.End, "")
+			b.Spans = append(b.Spans, &annotate.BatchSpan{Span: *sp, LabelName: s.LabelName})
 		}
 	}
 	return b, nil

@@ -1,4 +1,4 @@
-package annotate
+package formats
 
 import (
 	"encoding/json"
@@ -10,22 +10,12 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"gloss/annotate"
 )
 
 // Helpers shared by the interchange formats (doccano, Label Studio, brat,
 // spaCy, CoNLL, CSV).
-
-// Skip counts n items of a kind that the file held but Gloss cannot
-// represent, such as "relations", so the importer can tell the user.
-func (b *Batch) Skip(kind string, n int) {
-	if n == 0 {
-		return
-	}
-	if b.Skipped == nil {
-		b.Skipped = map[string]int{}
-	}
-	b.Skipped[kind] += n
-}
 
 // spanKeeps says which span fields besides offsets and label a format holds.
 type spanKeeps struct {
@@ -42,7 +32,7 @@ const (
 
 // reportSpanLosses counts on rep the notes, annotators and discontinuous
 // links of spans that a format without them leaves out.
-func reportSpanLosses(rep *ExportReport, spans []*Span, keep spanKeeps) {
+func reportSpanLosses(rep *ExportReport, spans []*annotate.Span, keep spanKeeps) {
 	groups := map[string]int{}
 	notes, annotators := 0, 0
 	for _, s := range spans {
@@ -76,7 +66,7 @@ func reportSpanLosses(rep *ExportReport, spans []*Span, keep spanKeeps) {
 // spacelessNames maps label IDs to names with each run of white space
 // replaced by "_", for formats whose label names cannot hold spaces, and
 // counts on rep the labels so renamed.
-func spacelessNames(labels []*Label, rep *ExportReport) map[string]string {
+func spacelessNames(labels []*annotate.Label, rep *ExportReport) map[string]string {
 	m := make(map[string]string, len(labels))
 	renamed := 0
 	for _, l := range labels {
@@ -92,7 +82,7 @@ func spacelessNames(labels []*Label, rep *ExportReport) map[string]string {
 
 // labelNameProblem reports why name cannot be a label name, or nil.
 func labelNameProblem(name string) error {
-	l := Label{Name: name, Color: Palette[0]}
+	l := annotate.Label{Name: name, Color: annotate.Palette[0]}
 	return l.Validate()
 }
 
@@ -220,7 +210,7 @@ func uniqueFileName(base string, used map[string]bool) string {
 // invalid UTF-8 in a file's raw bytes. JSON decoding would otherwise turn
 // invalid UTF-8 silently into U+FFFD.
 func checkFileBytes(name string, data []byte) error {
-	if line, problem := textProblem(string(data)); line > 0 {
+	if line, problem := annotate.TextProblem(string(data)); line > 0 {
 		return Where{File: name, Line: line}.Errorf("%s", problem)
 	}
 	return nil

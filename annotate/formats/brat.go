@@ -1,14 +1,14 @@
-package annotate
+package formats
 
 import (
+	"context"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
 
+	"gloss/annotate"
 	"gloss/annotate/unitext"
 )
 
@@ -24,53 +24,60 @@ import (
 // normalizations (N) and equivalences (*) have no place in Gloss yet: they
 // are counted in Batch.Skipped. annotation.conf's [entities] give labels,
 // visual.conf's bgColor their colours.
-func init() {
-	RegisterFormat(&Format{
-		Name:       "brat",
-		Extensions: []string{".ann"},
-		Read:       readBratFile,
-		ReadDir:    readBratDir,
-		WriteDir:   writeBratDir,
-	})
+var bratFormat = &Format{
+	Name:       "brat",
+	Extensions: []string{".ann"},
+	Read:       readBratFile,
+	ReadFolder: readBratFolder,
+	WriteDir:   writeBratDir,
 }
 
 // readBratFile reads one .ann file with the .txt of the same name beside it,
 // and the labels of an annotation.conf in the same folder.
-func readBratFile(name string, ann []byte) (*Batch, error) {
-	b := &Batch{Labels: bratLabels(filepath.Dir(name))}
+func readBratFile(name string, ann []byte) (*annotate.Batch, error) {
+	b := &annotate.Batch{Labels: bratLabels(filepath.Dir(name))}
 	if err := addBratPair(b, name); err != nil {
 		return nil, err
 	}
 	return b, nil
 }
 
-// readBratDir reads every .ann file in dir and its subfolders, each with
-// its .txt and the labels of the nearest annotation.conf at or above it.
-func readBratDir(dir string) (*Batch, error) {
-	var anns []string
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if strings.HasPrefix(d.Name(), ".") && p != dir {
-			if d.IsDir() {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if !d.IsDir() && strings.EqualFold(filepath.Ext(p), ".ann") {
-			anns = append(anns, p)
-		}
-		return nil
-	})
+// readBratDir reads every .ann file in dir and its subfolders (as the
+// folder walk finds them), each with its .txt.
+func readBratDir(dir string) (*annotate.Batch, error) {
+	anns, _, err := walk(dir, bratFormat)
 	if err != nil {
-		return nil, Errorf(EINVALID, "%s: %v", dir, unwrapPathError(err))
+		return nil, err
 	}
-	sort.Strings(anns)
-	b := &Batch{}
+	return readBratFolder(context.Background(), dir, anns)
+}
+
+// bratCompanion reports whether a file found beside .ann files belongs to
+// them: the .txt of an .ann, or one of brat's .conf files.
+func bratCompanion(p string) bool {
+	switch strings.ToLower(filepath.Base(p)) {
+	case "annotation.conf", "visual.conf", "tools.conf", "kb_shortcuts.conf":
+		return true
+	}
+	if !strings.EqualFold(filepath.Ext(p), ".txt") {
+		return false
+	}
+	_, err := os.Stat(strings.TrimSuffix(p, filepath.Ext(p)) + ".ann")
+	return err == nil
+}
+
+// readBratFolder reads the .ann files anns found under root, each with its
+// .txt and the labels of the nearest annotation.conf at or above it (up to
+// root). It stops with ctx.Err() when ctx is cancelled.
+func readBratFolder(ctx context.Context, root string, anns []string) (*annotate.Batch, error) {
+	dir := root
+	b := &annotate.Batch{}
 	seen := map[string]bool{}
-	confs := map[string][]*Label{}
+	confs := map[string][]*annotate.Label{}
 	for _, p := range anns {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		for d := filepath.Dir(p); ; d = filepath.Dir(d) {
 			if _, done := confs[d]; !done {
 				confs[d] = bratLabels(d)
@@ -93,21 +100,21 @@ func readBratDir(dir string) (*Batch, error) {
 }
 
 // addBratPair reads the .ann file at annPath and its .txt into b.
-func addBratPair(b *Batch, annPath string) error {
+func addBratPair(b *annotate.Batch, annPath string) error {
 	ann, err := os.ReadFile(annPath)
 	if err != nil {
-		return Errorf(EINVALID, "%s: %v", annPath, unwrapPathError(err))
+		return annotate.Errorf(annotate.EINVALID, "%s: %v", annPath, unwrapPathError(err))
 	}
 	txtPath := strings.TrimSuffix(annPath, filepath.Ext(annPath)) + ".txt"
 	txt, err := os.ReadFile(txtPath)
 	if err != nil {
-		return Errorf(EINVALID, "%s: cannot read its text %s: %v", annPath, filepath.Base(txtPath), unwrapPathError(err))
+		return annotate.Errorf(annotate.EINVALID, "%s: cannot read its text %s: %v", annPath, filepath.Base(txtPath), unwrapPathError(err))
 	}
 	if err := checkFileBytes(txtPath, txt); err != nil {
 		return err
 	}
 	text := string(txt)
-	doc := NewDocument(baseTitle(annPath), text, txtPath)
+	doc := annotate.NewDocument(baseTitle(annPath), text, txtPath)
 	return addBratDocument(b, annPath, ann, doc)
 }
 
@@ -119,13 +126,13 @@ type bratNote struct {
 
 // addBratDocument parses the annotations of one .ann file against doc and
 // adds doc with its spans to b. Every error names the .ann file and line.
-func addBratDocument(b *Batch, name string, ann []byte, doc *Document) error {
+func addBratDocument(b *annotate.Batch, name string, ann []byte, doc *annotate.Document) error {
 	if err := checkFileBytes(name, ann); err != nil {
 		return err
 	}
 	off := unitext.NewOffsets(doc.Text)
-	byID := map[string][]*BatchSpan{}
-	var spans []*BatchSpan
+	byID := map[string][]*annotate.BatchSpan{}
+	var spans []*annotate.BatchSpan
 	var notes []bratNote
 	skipped := map[string]int{}
 	err := EachLine(ann, func(line int, raw []byte) error {
@@ -225,7 +232,7 @@ func shorten(s string, n int) string {
 
 // parseBratT parses "T1<tab>Label 0 5;10 15<tab>text" into one span per
 // fragment, checking offsets and text.
-func parseBratT(line, docID string, off *unitext.Offsets, where Where) ([]*BatchSpan, error) {
+func parseBratT(line, docID string, off *unitext.Offsets, where Where) ([]*annotate.BatchSpan, error) {
 	f := strings.SplitN(line, "\t", 3)
 	if len(f) < 3 {
 		return nil, where.Errorf("text annotation %q: want \"ID<tab>Label start end<tab>text\"", shorten(line, 40))
@@ -234,7 +241,7 @@ func parseBratT(line, docID string, off *unitext.Offsets, where Where) ([]*Batch
 	if err := checkLabelName(where, label); err != nil {
 		return nil, err
 	}
-	var frags []*BatchSpan
+	var frags []*annotate.BatchSpan
 	var parts []string
 	for _, r := range strings.Split(ranges, ";") {
 		se := strings.Fields(r)
@@ -246,18 +253,18 @@ func parseBratT(line, docID string, off *unitext.Offsets, where Where) ([]*Batch
 		if err1 != nil || err2 != nil {
 			return nil, where.Errorf("%s: offsets %q are not whole numbers", f[0], r)
 		}
-		if err := CheckRange(start, end, off.Len()); err != nil {
+		if err := annotate.CheckRange(start, end, off.Len()); err != nil {
 			return nil, where.Errorf("%s: %v", f[0], err)
 		}
 		parts = append(parts, off.Slice(start, end))
-		frags = append(frags, &BatchSpan{Span: *NewSpan(docID, start, end, ""), LabelName: label})
+		frags = append(frags, &annotate.BatchSpan{Span: *annotate.NewSpan(docID, start, end, ""), LabelName: label})
 	}
 	got := strings.Join(parts, " ")
 	if got != f[2] && strings.Map(lineBreakToSpace, got) != f[2] {
 		return nil, where.Errorf("%s: the text at %s is %q but the file says %q", f[0], ranges, got, f[2])
 	}
 	if len(frags) > 1 {
-		group := NewID()
+		group := annotate.NewID()
 		for _, s := range frags {
 			s.Group = group
 		}
@@ -278,7 +285,7 @@ func lineBreakToSpace(r rune) rune {
 // (nested, indented names too; "!" marks a grouping name that is not a
 // label) with colours from dir/visual.conf. Other sections are ignored. A
 // missing file gives no labels: spans still name theirs.
-func bratLabels(dir string) []*Label {
+func bratLabels(dir string) []*annotate.Label {
 	conf, err := os.ReadFile(filepath.Join(dir, "annotation.conf"))
 	if err != nil {
 		return nil
@@ -287,9 +294,9 @@ func bratLabels(dir string) []*Label {
 	if vis, err := os.ReadFile(filepath.Join(dir, "visual.conf")); err == nil {
 		colors = bratColors(string(vis))
 	}
-	var labels []*Label
+	var labels []*annotate.Label
 	for _, name := range bratEntities(string(conf)) {
-		labels = append(labels, &Label{Name: name, Color: colors[name]})
+		labels = append(labels, &annotate.Label{Name: name, Color: colors[name]})
 	}
 	return labels
 }
@@ -335,7 +342,7 @@ func bratColors(conf string) map[string]string {
 		name, rest, _ := strings.Cut(strings.ReplaceAll(line, "\t", " "), " ")
 		for _, kv := range strings.Split(rest, ",") {
 			k, v, _ := strings.Cut(strings.TrimSpace(kv), ":")
-			if k == "bgColor" && ValidColor(strings.TrimSpace(v)) {
+			if k == "bgColor" && annotate.ValidColor(strings.TrimSpace(v)) {
 				colors[name] = strings.ToUpper(strings.TrimSpace(v))
 			}
 		}
@@ -349,7 +356,7 @@ func bratColors(conf string) map[string]string {
 // cannot hold spaces, so spaces in label names become "_"; brat T lines
 // cannot hold line breaks, so a span across one is written as fragments
 // around it; span annotators are left out. Each is counted in the report.
-func writeBratDir(dir string, src Source) (*ExportReport, error) {
+func writeBratDir(dir string, src annotate.Source) (*ExportReport, error) {
 	labels, err := src.Labels()
 	if err != nil {
 		return nil, err
@@ -368,7 +375,7 @@ func writeBratDir(dir string, src Source) (*ExportReport, error) {
 		return nil, err
 	}
 	used := map[string]bool{}
-	err = src.EachDocument(func(d *Document, spans []*Span) error {
+	err = src.EachDocument(func(d *annotate.Document, spans []*annotate.Span) error {
 		base := uniqueFileName(safeFileName(d.Title), used)
 		if err := writeRootFile(root, base+".txt", d.Text); err != nil {
 			return err
@@ -398,7 +405,7 @@ func writeRootFile(root *os.Root, name, content string) error {
 
 // writeBratConf writes annotation.conf (allowing overlapping spans, which
 // Gloss has) and visual.conf with the label colours.
-func writeBratConf(root *os.Root, labels []*Label, names map[string]string) error {
+func writeBratConf(root *os.Root, labels []*annotate.Label, names map[string]string) error {
 	var conf, vis strings.Builder
 	conf.WriteString("# Labels exported from Gloss.\n[entities]\n")
 	vis.WriteString("[labels]\n[drawing]\n")
@@ -410,7 +417,7 @@ func writeBratConf(root *os.Root, labels []*Label, names map[string]string) erro
 		}
 		seen[n] = true
 		conf.WriteString(n + "\n")
-		if ValidColor(l.Color) {
+		if annotate.ValidColor(l.Color) {
 			fmt.Fprintf(&vis, "%s\tbgColor:%s\n", n, l.Color)
 		}
 	}
@@ -423,10 +430,10 @@ func writeBratConf(root *os.Root, labels []*Label, names map[string]string) erro
 
 // bratAnn renders a document's spans as T lines (fragments of one Group and
 // label as one discontinuous line) and their notes as AnnotatorNotes.
-func bratAnn(d *Document, spans []*Span, names map[string]string, rep *ExportReport) string {
-	sorted := append([]*Span(nil), spans...)
-	SortSpans(sorted)
-	var units [][]*Span
+func bratAnn(d *annotate.Document, spans []*annotate.Span, names map[string]string, rep *ExportReport) string {
+	sorted := append([]*annotate.Span(nil), spans...)
+	annotate.SortSpans(sorted)
+	var units [][]*annotate.Span
 	byKey := map[string]int{}
 	groupLabels := map[string]map[string]bool{}
 	for _, s := range sorted {
@@ -443,7 +450,7 @@ func bratAnn(d *Document, spans []*Span, names map[string]string, rep *ExportRep
 			continue
 		}
 		byKey[key] = len(units)
-		units = append(units, []*Span{s})
+		units = append(units, []*annotate.Span{s})
 	}
 	for _, ls := range groupLabels {
 		rep.Drop("discontinuous spans with mixed labels (written as one span per label)", len(ls)-1)

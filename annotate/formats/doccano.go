@@ -1,4 +1,4 @@
-package annotate
+package formats
 
 import (
 	"bytes"
@@ -7,6 +7,7 @@ import (
 	"io"
 	"regexp"
 
+	"gloss/annotate"
 	"gloss/annotate/unitext"
 )
 
@@ -21,14 +22,12 @@ import (
 //
 // Other fields become document metadata ("title", or else "id", names the
 // document). Relations are counted in Batch.Skipped: Gloss has none yet.
-func init() {
-	RegisterFormat(&Format{
-		Name:       "doccano",
-		Extensions: []string{".jsonl"},
-		Sniff:      sniffDoccano,
-		Read:       readDoccano,
-		Write:      writeDoccano,
-	})
+var doccanoFormat = &Format{
+	Name:       "doccano",
+	Extensions: []string{".jsonl"},
+	Sniff:      sniffDoccano,
+	Read:       readDoccano,
+	Write:      writeDoccano,
 }
 
 var doccanoMark = regexp.MustCompile(`"label"\s*:\s*\[\s*[\[\]]|"entities"\s*:\s*\[`)
@@ -63,7 +62,7 @@ func sniffDoccano(head []byte) bool {
 
 // readDoccano reads doccano JSONL. Lines in Gloss JSONL form are read as the
 // jsonl format reads them.
-func readDoccano(name string, data []byte) (*Batch, error) {
+func readDoccano(name string, data []byte) (*annotate.Batch, error) {
 	return readLines(name, data, addDoccanoLine)
 }
 
@@ -74,12 +73,12 @@ type doccanoEntity struct {
 	EndOffset   *int   `json:"end_offset"`
 }
 
-func addDoccanoLine(b *Batch, obj map[string]json.RawMessage, where Where, fallback string) error {
+func addDoccanoLine(b *annotate.Batch, obj map[string]json.RawMessage, where Where, fallback string) error {
 	var text string
 	if err := json.Unmarshal(obj["text"], &text); err != nil {
 		return where.Errorf("\"text\" is not a string")
 	}
-	if err := CheckText(text); err != nil {
+	if err := annotate.CheckText(text); err != nil {
 		return where.Errorf("%v", err)
 	}
 	skip := []string{"text", "title", "entities", "relations"}
@@ -106,20 +105,20 @@ func addDoccanoLine(b *Batch, obj map[string]json.RawMessage, where Where, fallb
 	if err != nil {
 		return err
 	}
-	d := NewDocument(metadataTitle(obj, fallback), text, where.File)
+	d := annotate.NewDocument(metadataTitle(obj, fallback), text, where.File)
 	d.Metadata = md
 	n := unitext.RuneLen(text)
-	var spans []*BatchSpan
+	var spans []*annotate.BatchSpan
 	add := func(i int, start, end int, label string) error {
 		sw := where
 		sw.Span = i
-		if err := CheckRange(start, end, n); err != nil {
+		if err := annotate.CheckRange(start, end, n); err != nil {
 			return sw.Errorf("%v", err)
 		}
 		if err := checkLabelName(sw, label); err != nil {
 			return err
 		}
-		spans = append(spans, &BatchSpan{Span: *NewSpan(d.ID, start, end, ""), LabelName: label})
+		spans = append(spans, &annotate.BatchSpan{Span: *annotate.NewSpan(d.ID, start, end, ""), LabelName: label})
 		return nil
 	}
 	for i, t := range triples {
@@ -184,8 +183,8 @@ func doccanoTriples(raw json.RawMessage, where Where) (out []doccanoTriple, isSp
 // writeDoccano writes the "label" form, one document per line, with the
 // document's title and metadata as extra fields. doccano holds no notes,
 // annotators or discontinuous links; those are counted as left out.
-func writeDoccano(w io.Writer, src Source) (*ExportReport, error) {
-	return writeLines(w, src, &spanKeeps{}, func(b []byte, d *Document, spans []*Span, names map[string]string, rep *ExportReport) ([]byte, error) {
+func writeDoccano(w io.Writer, src annotate.Source) (*ExportReport, error) {
+	return writeLines(w, src, &spanKeeps{}, func(b []byte, d *annotate.Document, spans []*annotate.Span, names map[string]string, rep *ExportReport) ([]byte, error) {
 		// An "id" in the metadata is the one the document came with (e.g.
 		// doccano's own) and is written back; else the Gloss ID is written.
 		obj := copyMetadata(d.Metadata, rep, "text", "label", "title", "entities", "relations")

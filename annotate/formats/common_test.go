@@ -1,4 +1,4 @@
-package annotate
+package formats
 
 import (
 	"bytes"
@@ -6,32 +6,32 @@ import (
 	"strings"
 	"testing"
 
+	"gloss/annotate"
 	"gloss/annotate/unitext"
-
 	"gloss/internal/fixture"
 )
 
 // fakeSource is an in-memory Source for export tests.
 type fakeSource struct {
-	labels []*Label
-	docs   []*Document
-	spans  map[string][]*Span
+	labels []*annotate.Label
+	docs   []*annotate.Document
+	spans  map[string][]*annotate.Span
 }
 
 func newFakeSource(labels ...string) *fakeSource {
-	f := &fakeSource{spans: map[string][]*Span{}}
+	f := &fakeSource{spans: map[string][]*annotate.Span{}}
 	for i, name := range labels {
-		f.labels = append(f.labels, NewLabel(name, Palette[i%len(Palette)], "", ""))
+		f.labels = append(f.labels, annotate.NewLabel(name, annotate.Palette[i%len(annotate.Palette)], "", ""))
 	}
 	return f
 }
 
-func (f *fakeSource) Labels() ([]*Label, error) { return f.labels, nil }
+func (f *fakeSource) Labels() ([]*annotate.Label, error) { return f.labels, nil }
 
-func (f *fakeSource) EachDocument(fn func(*Document, []*Span) error) error {
+func (f *fakeSource) EachDocument(fn func(*annotate.Document, []*annotate.Span) error) error {
 	for _, d := range f.docs {
-		spans := append([]*Span(nil), f.spans[d.ID]...)
-		SortSpans(spans)
+		spans := append([]*annotate.Span(nil), f.spans[d.ID]...)
+		annotate.SortSpans(spans)
 		if err := fn(d, spans); err != nil {
 			return err
 		}
@@ -39,25 +39,25 @@ func (f *fakeSource) EachDocument(fn func(*Document, []*Span) error) error {
 	return nil
 }
 
-func (f *fakeSource) label(name string) *Label {
+func (f *fakeSource) label(name string) *annotate.Label {
 	for _, l := range f.labels {
 		if l.Name == name {
 			return l
 		}
 	}
-	l := NewLabel(name, Palette[len(f.labels)%len(Palette)], "", "")
+	l := annotate.NewLabel(name, annotate.Palette[len(f.labels)%len(annotate.Palette)], "", "")
 	f.labels = append(f.labels, l)
 	return l
 }
 
-func (f *fakeSource) doc(title, text string) *Document {
-	d := NewDocument(title, text, "")
+func (f *fakeSource) doc(title, text string) *annotate.Document {
+	d := annotate.NewDocument(title, text, "")
 	f.docs = append(f.docs, d)
 	return d
 }
 
 // span adds a span over the first occurrence of sub at or after code point from.
-func (f *fakeSource) span(t testing.TB, d *Document, sub string, from int, label string) *Span {
+func (f *fakeSource) span(t testing.TB, d *annotate.Document, sub string, from int, label string) *annotate.Span {
 	t.Helper()
 	runes := []rune(d.Text)
 	i := strings.Index(string(runes[from:]), sub)
@@ -65,18 +65,18 @@ func (f *fakeSource) span(t testing.TB, d *Document, sub string, from int, label
 		t.Fatalf("%q not in %q", sub, d.Title)
 	}
 	start := from + unitext.RuneLen(string(runes[from:])[:i])
-	s := NewSpan(d.ID, start, start+unitext.RuneLen(sub), f.label(label).ID)
+	s := annotate.NewSpan(d.ID, start, start+unitext.RuneLen(sub), f.label(label).ID)
 	f.spans[d.ID] = append(f.spans[d.ID], s)
 	return s
 }
 
 // batchSource turns an imported batch back into a source, as the store would.
-func batchSource(b *Batch) *fakeSource {
-	f := &fakeSource{spans: map[string][]*Span{}, docs: b.Documents}
+func batchSource(b *annotate.Batch) *fakeSource {
+	f := &fakeSource{spans: map[string][]*annotate.Span{}, docs: b.Documents}
 	for _, l := range b.Labels {
 		c := *l
 		if c.ID == "" {
-			c.ID = NewID()
+			c.ID = annotate.NewID()
 		}
 		f.labels = append(f.labels, &c)
 	}
@@ -111,7 +111,7 @@ func sortRows(rows []spanRow) []spanRow {
 }
 
 // sourceRows lists a source document's spans, with label names mapped by rename.
-func sourceRows(f *fakeSource, d *Document, withNotes bool, rename func(string) string) []spanRow {
+func sourceRows(f *fakeSource, d *annotate.Document, withNotes bool, rename func(string) string) []spanRow {
 	names := labelNames(f.labels)
 	off := unitext.NewOffsets(d.Text)
 	var rows []spanRow
@@ -126,7 +126,7 @@ func sourceRows(f *fakeSource, d *Document, withNotes bool, rename func(string) 
 }
 
 // batchRows lists the spans a batch holds for one document.
-func batchRows(b *Batch, d *Document, withNotes bool) []spanRow {
+func batchRows(b *annotate.Batch, d *annotate.Document, withNotes bool) []spanRow {
 	off := unitext.NewOffsets(d.Text)
 	var rows []spanRow
 	for _, s := range b.Spans {
@@ -145,7 +145,7 @@ func batchRows(b *Batch, d *Document, withNotes bool) []spanRow {
 func same(s string) string { return s }
 
 // checkBatchOffsets reports the first span of b that does not fit its document.
-func checkBatchOffsets(b *Batch) error {
+func checkBatchOffsets(b *annotate.Batch) error {
 	lengths := map[string]int{}
 	for _, d := range b.Documents {
 		if err := d.Validate(); err != nil {
@@ -156,9 +156,9 @@ func checkBatchOffsets(b *Batch) error {
 	for _, s := range b.Spans {
 		n, ok := lengths[s.DocumentID]
 		if !ok {
-			return Errorf(EINVALID, "span %s refers to unknown document %s", s.ID, s.DocumentID)
+			return annotate.Errorf(annotate.EINVALID, "span %s refers to unknown document %s", s.ID, s.DocumentID)
 		}
-		if err := CheckRange(s.Start, s.End, n); err != nil {
+		if err := annotate.CheckRange(s.Start, s.End, n); err != nil {
 			return err
 		}
 		if err := labelNameProblem(s.LabelName); err != nil {
@@ -183,7 +183,7 @@ func fixtureSource(t *testing.T) *fakeSource {
 		if got := off.Slice(e.Start, e.End); got != e.Text {
 			t.Fatalf("fixture span [%d,%d) is %q, expected file says %q", e.Start, e.End, got, e.Text)
 		}
-		s := NewSpan(d.ID, e.Start, e.End, f.label(e.Label).ID)
+		s := annotate.NewSpan(d.ID, e.Start, e.End, f.label(e.Label).ID)
 		f.spans[d.ID] = append(f.spans[d.ID], s)
 	}
 	return f
@@ -285,7 +285,7 @@ func TestDetectFormatPrefersSniffedFormats(t *testing.T) {
 		{"iob", "a.iob", "a\tO\n", "conll"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			f, err := DetectFormat(tc.file, []byte(tc.data), "auto")
+			f, err := Detect(tc.file, []byte(tc.data), "auto")
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -296,27 +296,14 @@ func TestDetectFormatPrefersSniffedFormats(t *testing.T) {
 	}
 }
 
-func TestBatchAppendMergesSkipped(t *testing.T) {
-	a := &Batch{}
-	a.Skip("relations", 2)
-	b := &Batch{}
-	b.Skip("relations", 1)
-	b.Skip("events", 4)
-	b.Skip("nothing", 0)
-	a.Append(b)
-	if a.Skipped["relations"] != 3 || a.Skipped["events"] != 4 || len(a.Skipped) != 2 {
-		t.Errorf("Skipped = %v", a.Skipped)
-	}
-}
-
 // errorNames fails unless err is a domain error naming every one of want.
 func errorNames(t *testing.T, err error, want ...string) {
 	t.Helper()
 	if err == nil {
 		t.Fatalf("no error, want one naming %q", want)
 	}
-	if ErrorCode(err) != EINVALID {
-		t.Errorf("error code %q, want %q: %v", ErrorCode(err), EINVALID, err)
+	if annotate.ErrorCode(err) != annotate.EINVALID {
+		t.Errorf("error code %q, want %q: %v", annotate.ErrorCode(err), annotate.EINVALID, err)
 	}
 	for _, w := range want {
 		if !strings.Contains(err.Error(), w) {

@@ -1,15 +1,17 @@
-package annotate
+package formats
 
 import (
 	"bytes"
 	"reflect"
 	"testing"
+
+	"gloss/annotate"
 )
 
 // exportRead writes src in a single-file format and reads the result back.
-func exportRead(t *testing.T, format, name string, src Source) (*Batch, *ExportReport, []byte) {
+func exportRead(t *testing.T, format, name string, src annotate.Source) (*annotate.Batch, *ExportReport, []byte) {
 	t.Helper()
-	f, err := LookupFormat(format)
+	f, err := Lookup(format)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,10 +1,11 @@
-package annotate
+package formats
 
 import (
 	"encoding/csv"
 	"io"
 	"strconv"
 
+	"gloss/annotate"
 	"gloss/annotate/unitext"
 )
 
@@ -17,18 +18,16 @@ import (
 // file is UTF-8 without a byte order mark. Documents without spans do not
 // appear, and the links between fragments of a discontinuous span are lost;
 // both are counted as left out. Gloss does not import CSV.
-func init() {
-	RegisterFormat(&Format{
-		Name:       "csv",
-		Extensions: []string{".csv"},
-		Write:      writeCSV,
-	})
+var csvFormat = &Format{
+	Name:       "csv",
+	Extensions: []string{".csv"},
+	Write:      writeCSV,
 }
 
 // csvHeader is the first row of a CSV export.
 var csvHeader = []string{"document_id", "document_title", "start", "end", "label", "text", "note", "annotator"}
 
-func writeCSV(w io.Writer, src Source) (*ExportReport, error) {
+func writeCSV(w io.Writer, src annotate.Source) (*ExportReport, error) {
 	labels, err := src.Labels()
 	if err != nil {
 		return nil, err
@@ -39,7 +38,7 @@ func writeCSV(w io.Writer, src Source) (*ExportReport, error) {
 		return nil, err
 	}
 	rep := &ExportReport{}
-	err = src.EachDocument(func(d *Document, spans []*Span) error {
+	err = src.EachDocument(func(d *annotate.Document, spans []*annotate.Span) error {
 		rep.Documents++
 		if len(spans) == 0 {
 			rep.Drop("documents without spans", 1)
