@@ -106,15 +106,15 @@ func (d *Document) Validate() error {
 // CheckText reports why text cannot be annotated: invalid UTF-8 (with the
 // line and byte where it starts) or a NUL byte, the mark of a binary file.
 func CheckText(text string) error {
-	if line, problem := textProblem(text); line > 0 {
+	if line, problem := TextProblem(text); line > 0 {
 		return Errorf(EINVALID, "line %d: %s", line, problem)
 	}
 	return nil
 }
 
-// textProblem returns the line (1-based) and a description of the first NUL
+// TextProblem returns the line (1-based) and a description of the first NUL
 // byte or invalid UTF-8 in text, or 0 when there is none.
-func textProblem(text string) (int, string) {
+func TextProblem(text string) (int, string) {
 	if utf8.ValidString(text) && strings.IndexByte(text, 0) < 0 {
 		return 0, "" // the fast path; the loop below only runs to say where
 	}

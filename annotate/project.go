@@ -93,3 +93,10 @@ type LabelCount struct {
 	Color string
 	Count int
 }
+
+// Source is what an exporter reads: the labels and every document with its
+// spans, one document at a time so that large projects stream.
+type Source interface {
+	Labels() ([]*Label, error)
+	EachDocument(fn func(doc *Document, spans []*Span) error) error
+}

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,13 +14,14 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"gloss/annotate"
+	"gloss/annotate/formats"
 )
 
 // exportFormats lists the formats Gloss can write: Gloss JSON and JSONL
 // first, then the other tools' formats as registered.
 func exportFormats() []string {
 	canWrite := func(name string) bool {
-		f, err := annotate.LookupFormat(name)
+		f, err := formats.Lookup(name)
 		return err == nil && (f.Write != nil || f.WriteDir != nil)
 	}
 	var out []string
@@ -27,7 +30,7 @@ func exportFormats() []string {
 			out = append(out, name)
 		}
 	}
-	for _, name := range annotate.FormatNames() {
+	for _, name := range formats.Names() {
 		if name != "gloss" && name != "jsonl" && canWrite(name) {
 			out = append(out, name)
 		}
@@ -52,14 +55,14 @@ func exportLabel(name string) string {
 	if l, ok := formatLabels[name]; ok {
 		return l
 	}
-	if f, err := annotate.LookupFormat(name); err == nil && f.WriteDir != nil {
+	if f, err := formats.Lookup(name); err == nil && f.WriteDir != nil {
 		return name + " (folder)"
 	}
 	return name
 }
 
 // exportExt is the extension a format's export file gets.
-func exportExt(f *annotate.Format) string {
+func exportExt(f *formats.Format) string {
 	if len(f.Extensions) == 0 {
 		return ""
 	}
@@ -68,7 +71,7 @@ func exportExt(f *annotate.Format) string {
 
 // showExport asks where to export the project in format name and writes it.
 func (g *Gloss) showExport(name string) {
-	f, err := annotate.LookupFormat(name)
+	f, err := formats.Lookup(name)
 	if err != nil {
 		g.showError(err)
 		return
@@ -100,7 +103,7 @@ func (g *Gloss) showExport(name string) {
 
 // export writes the project to path in the background, with a progress bar
 // that counts the documents written.
-func (g *Gloss) export(f *annotate.Format, path string) {
+func (g *Gloss) export(f *formats.Format, path string) {
 	total := len(g.docs)
 	bar := widget.NewProgressBar()
 	bar.Max = float64(max(total, 1))
@@ -110,10 +113,18 @@ func (g *Gloss) export(f *annotate.Format, path string) {
 	src := progressSource{Source: g.p, every: max(total/100, 1), done: func(n int) {
 		fyne.Do(func() { bar.SetValue(float64(n)) })
 	}}
+	// cancel stops the export between documents, leaving no file; the
+	// progress dialog's Cancel button is to call it.
+	ctx, cancel := context.WithCancel(context.Background())
 	go func() {
-		rep, err := annotate.ExportFile(f, src, path)
+		defer cancel()
+		rep, err := formats.ExportFile(ctx, f, src, path)
 		fyne.Do(func() {
 			dlg.Hide()
+			if errors.Is(err, context.Canceled) {
+				g.status.message("Export cancelled: nothing was written")
+				return
+			}
 			if err != nil {
 				g.showError(err)
 				return

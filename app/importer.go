@@ -1,12 +1,10 @@
 package app
 
 import (
+	"context"
+	"errors"
 	"fmt"
-	"io/fs"
-	"os"
 	"path/filepath"
-	"sort"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -15,99 +13,13 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"gloss/annotate"
+	"gloss/annotate/formats"
 )
 
-// importExtensions lists the file extensions Gloss can import.
-func importExtensions() []string {
-	var exts []string
-	seen := map[string]bool{}
-	for _, name := range annotate.FormatNames() {
-		f, err := annotate.LookupFormat(name)
-		if err != nil || f.Read == nil {
-			continue
-		}
-		for _, e := range f.Extensions {
-			if !seen[e] && strings.Count(e, ".") == 1 {
-				seen[e] = true
-				exts = append(exts, e)
-			}
-		}
-	}
-	return exts
-}
-
-// importUnits expands the paths to import into what is read one at a time,
-// so that progress can be shown: each file, each text file inside a folder
-// (as annotate.LoadPaths would pick them), and a brat folder as a whole.
-func importUnits(paths []string) ([]string, error) {
-	text, err := annotate.LookupFormat("text")
-	if err != nil {
-		return nil, err
-	}
-	var units []string
-	for _, p := range paths {
-		info, err := os.Stat(p)
-		if err != nil {
-			return nil, annotate.Errorf(annotate.EINVALID, "%s: %v", p, err)
-		}
-		if !info.IsDir() {
-			units = append(units, p)
-			continue
-		}
-		if hasBrat(p) {
-			units = append(units, p)
-			continue
-		}
-		var files []string
-		err = filepath.WalkDir(p, func(q string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			if strings.HasPrefix(d.Name(), ".") && q != p {
-				if d.IsDir() {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if !d.IsDir() && hasExt(q, text.Extensions) {
-				files = append(files, q)
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, annotate.Errorf(annotate.EINVALID, "%s: %v", p, err)
-		}
-		sort.Strings(files)
-		units = append(units, files...)
-	}
-	return units, nil
-}
-
-func hasExt(p string, exts []string) bool {
-	lp := strings.ToLower(p)
-	for _, e := range exts {
-		if strings.HasSuffix(lp, e) {
-			return true
-		}
-	}
-	return false
-}
-
-// hasBrat reports whether a folder holds brat .ann files and Gloss reads brat.
-func hasBrat(dir string) bool {
-	if f, err := annotate.LookupFormat("brat"); err != nil || f.ReadDir == nil {
-		return false
-	}
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return false
-	}
-	for _, e := range entries {
-		if strings.HasSuffix(strings.ToLower(e.Name()), ".ann") {
-			return true
-		}
-	}
-	return false
+// importPlan decides which files an import of paths reads: the plan of
+// gloss-cli import with no format named (formats.PlanPaths with "auto").
+func importPlan(paths []string) (*formats.Plan, error) {
+	return formats.PlanPaths(paths, "auto")
 }
 
 // importPaths reads files and folders in the background with a progress
@@ -117,12 +29,13 @@ func (g *Gloss) importPaths(paths []string) {
 		g.showError(annotate.Errorf(annotate.EINVALID, "this project is read-only: nothing can be imported into it"))
 		return
 	}
-	units, err := importUnits(paths)
+	plan, err := importPlan(paths)
 	if err != nil {
 		g.showError(err)
 		return
 	}
-	if len(units) == 0 {
+	units := len(plan.Reads)
+	if units == 0 {
 		g.showError(annotate.Errorf(annotate.EINVALID, "no .txt or .md files found to import"))
 		return
 	}
@@ -130,33 +43,38 @@ func (g *Gloss) importPaths(paths []string) {
 	what := widget.NewLabel("Reading…")
 	what.Truncation = fyne.TextTruncateEllipsis
 	body := container.NewVBox(what, bar)
-	dlg := dialog.NewCustomWithoutButtons("Importing "+plural(len(units), "file"), container.NewGridWrap(fyne.NewSize(420, body.MinSize().Height), body), g.win)
+	dlg := dialog.NewCustomWithoutButtons("Importing "+plural(units, "file"), container.NewGridWrap(fyne.NewSize(420, body.MinSize().Height), body), g.win)
 	dlg.Show()
 	p := g.p
+	// cancel stops the import between files; the progress dialog's Cancel
+	// button is to call it.
+	ctx, cancel := context.WithCancel(context.Background())
 	go func() {
-		batch := &annotate.Batch{}
-		for i, u := range units {
-			name := filepath.Base(u)
+		defer cancel()
+		batch, err := formats.Load(ctx, plan, func(i, n int, path string) {
+			name := filepath.Base(path)
 			fyne.Do(func() {
-				what.SetText(fmt.Sprintf("Reading %s (%d of %d)", name, i+1, len(units)))
-				bar.SetValue(float64(i) / float64(len(units)+1))
+				what.SetText(fmt.Sprintf("Reading %s (%d of %d)", name, i+1, n))
+				bar.SetValue(float64(i) / float64(n+1))
 			})
-			b, err := annotate.LoadPaths([]string{u}, "auto")
-			if err != nil {
-				fyne.Do(func() {
-					dlg.Hide()
+		})
+		if err != nil {
+			fyne.Do(func() {
+				dlg.Hide()
+				if errors.Is(err, context.Canceled) {
+					g.status.message("Import cancelled: nothing was added")
+				} else {
 					g.showError(err)
-					if g.afterImport != nil {
-						g.afterImport()
-					}
-				})
-				return
-			}
-			batch.Append(b)
+				}
+				if g.afterImport != nil {
+					g.afterImport()
+				}
+			})
+			return
 		}
 		fyne.Do(func() {
 			what.SetText(fmt.Sprintf("Saving %s…", plural(len(batch.Documents), "document")))
-			bar.SetValue(float64(len(units)) / float64(len(units)+1))
+			bar.SetValue(float64(units) / float64(units+1))
 		})
 		res, err := p.Import(batch)
 		fyne.Do(func() {
@@ -204,7 +122,7 @@ func (g *Gloss) showImport() {
 	d := g.openFileDialog(func(path string) { g.importPaths([]string{path}) })
 	d.SetTitleText("Import a document (or drop files on the window)")
 	d.SetConfirmText("Import")
-	d.SetFilter(storage.NewExtensionFileFilter(importExtensions()))
+	d.SetFilter(storage.NewExtensionFileFilter(formats.ReadExtensions()))
 	g.showFileDialog(d)
 }
 

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"context"
 	"encoding/json"
 	"io"
 	"math/rand"
@@ -12,6 +13,7 @@ import (
 	"time"
 
 	"gloss/annotate"
+	"gloss/annotate/formats"
 	"gloss/annotate/gen"
 )
 
@@ -98,7 +100,7 @@ func BenchmarkImportFolder(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.StartTimer()
-		batch, err := annotate.LoadPaths([]string{dir}, "auto")
+		batch, err := formats.LoadPaths(context.Background(), []string{dir}, "auto")
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -155,7 +157,7 @@ func BenchmarkExportGloss(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer s.Close()
-	f, _ := annotate.LookupFormat("gloss")
+	f, _ := formats.Lookup("gloss")
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		rep, err := f.Write(io.Discard, s)

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"gloss/annotate"
+	"gloss/annotate/unitext"
 )
 
 // The crash harness: a child process imports batches and edits spans in a
@@ -75,7 +76,7 @@ func crashChild(args []string) error {
 	}
 	say(crashLine{Op: "ready"})
 	rng := rand.New(rand.NewPCG(seed, 1))
-	n := annotate.RuneLen(doc.Text)
+	n := unitext.RuneLen(doc.Text)
 	for i := 0; ; i++ {
 		r := rng.IntN(100)
 		switch {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 
 	"gloss/annotate"
+	"gloss/annotate/unitext"
 )
 
 // AddDocuments stores new documents in one transaction: all or none.
@@ -32,7 +33,7 @@ const insertDocumentSQL = `INSERT INTO documents(id, title, text, sha256, source
 // insertDocument validates and inserts one document and reports whether a
 // row was added (false when the statement ignores an existing ID).
 func insertDocument(stmt *sql.Stmt, d *annotate.Document) (bool, error) {
-	return insertDocumentLen(stmt, d, annotate.RuneLen(d.Text))
+	return insertDocumentLen(stmt, d, unitext.RuneLen(d.Text))
 }
 
 // insertDocumentLen is insertDocument for a text of n code points.

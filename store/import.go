@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"gloss/annotate"
+	"gloss/annotate/unitext"
 )
 
 // Import adds a batch in one transaction: all of it, or nothing on error.
@@ -105,7 +106,7 @@ func importDocuments(tx *sql.Tx, docs []*annotate.Document, res *annotate.Import
 	moved := map[string]string{}
 	for _, d := range docs {
 		key := contentKey{d.SHA256, d.Title}
-		n := annotate.RuneLen(d.Text)
+		n := unitext.RuneLen(d.Text)
 		if id, ok := present[key]; ok && id != d.ID {
 			moved[d.ID] = id
 			lengths[id] = n

@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"gloss/annotate"
+	"gloss/annotate/formats"
+	"gloss/annotate/unitext"
 )
 
 // projectDump is everything a project holds, keyed for comparison.
@@ -53,7 +55,7 @@ func fillProject(t *testing.T, s *Store) {
 	for i, text := range texts {
 		d := addDoc(t, s, fmt.Sprintf("doc %d", i), text)
 		d.Metadata = map[string]any{"n": float64(i)}
-		n := annotate.RuneLen(text)
+		n := unitext.RuneLen(text)
 		for j := 0; j+3 <= n; j += 4 {
 			sp := annotate.NewSpan(d.ID, j, j+3, labels[j%len(labels)].ID)
 			sp.Note = fmt.Sprintf("note %d", j)
@@ -78,7 +80,7 @@ func TestGlossJSONRoundTrip(t *testing.T) {
 		t.Run(format, func(t *testing.T) {
 			src := newProject(t)
 			fillProject(t, src)
-			f, err := annotate.LookupFormat(format)
+			f, err := formats.Lookup(format)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -6,7 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"gloss/annotate"
+	"gloss/annotate/formats"
 	"gloss/annotate/gen"
 )
 
@@ -56,7 +56,7 @@ func BenchmarkScale(b *testing.B) {
 				b.Fatal(err)
 			}
 			defer s.Close()
-			f, _ := annotate.LookupFormat("gloss")
+			f, _ := formats.Lookup("gloss")
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
 				if _, err := f.Write(io.Discard, s); err != nil {

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"gloss/annotate"
+	"gloss/annotate/formats"
 )
 
 // TestExportMatchesSchema checks that what export writes is exactly what
@@ -34,7 +35,7 @@ func TestExportMatchesSchema(t *testing.T) {
 		s.AddSpan(sp)
 	}
 	for _, format := range []string{"gloss", "jsonl"} {
-		f, _ := annotate.LookupFormat(format)
+		f, _ := formats.Lookup(format)
 		var buf bytes.Buffer
 		if _, err := f.Write(&buf, s); err != nil {
 			t.Fatal(err)

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"gloss/annotate"
+	"gloss/annotate/unitext"
 )
 
 func TestCorpusDeterministicAndValid(t *testing.T) {
@@ -33,7 +34,7 @@ func TestCorpusDeterministicAndValid(t *testing.T) {
 	}
 	lengths := map[string]int{}
 	for _, d := range a.Documents {
-		lengths[d.ID] = annotate.RuneLen(d.Text)
+		lengths[d.ID] = unitext.RuneLen(d.Text)
 	}
 	if len(a.Spans) != 20*15 {
 		t.Errorf("%d spans, want 300", len(a.Spans))

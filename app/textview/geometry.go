@@ -5,7 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 
-	"gloss/annotate"
+	"gloss/annotate/unitext"
 )
 
 // lineAt returns the line at y (view coordinates), laying out paragraphs
@@ -159,7 +159,7 @@ func (v *TextView) offsetInToken(t *token, x float32, under bool) (int, float32)
 	best, bestD := int(t.start), float32(math.MaxFloat32)
 	prevX := float32(0)
 	for b := int(t.start); b < int(t.end); {
-		nb := min(annotate.GraphemeAfter(runes, b), int(t.end))
+		nb := min(unitext.GraphemeAfter(runes, b), int(t.end))
 		nx := v.lay.tokenWidth(t, nb)
 		if under {
 			if x >= min(prevX, nx) && x < max(prevX, nx) {

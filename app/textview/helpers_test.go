@@ -1,9 +1,7 @@
 package textview
 
 import (
-	"encoding/json"
 	"image/color"
-	"os"
 	"strings"
 	"testing"
 
@@ -13,35 +11,15 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"gloss/annotate"
+	"gloss/annotate/unitext"
+	"gloss/internal/fixture"
 )
 
-const fixtureDir = "../../../shared/fixtures/unicode/"
-
-// fixtureSpan is one span of edge-cases.expected.json.
-type fixtureSpan struct {
-	Start int    `json:"start"`
-	End   int    `json:"end"`
-	Label string `json:"label"`
-	Text  string `json:"text"`
-}
-
-func readFixture(t *testing.T) (string, []fixtureSpan) {
+// readFixture returns the Unicode edge cases and their expected spans.
+func readFixture(t *testing.T) (string, []fixture.Span) {
 	t.Helper()
-	text, err := os.ReadFile(fixtureDir + "edge-cases.txt")
-	if err != nil {
-		t.Skipf("fixture absent: %v", err)
-	}
-	raw, err := os.ReadFile(fixtureDir + "edge-cases.expected.json")
-	if err != nil {
-		t.Skipf("fixture absent: %v", err)
-	}
-	var exp struct {
-		Spans []fixtureSpan `json:"spans"`
-	}
-	if err := json.Unmarshal(raw, &exp); err != nil {
-		t.Fatal(err)
-	}
-	return string(text), exp.Spans
+	u := fixture.EdgeCases(t)
+	return u.Text, u.Spans
 }
 
 // newView shows text in a 600x400 test window.
@@ -112,7 +90,7 @@ func cpOf(t *testing.T, text, sub string) int {
 	if i < 0 {
 		t.Fatalf("%q not in text", sub)
 	}
-	return annotate.RuneLen(text[:i])
+	return unitext.RuneLen(text[:i])
 }
 
 func mid(v *TextView, cp int) fyne.Position {

@@ -4,7 +4,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 
-	"gloss/annotate"
+	"gloss/annotate/unitext"
 )
 
 var (
@@ -63,13 +63,13 @@ func (v *TextView) TypedKey(ev *fyne.KeyEvent) {
 		if !shift && v.selStart != v.selEnd {
 			v.moveHead(v.selStart, false)
 		} else {
-			v.moveHead(annotate.GraphemeBefore(runes, v.head), shift)
+			v.moveHead(unitext.GraphemeBefore(runes, v.head), shift)
 		}
 	case fyne.KeyRight:
 		if !shift && v.selStart != v.selEnd {
 			v.moveHead(v.selEnd, false)
 		} else {
-			v.moveHead(annotate.GraphemeAfter(runes, v.head), shift)
+			v.moveHead(unitext.GraphemeAfter(runes, v.head), shift)
 		}
 	case fyne.KeyUp:
 		v.moveLines(-1, shift)
@@ -147,9 +147,9 @@ func (v *TextView) moveStart(key fyne.KeyName) {
 		v.anchor, v.head = v.selEnd, v.selStart // the caret goes to the start
 	}
 	if key == fyne.KeyLeft {
-		v.moveHead(annotate.GraphemeBefore(v.doc.runes, v.head), true)
+		v.moveHead(unitext.GraphemeBefore(v.doc.runes, v.head), true)
 	} else {
-		v.moveHead(annotate.GraphemeAfter(v.doc.runes, v.head), true)
+		v.moveHead(unitext.GraphemeAfter(v.doc.runes, v.head), true)
 	}
 }
 

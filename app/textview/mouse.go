@@ -4,7 +4,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 
-	"gloss/annotate"
+	"gloss/annotate/unitext"
 )
 
 var (
@@ -105,7 +105,7 @@ func (v *TextView) DoubleTapped(ev *fyne.PointEvent) {
 	if cp < 0 {
 		cp = v.OffsetAt(ev.Position)
 	}
-	s, e := annotate.WordAt(v.doc.runes, cp)
+	s, e := unitext.WordAt(v.doc.runes, cp)
 	v.setSelection(s, e, s, e)
 }
 

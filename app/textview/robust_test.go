@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 
 	"gloss/annotate"
+	"gloss/annotate/unitext"
 )
 
 func TestEmptyDocumentAndTinySizes(t *testing.T) {
@@ -49,7 +50,7 @@ func TestRandomInteraction(t *testing.T) {
 			b.WriteString(pieces[rng.Intn(len(pieces))])
 		}
 		text := b.String()
-		n := annotate.RuneLen(text)
+		n := unitext.RuneLen(text)
 		var spans []*annotate.Span
 		for i := rng.Intn(30); i > 0 && n > 0; i-- {
 			s := rng.Intn(n)
@@ -58,7 +59,7 @@ func TestRandomInteraction(t *testing.T) {
 		labels := []*annotate.Label{{ID: "L", Name: "x", Color: "#D55E00"}}
 		v, w := newView(t, text, spans, labels)
 		breaks := map[int]bool{}
-		for _, x := range annotate.GraphemeBreaks(text) {
+		for _, x := range unitext.GraphemeBreaks(text) {
 			breaks[x] = true
 		}
 		randPos := func() fyne.Position {

@@ -1,7 +1,7 @@
 package textview
 
 import (
-	"gloss/annotate"
+	"gloss/annotate/unitext"
 )
 
 // Selection returns the selected code points [start, end); start == end
@@ -15,7 +15,7 @@ func (v *TextView) SelectedText() string { return string(v.doc.runes[v.selStart:
 // (never to words), and scrolls nothing. OnSelectionChanged is called when
 // the selection changes.
 func (v *TextView) SetSelection(start, end int) {
-	s, e := annotate.SnapToGraphemes(v.doc.runes, start, end)
+	s, e := unitext.SnapToGraphemes(v.doc.runes, start, end)
 	v.setSelection(s, e, s, e)
 }
 
@@ -47,9 +47,9 @@ func (v *TextView) selectRange(from, to int, snap bool) {
 	lo, hi := min(from, to), max(from, to)
 	var s, e int
 	if snap && v.snapWords && lo < hi {
-		s, e = annotate.SnapToWords(runes, lo, hi)
+		s, e = unitext.SnapToWords(runes, lo, hi)
 	} else {
-		s, e = annotate.SnapToGraphemes(runes, lo, hi)
+		s, e = unitext.SnapToGraphemes(runes, lo, hi)
 	}
 	if to < from {
 		v.setSelection(s, e, e, s)
@@ -62,7 +62,7 @@ func (v *TextView) selectRange(from, to int, snap bool) {
 // selection when extend is set and collapsing it to a caret otherwise, and
 // keeps cp in view.
 func (v *TextView) moveHead(cp int, extend bool) {
-	cp = annotate.PrevGraphemeBreak(v.doc.runes, cp)
+	cp = unitext.PrevGraphemeBreak(v.doc.runes, cp)
 	if extend {
 		v.selectRange(v.anchor, cp, false)
 	} else {

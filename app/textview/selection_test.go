@@ -7,7 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 
-	"gloss/annotate"
+	"gloss/annotate/unitext"
 )
 
 func TestDragSelectsFixtureSpans(t *testing.T) {
@@ -59,7 +59,7 @@ func TestDragNeverSplitsGraphemes(t *testing.T) {
 	v.DragEnd()
 	s, e := v.Selection()
 	breaks := map[int]bool{}
-	for _, b := range annotate.GraphemeBreaks(text) {
+	for _, b := range unitext.GraphemeBreaks(text) {
 		breaks[b] = true
 	}
 	if !breaks[s] || !breaks[e] {
@@ -111,7 +111,7 @@ func TestShiftArrowsExtendByGrapheme(t *testing.T) {
 	}
 	// CRLF is one cluster: extending over a line end takes both.
 	crlf := strings.Index(text, "\r\n")
-	cr := annotate.RuneLen(text[:crlf])
+	cr := unitext.RuneLen(text[:crlf])
 	v.KeyUp(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
 	v.SetSelection(cr, cr)
 	v.KeyDown(&fyne.KeyEvent{Name: desktop.KeyShiftRight})

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"gloss/annotate"
+	"gloss/annotate/unitext"
 )
 
 func TestCRLFNotDrawnAndOffsetsKept(t *testing.T) {
@@ -35,13 +36,13 @@ func TestCRLFNotDrawnAndOffsetsKept(t *testing.T) {
 		t.Errorf("OffsetAt(start of second line) = %d, want %d", got, second)
 	}
 	// Clicking past the end of a CRLF line puts the caret before the '\r'.
-	cr := annotate.RuneLen(text[:strings.Index(text, "\r\n")])
+	cr := unitext.RuneLen(text[:strings.Index(text, "\r\n")])
 	end := v.PositionOf(cr)
 	if got := v.OffsetAt(fyne.NewPos(end.X+200, end.Y+2)); got != cr {
 		t.Errorf("OffsetAt(past the first line) = %d, want %d", got, cr)
 	}
 	// Every grapheme boundary maps to a position and back.
-	for _, b := range annotate.GraphemeBreaks(text) {
+	for _, b := range unitext.GraphemeBreaks(text) {
 		if got := v.OffsetAt(v.PositionOf(b)); got != b && !(b > 0 && v.Runes()[b-1] == '\n') {
 			t.Errorf("OffsetAt(PositionOf(%d)) = %d", b, got)
 		}
@@ -53,10 +54,11 @@ func TestOverlappingSpansRender(t *testing.T) {
 	actor := &annotate.Label{ID: "L1", Name: "actor", Color: "#56B4E9"}
 	claim := &annotate.Label{ID: "L2", Name: "claim", Color: "#E69F00"}
 	pred := &annotate.Label{ID: "L3", Name: "prediction", Color: "#009E73"}
-	// The fixture's prediction and claim spans overlap on "gradual convergence".
-	outer := &annotate.Span{ID: "S1", Start: 158, End: 186, LabelID: claim.ID}
-	inner := &annotate.Span{ID: "S2", Start: 165, End: 194, LabelID: pred.ID}
-	nested := &annotate.Span{ID: "S3", Start: 166, End: 173, LabelID: actor.ID}
+	// The fixture's claim and prediction spans overlap on "slow convergence".
+	o, i, n := cpOf(t, text, "expect “slow"), cpOf(t, text, "“slow"), cpOf(t, text, "slow convergence")
+	outer := &annotate.Span{ID: "S1", Start: o, End: o + 25, LabelID: claim.ID}
+	inner := &annotate.Span{ID: "S2", Start: i, End: i + 26, LabelID: pred.ID}
+	nested := &annotate.Span{ID: "S3", Start: n, End: n + 4, LabelID: actor.ID}
 	v, _ := newView(t, text, []*annotate.Span{inner, nested, outer}, []*annotate.Label{actor, claim, pred})
 
 	for _, l := range []*annotate.Label{actor, claim, pred} {
@@ -77,8 +79,8 @@ func TestOverlappingSpansRender(t *testing.T) {
 		t.Errorf("underline bars in %d rows, want 3", len(rows))
 	}
 
-	if got := v.LabelsAt(167); len(got) != 3 || got[0].Name != "claim" || got[1].Name != "prediction" || got[2].Name != "actor" {
-		t.Errorf("LabelsAt(167) = %v", got)
+	if got := v.LabelsAt(n + 1); len(got) != 3 || got[0].Name != "claim" || got[1].Name != "prediction" || got[2].Name != "actor" {
+		t.Errorf("LabelsAt(%d) = %v", n+1, got)
 	}
 	if got := v.LabelsAt(5); got != nil {
 		t.Errorf("LabelsAt(5) = %v, want none", got)
@@ -86,18 +88,18 @@ func TestOverlappingSpansRender(t *testing.T) {
 
 	var tapped string
 	v.OnSpanTapped = func(id string) { tapped = id }
-	test.TapAt(v, mid(v, 168))
+	test.TapAt(v, mid(v, n+2))
 	if tapped != "S3" {
 		t.Errorf("tap on nested span: OnSpanTapped(%q), want S3", tapped)
 	}
-	test.TapAt(v, mid(v, 160))
+	test.TapAt(v, mid(v, o+2))
 	if tapped != "S1" {
 		t.Errorf("tap on outer span: OnSpanTapped(%q), want S1", tapped)
 	}
 	if v.SelectedSpan() != "S1" {
 		t.Errorf("SelectedSpan = %q after tapping it", v.SelectedSpan())
 	}
-	test.TapAt(v, mid(v, 190))
+	test.TapAt(v, mid(v, i+22))
 	if tapped != "S2" {
 		t.Errorf("tap on the end of the prediction: OnSpanTapped(%q), want S2", tapped)
 	}

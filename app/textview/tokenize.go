@@ -6,7 +6,7 @@ import (
 
 	"github.com/rivo/uniseg"
 
-	"gloss/annotate"
+	"gloss/annotate/unitext"
 )
 
 // tokenize splits the next chunk of paragraph p into tokens and measures
@@ -24,7 +24,7 @@ func (l *layout) tokenize(p int, pl *paraLayout) bool {
 		// End the chunk at whitespace so words stay whole.
 		for lim := min(pr.end, b+256); b < lim && !unicode.IsSpace(runes[b]); b++ {
 		}
-		b = min(annotate.NextGraphemeBreak(runes, b), pr.end)
+		b = min(unitext.NextGraphemeBreak(runes, b), pr.end)
 	}
 	first := len(pl.toks)
 	cur, clusters := -1, 0

@@ -4,7 +4,7 @@ import (
 	"math"
 	"slices"
 
-	"gloss/annotate"
+	"gloss/annotate/unitext"
 )
 
 // nextLine lays out one more line of paragraph p.
@@ -98,14 +98,14 @@ func (l *layout) fit(t *token, avail float32, force bool) int {
 	runes := l.doc.runes
 	b := int(t.start)
 	for b < int(t.end) {
-		nb := min(annotate.GraphemeAfter(runes, b), int(t.end))
+		nb := min(unitext.GraphemeAfter(runes, b), int(t.end))
 		if l.widthOf(runes[t.start:nb]) > avail {
 			break
 		}
 		b = nb
 	}
 	if b == int(t.start) && force {
-		b = min(annotate.GraphemeAfter(runes, b), int(t.end))
+		b = min(unitext.GraphemeAfter(runes, b), int(t.end))
 	}
 	return b
 }

@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"gloss/internal/fixture"
 )
 
 // gc runs one gloss-cli command line in-process.
@@ -28,38 +30,13 @@ func mustGC(t *testing.T, args ...string) string {
 	return out
 }
 
-func fixture(t *testing.T, rel string) string {
-	t.Helper()
-	p := filepath.Join("..", "..", "..", "shared", "fixtures", rel)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("fixture %s not available", rel)
-	}
-	return p
-}
-
 // TestEdgeCasesScenario is the core issue's acceptance scenario: import the
 // Unicode fixture, add every expected span by code points, export, and get
 // back each span's exact text, UTF-16 and UTF-8 offsets.
 func TestEdgeCasesScenario(t *testing.T) {
-	txt := fixture(t, "unicode/edge-cases.txt")
-	raw, err := os.ReadFile(fixture(t, "unicode/edge-cases.expected.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var exp struct {
-		Spans []struct {
-			Start, End         int
-			Label, Text        string
-			UTF8Start, UTF8End int `json:"-"`
-			U8S                int `json:"utf8_start"`
-			U8E                int `json:"utf8_end"`
-			U16S               int `json:"utf16_start"`
-			U16E               int `json:"utf16_end"`
-		}
-	}
-	if err := json.Unmarshal(raw, &exp); err != nil {
-		t.Fatal(err)
-	}
+	txt := fixture.UnicodeTextPath()
+	var exp struct{ Spans []fixture.Span }
+	exp.Spans = fixture.EdgeCases(t).Spans
 	p := filepath.Join(t.TempDir(), "p.gloss")
 	mustGC(t, "init", p)
 	if out := mustGC(t, "import", p, txt); !strings.Contains(out, "imported 1 documents") {
@@ -96,9 +73,9 @@ func TestEdgeCasesScenario(t *testing.T) {
 			continue
 		}
 		s := g.Documents[0].Spans[i]
-		if s.Text != e.Text || s.Label != e.Label || s.UTF16 != [2]int{e.U16S, e.U16E} || s.UTF8 != [2]int{e.U8S, e.U8E} {
+		if s.Text != e.Text || s.Label != e.Label || s.UTF16 != [2]int{e.UTF16Start, e.UTF16End} || s.UTF8 != [2]int{e.UTF8Start, e.UTF8End} {
 			t.Errorf("span [%d,%d): got %q %s utf16 %v utf8 %v; want %q %s utf16 [%d %d] utf8 [%d %d]",
-				e.Start, e.End, s.Text, s.Label, s.UTF16, s.UTF8, e.Text, e.Label, e.U16S, e.U16E, e.U8S, e.U8E)
+				e.Start, e.End, s.Text, s.Label, s.UTF16, s.UTF8, e.Text, e.Label, e.UTF16Start, e.UTF16End, e.UTF8Start, e.UTF8End)
 		}
 	}
 	list := mustGC(t, "span", "list", "--doc", "edge-cases", p)

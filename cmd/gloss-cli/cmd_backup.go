@@ -34,25 +34,22 @@ func cmdBackup(e *env, args []string) error {
 	if len(pos) != 2 {
 		return errUsage{"say where the backup goes: gloss-cli backup PROJECT DEST"}
 	}
-	p, err := store.Open(pos[0], store.Options{NoCreate: true, NoBackup: true})
-	if err != nil {
-		return err
-	}
-	defer p.Close()
-	dest := pos[1]
-	if info, err := os.Stat(dest); err == nil && info.IsDir() {
-		base := strings.TrimSuffix(filepath.Base(p.Path()), filepath.Ext(p.Path()))
-		dest = filepath.Join(dest, base+"-"+time.Now().UTC().Format("20060102-150405")+".gloss")
-	}
-	if err := p.Backup(dest); err != nil {
-		return err
-	}
-	info, err := os.Stat(dest)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(e.stdout, "backed up %s to %s (%s)\n", pos[0], dest, humanSize(info.Size()))
-	return nil
+	return withProject(pos[0], existing, func(p *store.Store) error {
+		dest := pos[1]
+		if info, err := os.Stat(dest); err == nil && info.IsDir() {
+			base := strings.TrimSuffix(filepath.Base(p.Path()), filepath.Ext(p.Path()))
+			dest = filepath.Join(dest, base+"-"+time.Now().UTC().Format("20060102-150405")+".gloss")
+		}
+		if err := p.Backup(dest); err != nil {
+			return err
+		}
+		info, err := os.Stat(dest)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "backed up %s to %s (%s)\n", pos[0], dest, humanSize(info.Size()))
+		return nil
+	})
 }
 
 func listBackups(e *env, project string) error {

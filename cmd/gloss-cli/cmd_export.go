@@ -1,10 +1,12 @@
 package main
 
 import (
+	"context"
 	"fmt"
+	"gloss/store"
 	"strings"
 
-	"gloss/annotate"
+	"gloss/annotate/formats"
 )
 
 func init() {
@@ -15,14 +17,14 @@ func cmdExport(e *env, args []string) error {
 	fs := newFlags(e, "export", "[--format gloss|jsonl|FORMAT] [-o PATH] PROJECT",
 		"Export every document with its spans. Without -o, single-file formats go to standard output;\n"+
 			"formats that write several files (brat) need -o FOLDER. The file is written whole or not at all.\n"+
-			"Formats: "+strings.Join(annotate.FormatNames(), ", "))
+			"Formats: "+strings.Join(formats.Names(), ", "))
 	format := fs.String("format", "gloss", "output format")
 	out := fs.String("o", "", "output file (or folder for brat)")
 	pos, err := parse(fs, args, 1, 1)
 	if err != nil {
 		return err
 	}
-	f, err := annotate.LookupFormat(*format)
+	f, err := formats.Lookup(*format)
 	if err != nil {
 		return errUsage{err.Error()}
 	}
@@ -32,20 +34,17 @@ func cmdExport(e *env, args []string) error {
 	if f.WriteDir != nil && *out == "" {
 		return errUsage{fmt.Sprintf("the %s format writes a folder: give one with -o FOLDER", f.Name)}
 	}
-	p, err := openProject(pos[0])
-	if err != nil {
-		return err
-	}
-	defer p.Close()
-	var rep *annotate.ExportReport
-	if *out == "" {
-		rep, err = f.Write(e.stdout, p)
-	} else {
-		rep, err = annotate.ExportFile(f, p, *out)
-	}
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(e.stderr, "%s\n", rep.Summary())
-	return nil
+	return withProject(pos[0], existing, func(p *store.Store) error {
+		var rep *formats.ExportReport
+		if *out == "" {
+			rep, err = f.Write(e.stdout, p)
+		} else {
+			rep, err = formats.ExportFile(context.Background(), f, p, *out)
+		}
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stderr, "%s\n", rep.Summary())
+		return nil
+	})
 }

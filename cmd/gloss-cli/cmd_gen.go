@@ -37,20 +37,17 @@ func cmdGen(e *env, args []string) error {
 	}
 	b := gen.Corpus(gen.Options{Docs: *docs, Size: *size, SpansPerDoc: *spans, Seed: *seed})
 	if strings.HasSuffix(out, ".gloss") {
-		p, err := store.Open(out, store.Options{})
-		if err != nil {
-			return err
-		}
-		defer p.Close()
-		if err := assets.Seed(p, false); err != nil {
-			return err
-		}
-		res, err := p.Import(b)
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(e.stdout, "generated %s: %d documents, %d spans\n", out, res.Documents, res.Spans)
-		return nil
+		return withProject(out, created, func(p *store.Store) error {
+			if err := assets.Seed(p, false); err != nil {
+				return err
+			}
+			res, err := p.Import(b)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(e.stdout, "generated %s: %d documents, %d spans\n", out, res.Documents, res.Spans)
+			return nil
+		})
 	}
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return err

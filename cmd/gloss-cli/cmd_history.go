@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"gloss/annotate"
+	"gloss/annotate/unitext"
 	"gloss/store"
 )
 
@@ -40,28 +41,25 @@ func cmdHistory(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	p, err := openProject(pos[0])
-	if err != nil {
-		return err
-	}
-	defer p.Close()
-	events, err := p.History(*limit)
-	if err != nil {
-		return err
-	}
-	d := newDescriber(p)
-	enc := json.NewEncoder(e.stdout)
-	for _, ev := range events {
-		if *asJSON {
-			row := historyRow{ev.Seq, ev.At, ev.Annotator, ev.Action, d.title(ev.DocumentID), ev.Before, ev.After, ev.Detail, ev.Undone, ev.Ref}
-			if err := enc.Encode(row); err != nil {
-				return err
-			}
-			continue
+	return withProject(pos[0], existing, func(p *store.Store) error {
+		events, err := p.History(*limit)
+		if err != nil {
+			return err
 		}
-		fmt.Fprintf(e.stdout, "%d\t%s\t%s\t%s\t%s\n", ev.Seq, ev.At.Format("2006-01-02 15:04:05"), ev.Annotator, ev.Action, d.event(&ev))
-	}
-	return nil
+		d := newDescriber(p)
+		enc := json.NewEncoder(e.stdout)
+		for _, ev := range events {
+			if *asJSON {
+				row := historyRow{ev.Seq, ev.At, ev.Annotator, ev.Action, d.title(ev.DocumentID), ev.Before, ev.After, ev.Detail, ev.Undone, ev.Ref}
+				if err := enc.Encode(row); err != nil {
+					return err
+				}
+				continue
+			}
+			fmt.Fprintf(e.stdout, "%d\t%s\t%s\t%s\t%s\n", ev.Seq, ev.At.Format("2006-01-02 15:04:05"), ev.Annotator, ev.Action, d.event(&ev))
+		}
+		return nil
+	})
 }
 
 func cmdUndo(e *env, args []string) error { return undoRedo(e, args, "undo") }
@@ -77,22 +75,19 @@ func undoRedo(e *env, args []string, what string) error {
 	if err != nil {
 		return err
 	}
-	p, err := openProject(pos[0])
-	if err != nil {
-		return err
-	}
-	defer p.Close()
-	var ev *annotate.Event
-	if what == "undo" {
-		ev, err = p.Undo()
-	} else {
-		ev, err = p.Redo()
-	}
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(e.stdout, "%s: %s %s\n", map[string]string{"undo": "undid", "redo": "redid"}[what], ev.Action, newDescriber(p).event(ev))
-	return nil
+	return withProject(pos[0], existing, func(p *store.Store) error {
+		var ev *annotate.Event
+		if what == "undo" {
+			ev, err = p.Undo()
+		} else {
+			ev, err = p.Redo()
+		}
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "%s: %s %s\n", map[string]string{"undo": "undid", "redo": "redid"}[what], ev.Action, newDescriber(p).event(ev))
+		return nil
+	})
 }
 
 // describer renders events with label names, span text and document titles.
@@ -138,7 +133,7 @@ func (d *describer) span(sp *annotate.Span) string {
 	}
 	s := fmt.Sprintf("%s [%d, %d)", name, sp.Start, sp.End)
 	if doc := d.doc(sp.DocumentID); doc != nil {
-		off := annotate.NewOffsets(doc.Text)
+		off := unitext.NewOffsets(doc.Text)
 		if sp.End <= off.Len() {
 			s += fmt.Sprintf(" %q", off.Slice(sp.Start, sp.End))
 		}

@@ -1,11 +1,13 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"sort"
 	"strings"
 
 	"gloss/annotate"
+	"gloss/annotate/formats"
 	"gloss/store"
 )
 
@@ -17,41 +19,41 @@ func cmdImport(e *env, args []string) error {
 	fs := newFlags(e, "import", "[--format auto|FORMAT] PROJECT PATH...",
 		"Import .txt/.md files, folders of them (recursively), JSONL with a \"text\" field, Gloss JSON,\n"+
 			"or another tool's format. Everything is imported in one transaction: on any error nothing is.\n"+
-			"Formats: "+strings.Join(annotate.FormatNames(), ", "))
+			"Formats: "+strings.Join(formats.Names(), ", "))
 	format := fs.String("format", "auto", "input format; auto detects by extension and content")
 	pos, err := parse(fs, args, 2, -1)
 	if err != nil {
 		return err
 	}
 	if *format != "auto" {
-		if _, err := annotate.LookupFormat(*format); err != nil {
+		if _, err := formats.Lookup(*format); err != nil {
 			return errUsage{err.Error()}
 		}
 	}
-	p, err := store.Open(pos[0], store.Options{NoCreate: true}) // with a rolling backup first
-
-	if err != nil {
-		return err
-	}
-	defer p.Close()
-	batch, err := annotate.LoadPaths(pos[1:], *format)
-	if err != nil {
-		return err
-	}
-	res, err := p.Import(batch)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(e.stdout, "imported %d documents, %d spans, %d new labels", res.Documents, res.Spans, res.Labels)
-	if res.Merged > 0 {
-		fmt.Fprintf(e.stdout, "; merged into %d documents already present", res.Merged)
-	}
-	if res.Skipped > 0 {
-		fmt.Fprintf(e.stdout, "; skipped %d duplicate spans", res.Skipped)
-	}
-	fmt.Fprintln(e.stdout)
-	reportSkipped(e, batch)
-	return nil
+	return withProject(pos[0], existingWithBackup, func(p *store.Store) error {
+		plan, err := formats.PlanPaths(pos[1:], *format) // the window plans its imports the same way
+		if err != nil {
+			return err
+		}
+		batch, err := formats.Load(context.Background(), plan, nil)
+		if err != nil {
+			return err
+		}
+		res, err := p.Import(batch)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "imported %d documents, %d spans, %d new labels", res.Documents, res.Spans, res.Labels)
+		if res.Merged > 0 {
+			fmt.Fprintf(e.stdout, "; merged into %d documents already present", res.Merged)
+		}
+		if res.Skipped > 0 {
+			fmt.Fprintf(e.stdout, "; skipped %d duplicate spans", res.Skipped)
+		}
+		fmt.Fprintln(e.stdout)
+		reportSkipped(e, batch)
+		return nil
+	})
 }
 
 // reportSkipped tells the user what the input held that Gloss could not keep.

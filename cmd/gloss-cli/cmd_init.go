@@ -23,14 +23,11 @@ func cmdInit(e *env, args []string) error {
 	if _, err := os.Stat(path); err == nil {
 		return fmt.Errorf("%s already exists; choose a new file name", path)
 	}
-	p, err := store.Open(path, store.Options{})
-	if err != nil {
-		return err
-	}
-	defer p.Close()
-	if err := assets.Seed(p, *sample); err != nil {
-		return err
-	}
-	fmt.Fprintf(e.stdout, "created %s with labels actor, claim, prediction\n", path)
-	return nil
+	return withProject(path, created, func(p *store.Store) error {
+		if err := assets.Seed(p, *sample); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "created %s with labels actor, claim, prediction\n", path)
+		return nil
+	})
 }

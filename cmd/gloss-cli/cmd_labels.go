@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"gloss/store"
 	"strings"
 
 	"gloss/annotate"
@@ -21,23 +22,20 @@ func cmdLabels(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	p, err := openProject(pos[0])
-	if err != nil {
-		return err
-	}
-	defer p.Close()
-	labels, err := p.Labels()
-	if err != nil {
-		return err
-	}
-	for _, l := range labels {
-		key := l.Hotkey
-		if key == "" {
-			key = "-"
+	return withProject(pos[0], existing, func(p *store.Store) error {
+		labels, err := p.Labels()
+		if err != nil {
+			return err
 		}
-		fmt.Fprintf(e.stdout, "%s\t%s\t%s\t%s\n", l.Name, l.Color, key, l.Description)
-	}
-	return nil
+		for _, l := range labels {
+			key := l.Hotkey
+			if key == "" {
+				key = "-"
+			}
+			fmt.Fprintf(e.stdout, "%s\t%s\t%s\t%s\n", l.Name, l.Color, key, l.Description)
+		}
+		return nil
+	})
 }
 
 func cmdLabelsAdd(e *env, args []string) error {
@@ -50,15 +48,12 @@ func cmdLabelsAdd(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	p, err := openProject(pos[0])
-	if err != nil {
-		return err
-	}
-	defer p.Close()
-	l := &annotate.Label{Name: pos[1], Color: strings.ToUpper(*color), Hotkey: *key, Description: *desc}
-	if err := p.AddLabel(l); err != nil {
-		return err
-	}
-	fmt.Fprintf(e.stdout, "added label %s (%s)\n", l.Name, l.Color)
-	return nil
+	return withProject(pos[0], existing, func(p *store.Store) error {
+		l := &annotate.Label{Name: pos[1], Color: strings.ToUpper(*color), Hotkey: *key, Description: *desc}
+		if err := p.AddLabel(l); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "added label %s (%s)\n", l.Name, l.Color)
+		return nil
+	})
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"gloss/annotate"
+	"gloss/annotate/unitext"
 	"gloss/store"
 )
 
@@ -44,27 +45,24 @@ func cmdSpanAdd(e *env, args []string) error {
 	if *doc == "" || *label == "" || *start < 0 || *end < 0 {
 		return errUsage{"--doc, --start, --end and --label are required"}
 	}
-	p, err := openProject(pos[0])
-	if err != nil {
-		return err
-	}
-	defer p.Close()
-	d, err := p.FindDocument(*doc)
-	if err != nil {
-		return err
-	}
-	l, err := p.LabelByName(*label)
-	if err != nil {
-		return err
-	}
-	sp := annotate.NewSpan(d.ID, *start, *end, l.ID)
-	sp.Note = *note
-	if err := p.AddSpan(sp); err != nil {
-		return err
-	}
-	off := annotate.NewPoints(d.Text, []int{sp.Start, sp.End})
-	fmt.Fprintf(e.stdout, "added %s [%d, %d) %q\n", l.Name, sp.Start, sp.End, off.Slice(sp.Start, sp.End))
-	return nil
+	return withProject(pos[0], existing, func(p *store.Store) error {
+		d, err := p.FindDocument(*doc)
+		if err != nil {
+			return err
+		}
+		l, err := p.LabelByName(*label)
+		if err != nil {
+			return err
+		}
+		sp := annotate.NewSpan(d.ID, *start, *end, l.ID)
+		sp.Note = *note
+		if err := p.AddSpan(sp); err != nil {
+			return err
+		}
+		off := unitext.NewPoints(d.Text, []int{sp.Start, sp.End})
+		fmt.Fprintf(e.stdout, "added %s [%d, %d) %q\n", l.Name, sp.Start, sp.End, off.Slice(sp.Start, sp.End))
+		return nil
+	})
 }
 
 // spanRow is one line of span list --json.
@@ -87,43 +85,40 @@ func cmdSpanList(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	p, err := openProject(pos[0])
-	if err != nil {
-		return err
-	}
-	defer p.Close()
-	labels, err := p.Labels()
-	if err != nil {
-		return err
-	}
-	names := map[string]string{}
-	for _, l := range labels {
-		names[l.ID] = l.Name
-	}
-	docs, err := listDocs(p, *doc)
-	if err != nil {
-		return err
-	}
-	esc := strings.NewReplacer("\\", "\\\\", "\t", "\\t", "\n", "\\n", "\r", "\\r")
-	enc := json.NewEncoder(e.stdout)
-	for _, d := range docs {
-		spans, err := p.Spans(d.ID)
+	return withProject(pos[0], existing, func(p *store.Store) error {
+		labels, err := p.Labels()
 		if err != nil {
 			return err
 		}
-		off := annotate.NewOffsets(d.Text)
-		for _, s := range spans {
-			row := spanRow{d.Title, s.ID, s.Start, s.End, names[s.LabelID], off.Slice(s.Start, s.End), s.Note}
-			if *asJSON {
-				if err := enc.Encode(row); err != nil {
-					return err
-				}
-				continue
-			}
-			fmt.Fprintf(e.stdout, "%s\t%d\t%d\t%s\t%s\n", esc.Replace(d.Title), s.Start, s.End, row.Label, esc.Replace(row.Text))
+		names := map[string]string{}
+		for _, l := range labels {
+			names[l.ID] = l.Name
 		}
-	}
-	return nil
+		docs, err := listDocs(p, *doc)
+		if err != nil {
+			return err
+		}
+		esc := strings.NewReplacer("\\", "\\\\", "\t", "\\t", "\n", "\\n", "\r", "\\r")
+		enc := json.NewEncoder(e.stdout)
+		for _, d := range docs {
+			spans, err := p.Spans(d.ID)
+			if err != nil {
+				return err
+			}
+			off := unitext.NewOffsets(d.Text)
+			for _, s := range spans {
+				row := spanRow{d.Title, s.ID, s.Start, s.End, names[s.LabelID], off.Slice(s.Start, s.End), s.Note}
+				if *asJSON {
+					if err := enc.Encode(row); err != nil {
+						return err
+					}
+					continue
+				}
+				fmt.Fprintf(e.stdout, "%s\t%d\t%d\t%s\t%s\n", esc.Replace(d.Title), s.Start, s.End, row.Label, esc.Replace(row.Text))
+			}
+		}
+		return nil
+	})
 }
 
 // listDocs returns the one named document, or every document.

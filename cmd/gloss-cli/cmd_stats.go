@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"gloss/store"
 
 	"gloss/annotate"
 )
@@ -16,22 +17,19 @@ func cmdStats(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	p, err := openProject(pos[0])
-	if err != nil {
-		return err
-	}
-	defer p.Close()
-	st, err := p.Stats()
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(e.stdout, "documents\t%d\n", st.Documents)
-	for _, s := range annotate.Statuses {
-		fmt.Fprintf(e.stdout, "  %s\t%d\n", s, st.ByStatus[s])
-	}
-	fmt.Fprintf(e.stdout, "spans\t%d\n", st.Spans)
-	for _, c := range st.ByLabel {
-		fmt.Fprintf(e.stdout, "  %s\t%d\n", c.Label, c.Count)
-	}
-	return nil
+	return withProject(pos[0], existing, func(p *store.Store) error {
+		st, err := p.Stats()
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "documents\t%d\n", st.Documents)
+		for _, s := range annotate.Statuses {
+			fmt.Fprintf(e.stdout, "  %s\t%d\n", s, st.ByStatus[s])
+		}
+		fmt.Fprintf(e.stdout, "spans\t%d\n", st.Spans)
+		for _, c := range st.ByLabel {
+			fmt.Fprintf(e.stdout, "  %s\t%d\n", c.Label, c.Count)
+		}
+		return nil
+	})
 }

@@ -1,12 +1,14 @@
 package main
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"gloss/annotate"
+	"gloss/annotate/formats"
 	"gloss/store"
 )
 
@@ -23,7 +25,7 @@ var hostileTitles = []string{
 // folder and nothing anywhere else, whether called through
 // annotate.ExportFile or gloss-cli export.
 func TestExportNeverLeavesFolder(t *testing.T) {
-	f, err := annotate.LookupFormat("brat")
+	f, err := formats.Lookup("brat")
 	if err != nil || f.WriteDir == nil {
 		t.Fatal("the brat format has no folder export")
 	}
@@ -44,7 +46,7 @@ func TestExportNeverLeavesFolder(t *testing.T) {
 	}
 	out := filepath.Join(root, "work", "export", "here")
 	before := filesUnder(root)
-	rep, err := annotate.ExportFile(f, s, out)
+	rep, err := formats.ExportFile(context.Background(), f, s, out)
 	s.Close()
 	if err != nil {
 		t.Fatal(err)

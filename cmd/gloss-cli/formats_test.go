@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"gloss/internal/fixture"
 )
 
 // tLines returns the T lines of a brat .ann file as "label start end\ttext",
@@ -34,7 +36,7 @@ func tLines(t *testing.T, path string) []string {
 // project file and exports it again as brat: every text is byte-identical
 // and every T line (label, offsets incl. discontinuous ones, text) returns.
 func TestBratThroughProjectFile(t *testing.T) {
-	src := fixture(t, "brat-news")
+	src := fixture.Path(t, "brat-news")
 	dir := t.TempDir()
 	p := filepath.Join(dir, "p.gloss")
 	mustGC(t, "init", p)
@@ -71,13 +73,12 @@ func TestBratThroughProjectFile(t *testing.T) {
 // importable format and imports them into a fresh project file: the same
 // spans (offsets, labels, covered text) come back.
 func TestFormatsThroughProjectFile(t *testing.T) {
-	txt := fixture(t, "unicode/edge-cases.txt")
 	dir := t.TempDir()
 	p := filepath.Join(dir, "p.gloss")
 	mustGC(t, "init", p)
-	mustGC(t, "import", p, txt)
-	for _, s := range [][3]string{{"9", "18", "actor"}, {"24", "53", "claim"}, {"143", "157", "actor"}, {"158", "186", "claim"}, {"165", "194", "prediction"}} {
-		mustGC(t, "span", "add", "--doc", "edge-cases", "--start", s[0], "--end", s[1], "--label", s[2], p)
+	mustGC(t, "import", p, fixture.UnicodeTextPath())
+	for _, s := range fixture.EdgeCases(t).Spans {
+		mustGC(t, "span", "add", "--doc", "edge-cases", "--start", itoa(s.Start), "--end", itoa(s.End), "--label", s.Label, p)
 	}
 	want := mustGC(t, "span", "list", p)
 	for _, tt := range []struct{ format, file string }{

@@ -11,7 +11,7 @@ import (
 	"sort"
 	"strings"
 
-	"gloss/annotate"
+	"gloss/annotate/formats"
 )
 
 // Version is set at build time with -ldflags "-X main.Version=...".
@@ -92,7 +92,7 @@ func usage(w io.Writer) {
 		fmt.Fprintf(w, "  %-8s %s\n", n, commands[n].synopsis)
 	}
 	fmt.Fprintln(w, "\nRun gloss-cli COMMAND --help for a command's flags.")
-	fmt.Fprintf(w, "Formats: %s\n", strings.Join(annotate.FormatNames(), ", "))
+	fmt.Fprintf(w, "Formats: %s\n", strings.Join(formats.Names(), ", "))
 }
 
 // newFlags returns a flag set whose --help prints the command's usage line.

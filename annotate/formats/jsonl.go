@@ -1,0 +1,169 @@
+package formats
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+
+	"gloss/annotate"
+)
+
+var jsonlFormat = &Format{
+	Name:       "jsonl",
+	Extensions: []string{".jsonl", ".ndjson"},
+	Read:       readJSONL,
+	Write:      writeJSONL,
+}
+
+// writeJSONL writes one Gloss document (with its spans) per line, for corpora
+// too big to load at once. Label colours are not carried; names are.
+func writeJSONL(w io.Writer, src annotate.Source) (*ExportReport, error) {
+	return writeLines(w, src, nil, func(b []byte, d *annotate.Document, spans []*annotate.Span, names map[string]string, _ *ExportReport) ([]byte, error) {
+		g := ToGlossDocument(d, spans, names)
+		return appendGlossDocument(b, &g)
+	})
+}
+
+// lineWriter appends one document's line (without the line break) to b.
+// names maps label IDs to names; rep takes what the format leaves out.
+type lineWriter func(b []byte, d *annotate.Document, spans []*annotate.Span, names map[string]string, rep *ExportReport) ([]byte, error)
+
+// writeLines writes one line per document with line, counting documents and
+// spans. keeps, when not nil, says which span fields the format holds; the
+// others are counted as left out.
+func writeLines(w io.Writer, src annotate.Source, keeps *spanKeeps, line lineWriter) (*ExportReport, error) {
+	labels, err := src.Labels()
+	if err != nil {
+		return nil, err
+	}
+	names := labelNames(labels)
+	bw := bufio.NewWriterSize(w, 1<<16)
+	rep := &ExportReport{}
+	var buf []byte
+	err = src.EachDocument(func(d *annotate.Document, spans []*annotate.Span) error {
+		if buf, err = line(buf[:0], d, spans, names, rep); err != nil {
+			return err
+		}
+		rep.Documents++
+		rep.Spans += len(spans)
+		if keeps != nil {
+			reportSpanLosses(rep, spans, *keeps)
+		}
+		buf = append(buf, '\n')
+		_, err = bw.Write(buf)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return rep, bw.Flush()
+}
+
+// EachLine calls fn for every non-blank line of data with its 1-based number.
+// Lines may be of any length; a trailing \r is removed.
+func EachLine(data []byte, fn func(line int, b []byte) error) error {
+	n := 0
+	for len(data) > 0 {
+		n++
+		i := bytes.IndexByte(data, '\n')
+		var b []byte
+		if i < 0 {
+			b, data = data, nil
+		} else {
+			b, data = data[:i], data[i+1:]
+		}
+		b = bytes.TrimSuffix(b, []byte{'\r'})
+		if len(bytes.TrimSpace(b)) == 0 {
+			continue
+		}
+		if err := fn(n, b); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// readJSONL reads one JSON object per line. Each needs a "text" string; a
+// line in Gloss JSONL form (with "sha256" and "spans") keeps its ID, status
+// and spans; in any other line "title" becomes the title and every other
+// field becomes metadata (an "id" too, which also titles an untitled line).
+func readJSONL(name string, data []byte) (*annotate.Batch, error) {
+	return readLines(name, data, addPlainLine)
+}
+
+// lineReader adds one JSON line that is not in Gloss JSONL form to the
+// batch; fallback is the title for a line that has none.
+type lineReader func(b *annotate.Batch, obj map[string]json.RawMessage, where Where, fallback string) error
+
+// readLines reads JSONL whose every line has a "text" field: lines in Gloss
+// JSONL form as Gloss documents, every other line with other.
+func readLines(name string, data []byte, other lineReader) (*annotate.Batch, error) {
+	if err := checkFileBytes(name, data); err != nil {
+		return nil, err
+	}
+	b := &annotate.Batch{}
+	base := baseTitle(name)
+	err := EachLine(data, func(line int, raw []byte) error {
+		where := Where{File: name, Line: line}
+		var obj map[string]json.RawMessage
+		if err := json.Unmarshal(raw, &obj); err != nil {
+			return where.Errorf("not a JSON object: %v", err)
+		}
+		if _, ok := obj["text"]; !ok {
+			return where.Errorf("no \"text\" field")
+		}
+		if _, hasSpans := obj["spans"]; hasSpans {
+			if _, hasHash := obj["sha256"]; hasHash {
+				var g GlossDocument
+				if err := json.Unmarshal(raw, &g); err != nil {
+					return where.Errorf("not a Gloss document: %v", err)
+				}
+				return addGlossDocument(b, &g, where)
+			}
+		}
+		return other(b, obj, where, fmt.Sprintf("%s-%d", base, line))
+	})
+	if err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+func addPlainLine(b *annotate.Batch, obj map[string]json.RawMessage, where Where, fallback string) error {
+	var text string
+	if err := json.Unmarshal(obj["text"], &text); err != nil {
+		return where.Errorf("\"text\" is not a string")
+	}
+	if err := annotate.CheckText(text); err != nil {
+		return where.Errorf("%v", err)
+	}
+	title := fallback
+	md := map[string]any{}
+	for k, v := range obj {
+		if k == "text" {
+			continue
+		}
+		var val any
+		if err := json.Unmarshal(v, &val); err != nil {
+			return where.Errorf("field %q: %v", k, err)
+		}
+		if k == "title" {
+			if s, ok := val.(string); ok && s != "" {
+				title = s
+				continue
+			}
+		}
+		md[k] = val
+	}
+	if _, titled := obj["title"]; !titled {
+		if id, ok := md["id"]; ok {
+			title = fmt.Sprint(id)
+		}
+	}
+	d := annotate.NewDocument(title, text, where.File)
+	d.Metadata = md
+	b.Documents = append(b.Documents, d)
+	return nil
+}
