@@ -14,6 +14,8 @@ const (
 	ActionAddDocuments   = "add-documents"
 	ActionSetStatus      = "set-status"
 	ActionDeleteDocument = "delete-document"
+	ActionMerge          = "merge"  // other coders' project files merged in
+	ActionCurate         = "curate" // the gold layer filled by a curation rule
 )
 
 // Event is one entry of a project's edit log: who did what and when. For a

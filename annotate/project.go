@@ -13,13 +13,15 @@ type Project interface {
 
 	// AddDocuments stores new documents in one transaction: all or none.
 	AddDocuments(docs []*Document) error
-	// Documents lists every document without its text, in import order.
+	// Documents lists every document without its text, in import order,
+	// with the current annotator's status.
 	Documents() ([]DocumentInfo, error)
 	// Document returns one document with its text.
 	Document(id string) (*Document, error)
 	// FindDocument returns the document with this ID, or else the one titled so.
 	FindDocument(titleOrID string) (*Document, error)
-	// SetStatus moves a document to another status.
+	// SetStatus moves a document to another status for the current
+	// annotator; each annotator has their own status of each document.
 	SetStatus(id string, s Status) error
 	// DeleteDocument removes a document and its spans.
 	DeleteDocument(id string) error
@@ -44,7 +46,7 @@ type Project interface {
 	DeleteSpan(id string) error
 	// Span returns one span.
 	Span(id string) (*Span, error)
-	// Spans lists a document's spans in text order.
+	// Spans lists a document's spans of every annotator (all layers) in text order.
 	Spans(docID string) ([]*Span, error)
 
 	// Import adds a batch of labels, documents and spans in one transaction.

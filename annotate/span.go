@@ -39,9 +39,11 @@ func CheckRange(start, end, n int) error {
 }
 
 // SameSpan reports whether a and b are exact duplicates: same document,
-// offsets and label.
+// offsets, label and annotator. Two annotators' identical spans are not
+// duplicates: each annotator has their own layer.
 func SameSpan(a, b *Span) bool {
-	return a.DocumentID == b.DocumentID && a.Start == b.Start && a.End == b.End && a.LabelID == b.LabelID
+	return a.DocumentID == b.DocumentID && a.Start == b.Start && a.End == b.End && a.LabelID == b.LabelID &&
+		a.Annotator == b.Annotator
 }
 
 // SortSpans orders spans by start, then by longer first, then by ID, which is

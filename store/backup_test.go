@@ -253,8 +253,8 @@ func TestBackupPredatesUpgrade(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "old.gloss")
 	s := openAs(t, path, "ann")
 	addDoc(t, s, "doc", "text")
-	// turn the file back into schema 1: what migration 002 added goes
-	for _, q := range []string{`DROP TRIGGER events_clear_redo`, `DROP INDEX events_undo`, `ALTER TABLE events DROP COLUMN ref`,
+	// turn the file back into schema 1: what migrations 002 and 003 added goes
+	for _, q := range []string{`DROP TABLE document_status`, `DROP TRIGGER events_clear_redo`, `DROP INDEX events_undo`, `ALTER TABLE events DROP COLUMN ref`,
 		`DELETE FROM gloss_migrations WHERE version > 1`, `PRAGMA user_version = 1`} {
 		if _, err := s.DB().Exec(q); err != nil {
 			t.Fatal(q, err)

@@ -22,6 +22,9 @@ func (s *Store) AddDocuments(docs []*annotate.Document) error {
 			if _, err := insertDocument(stmt, d); err != nil {
 				return err
 			}
+			if err := seedStatus(tx, d, s.annotator); err != nil {
+				return err
+			}
 		}
 		return logEvent(tx, s.annotator, "add-documents", "", "", "", fmt.Sprint(len(docs)))
 	})
@@ -64,11 +67,22 @@ func insertDocumentLen(stmt *sql.Stmt, d *annotate.Document, n int) (bool, error
 	return rows > 0, err
 }
 
-// Documents lists every document without its text, in import order.
+// seedStatus makes a new document's status (other than todo) the status
+// of the annotator who added it.
+func seedStatus(tx *sql.Tx, d *annotate.Document, annotator string) error {
+	if d.Status == annotate.StatusTodo {
+		return nil
+	}
+	return putStatus(tx, d.ID, annotator, d.Status, fmtTime(d.UpdatedAt))
+}
+
+// Documents lists every document without its text, in import order, with
+// the store's annotator's status.
 func (s *Store) Documents() ([]annotate.DocumentInfo, error) {
-	rows, err := s.rdb.Query(`SELECT d.id, d.title, d.status, d.source, d.length, d.updated_at,
+	rows, err := s.rdb.Query(`SELECT d.id, d.title, coalesce(ds.status, 'todo'), d.source, d.length, d.updated_at,
 		(SELECT count(*) FROM spans WHERE document_id = d.id)
-		FROM documents d ORDER BY d.seq`)
+		FROM documents d LEFT JOIN document_status ds ON ds.document_id = d.id AND ds.annotator = ?
+		ORDER BY d.seq`, s.annotator)
 	if err != nil {
 		return nil, fmt.Errorf("list documents: %w", err)
 	}
@@ -101,39 +115,34 @@ func scanDocument(row interface{ Scan(...any) error }) (*annotate.Document, erro
 	return &d, nil
 }
 
-// Document returns one document with its text.
+// Document returns one document with its text and the store's annotator's status.
 func (s *Store) Document(id string) (*annotate.Document, error) {
 	d, err := scanDocument(s.rdb.QueryRow(selectDocumentSQL+` WHERE id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, annotate.Errorf(annotate.ENOTFOUND, "no document with id %s", id)
 	}
-	return d, err
+	return s.withStatus(d, err)
 }
 
-// FindDocument returns the document with this ID, or else the first one with this title.
+// withStatus gives a document read from the table the store's annotator's status.
+func (s *Store) withStatus(d *annotate.Document, err error) (*annotate.Document, error) {
+	if err != nil {
+		return nil, err
+	}
+	if d.Status, err = statusOf(s.rdb, d.ID, s.annotator); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// FindDocument returns the document with this ID, or else the first one
+// with this title, with the store's annotator's status.
 func (s *Store) FindDocument(titleOrID string) (*annotate.Document, error) {
 	d, err := scanDocument(s.rdb.QueryRow(selectDocumentSQL+` WHERE id = ?1 OR title = ?1 ORDER BY id = ?1 DESC, seq LIMIT 1`, titleOrID))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, annotate.Errorf(annotate.ENOTFOUND, "no document titled or with id %q", titleOrID)
 	}
-	return d, err
-}
-
-// SetStatus moves a document to another status.
-func (s *Store) SetStatus(id string, st annotate.Status) error {
-	if !st.Valid() {
-		return annotate.Errorf(annotate.EINVALID, "unknown status %q (want todo, in-progress or done)", st)
-	}
-	return s.write(func(tx *sql.Tx) error {
-		res, err := tx.Exec(`UPDATE documents SET status = ?, updated_at = ? WHERE id = ?`, string(st), now(), id)
-		if err != nil {
-			return err
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return annotate.Errorf(annotate.ENOTFOUND, "no document with id %s", id)
-		}
-		return logEvent(tx, s.annotator, "set-status", id, "", "", string(st))
-	})
+	return s.withStatus(d, err)
 }
 
 // DeleteDocument removes a document and its spans.

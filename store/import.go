@@ -13,7 +13,11 @@ import (
 // Labels are matched by name (case-insensitive) and created when missing,
 // also when only a span names them. A document already present (the same ID
 // and text, or the same title and text) is merged: its new spans are added
-// to it. Exact duplicate spans are skipped and counted.
+// to it. Spans keep their annotator; a span without one gets the store's.
+// Exact duplicate spans (same ID, or the same document, offsets, label and
+// annotator) are skipped and counted; two annotators' identical spans are
+// both kept. A new document's status (other than todo) becomes the store's
+// annotator's status.
 func (s *Store) Import(b *annotate.Batch) (annotate.ImportResult, error) {
 	var res annotate.ImportResult
 	err := s.write(func(tx *sql.Tx) error {
@@ -22,7 +26,7 @@ func (s *Store) Import(b *annotate.Batch) (annotate.ImportResult, error) {
 		if err != nil {
 			return err
 		}
-		lengths, moved, err := importDocuments(tx, b.Documents, &res)
+		lengths, moved, err := importDocuments(tx, b.Documents, s.annotator, &res)
 		if err != nil {
 			return err
 		}
@@ -92,7 +96,7 @@ func (s *Store) importLabels(tx *sql.Tx, b *annotate.Batch, res *annotate.Import
 // now lives when the document was already in the project: same ID and text,
 // or (for formats without IDs, such as text files imported again) the same
 // title and text. Those are merged, not added twice.
-func importDocuments(tx *sql.Tx, docs []*annotate.Document, res *annotate.ImportResult) (map[string]int, map[string]string, error) {
+func importDocuments(tx *sql.Tx, docs []*annotate.Document, annotator string, res *annotate.ImportResult) (map[string]int, map[string]string, error) {
 	stmt, err := tx.Prepare(insertDocumentSQL + ` ON CONFLICT(id) DO NOTHING`)
 	if err != nil {
 		return nil, nil, err
@@ -118,6 +122,9 @@ func importDocuments(tx *sql.Tx, docs []*annotate.Document, res *annotate.Import
 			return nil, nil, err
 		}
 		if added {
+			if err := seedStatus(tx, d, annotator); err != nil {
+				return nil, nil, err
+			}
 			res.Documents++
 			present[key] = d.ID
 		} else {

@@ -34,7 +34,8 @@ func getSpan(q queryer, id string) (*annotate.Span, error) {
 	return sp, err
 }
 
-// Spans lists a document's spans in text order.
+// Spans lists a document's spans of every annotator (all layers) in text
+// order; SpansBy lists one annotator's.
 func (s *Store) Spans(docID string) ([]*annotate.Span, error) {
 	rows, err := s.rdb.Query(selectSpanSQL+` WHERE document_id = ? ORDER BY start, "end" DESC, id`, docID)
 	if err != nil {
@@ -83,7 +84,7 @@ func insertSpan(q queryer, sp *annotate.Span) error {
 	_, err := q.Exec(insertSpanSQL, sp.ID, sp.DocumentID, sp.Start, sp.End, sp.LabelID, sp.Note, sp.Annotator, sp.Group,
 		fmtTime(sp.CreatedAt), fmtTime(sp.UpdatedAt))
 	if isUnique(err) {
-		return annotate.Errorf(annotate.ECONFLICT, "this span [%d, %d) already has that label", sp.Start, sp.End)
+		return annotate.Errorf(annotate.ECONFLICT, "this span [%d, %d) already has that label (annotator %s)", sp.Start, sp.End, sp.Annotator)
 	}
 	return err
 }
