@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"gloss/annotate"
+	"gloss/annotate/unitext"
 	"gloss/annotate/agree"
 )
 
@@ -68,7 +69,7 @@ func TestAgreementStudy(t *testing.T) {
 		in := map[int]bool{}
 		for _, d := range ds {
 			in[d] = true
-			st.Documents = append(st.Documents, agree.Document{ID: docs[d].ID, Length: annotate.RuneLen(docs[d].Text)})
+			st.Documents = append(st.Documents, agree.Document{ID: docs[d].ID, Length: unitext.RuneLen(docs[d].Text)})
 		}
 		for _, sp := range teamSpans {
 			if in[sp.doc] && sp.ann != "gold" {

@@ -6,6 +6,7 @@ import (
 	"os"
 
 	"gloss/annotate"
+	"gloss/annotate/unitext"
 )
 
 // source is another project file read whole for a merge.
@@ -61,7 +62,7 @@ func (s *Store) readSource(ctx context.Context, path string) (*source, error) {
 			return nil, annotate.Errorf(annotate.EINVALID, "%s: document %s (%q): its text does not match its sha256; nothing was merged", path, d.ID, d.Title)
 		}
 		out.docs = append(out.docs, d)
-		out.lengths[d.ID] = annotate.RuneLen(d.Text)
+		out.lengths[d.ID] = unitext.RuneLen(d.Text)
 		if len(out.docs)%1024 == 0 && ctx.Err() != nil {
 			rows.Close()
 			return nil, ctx.Err()
