@@ -6,8 +6,8 @@ import (
 	"testing"
 
 	"gloss/annotate"
-	"gloss/annotate/unitext"
 	"gloss/annotate/agree"
+	"gloss/annotate/unitext"
 )
 
 // teamSpan is one span to add: annotator, document index, offsets, label.
