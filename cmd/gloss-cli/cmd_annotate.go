@@ -221,10 +221,13 @@ func annotatorSpans(p *store.Store, docs []annotate.DocumentInfo, who string, ls
 	return out, nil
 }
 
-// count says "1 span", "2 spans".
-func count(n int, noun string) string {
+// count says "1 span", "2 spans"; plural, when given, is the plural noun.
+func count(n int, noun string, plural ...string) string {
 	if n == 1 {
 		return "1 " + noun
+	}
+	if len(plural) > 0 {
+		return fmt.Sprintf("%d %s", n, plural[0])
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
 }
