@@ -6,6 +6,7 @@ import "time"
 // and redone; the others are recorded for the audit trail only.
 const (
 	ActionAddSpan        = "add-span"
+	ActionAddSpans       = "add-spans" // a batch of new spans added as one edit (Spans)
 	ActionUpdateSpan     = "update-span"
 	ActionDeleteSpan     = "delete-span"
 	ActionUndo           = "undo" // Ref names the span edit that was undone
@@ -33,11 +34,14 @@ type Event struct {
 	Detail     string    // other actions: a short account, e.g. "12 documents, 0 labels, 40 spans"
 	Undone     bool      // a span edit that is currently undone
 	Ref        int64     // undo and redo: the Seq of the span edit they undid or redid
+	// Spans holds the spans of a batch edit (ActionAddSpans) and of its undo
+	// or redo, all added, removed or re-added together; Before and After are nil.
+	Spans []*Span
 }
 
 // IsSpanEdit reports whether the event is a span edit that undo can revert.
 func (e *Event) IsSpanEdit() bool {
-	return e.Action == ActionAddSpan || e.Action == ActionUpdateSpan || e.Action == ActionDeleteSpan
+	return e.Action == ActionAddSpan || e.Action == ActionUpdateSpan || e.Action == ActionDeleteSpan || e.Action == ActionAddSpans
 }
 
 // Historian is a project whose span edits can be undone and redone across

@@ -40,6 +40,12 @@ type Project interface {
 
 	// AddSpan stores a new span after validating it against its document.
 	AddSpan(s *Span) error
+	// AddSpans stores many new spans as one edit, which one Undo removes
+	// whole: all of them or none on error (each is validated against its
+	// document and label). A span equal to one already present (same
+	// document, offsets and label) is skipped; added counts the others. A
+	// call that adds nothing records no edit.
+	AddSpans(spans []*Span) (added int, err error)
 	// UpdateSpan saves a span's offsets, label and note.
 	UpdateSpan(s *Span) error
 	// DeleteSpan removes a span.

@@ -19,7 +19,7 @@ const (
 	cannotUndo    = 3
 )
 
-const spanActions = `('add-span', 'update-span', 'delete-span')`
+const spanActions = `('add-span', 'update-span', 'delete-span', 'add-spans')`
 
 const selectEventSQL = `SELECT seq, at, annotator, action, document_id, span_id, before, after, undone, ref FROM events`
 
@@ -66,6 +66,10 @@ func (s *Store) step(where, action string, states func(*annotate.Event) (from, t
 			reason = err.Error()
 		case err != nil:
 			return err
+		case e.Action == annotate.ActionAddSpans:
+			if reason, err = moveBatch(tx, e.Spans, action == "undo"); err != nil {
+				return err
+			}
 		default:
 			from, to := states(e)
 			if cur, reason, err = moveSpan(tx, e.SpanID, from, to); err != nil {
@@ -82,7 +86,7 @@ func (s *Store) step(where, action string, states func(*annotate.Event) (from, t
 			}
 			return err
 		}
-		after, err := findSpan(tx, e.SpanID)
+		before, after, err := stepRecord(tx, e, cur, action)
 		if err != nil {
 			return err
 		}
@@ -94,7 +98,7 @@ func (s *Store) step(where, action string, states func(*annotate.Event) (from, t
 			return err
 		}
 		if _, err := tx.Exec(`INSERT INTO events(at, annotator, action, document_id, span_id, before, after, ref)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, now(), s.annotator, action, e.DocumentID, e.SpanID, encodeSpan(cur), encodeSpan(after), e.Seq); err != nil {
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, now(), s.annotator, action, e.DocumentID, e.SpanID, before, after, e.Seq); err != nil {
 			return err
 		}
 		e.Undone = action == "undo"
@@ -105,6 +109,20 @@ func (s *Store) step(where, action string, states func(*annotate.Event) (from, t
 		return nil, err
 	}
 	return ev, conflict
+}
+
+// stepRecord returns the before and after of the undo or redo event of e:
+// the span as it was (cur) and is now, or for a batch edit the list of its
+// spans on the side where they now exist.
+func stepRecord(tx *sql.Tx, e *annotate.Event, cur *annotate.Span, action string) (before, after string, err error) {
+	if e.Action == annotate.ActionAddSpans {
+		if action == "undo" {
+			return encodeSpans(e.Spans), "", nil
+		}
+		return "", encodeSpans(e.Spans), nil
+	}
+	now, err := findSpan(tx, e.SpanID)
+	return encodeSpan(cur), encodeSpan(now), err
 }
 
 // moveSpan takes a span from state from to state to (nil: absent) and
@@ -162,6 +180,9 @@ func sameState(cur, want *annotate.Span) bool {
 }
 
 func describeEdit(e *annotate.Event) string {
+	if e.Action == annotate.ActionAddSpans {
+		return fmt.Sprintf("%s (%s)", e.Action, batchDetail(e.Spans))
+	}
 	sp := e.After
 	if sp == nil {
 		sp = e.Before
@@ -219,6 +240,17 @@ func scanEvent(row interface{ Scan(...any) error }) (*annotate.Event, error) {
 		return &e, nil
 	}
 	var err error
+	if e.Action == annotate.ActionAddSpans || isList(before) || isList(after) {
+		list := after
+		if isList(before) {
+			list = before
+		}
+		if e.Spans, err = decodeSpans(list); err != nil {
+			return &e, annotate.Errorf(annotate.EINVALID, "edit log entry %d: %v", e.Seq, err)
+		}
+		e.Detail = batchDetail(e.Spans)
+		return &e, nil
+	}
 	if e.Before, err = decodeSpan(before); err != nil {
 		return &e, annotate.Errorf(annotate.EINVALID, "edit log entry %d: %v", e.Seq, err)
 	}
@@ -227,6 +259,10 @@ func scanEvent(row interface{ Scan(...any) error }) (*annotate.Event, error) {
 	}
 	return &e, nil
 }
+
+// isList reports whether an events before or after holds a list of spans
+// (a batch edit) rather than one span.
+func isList(s string) bool { return len(s) > 0 && s[0] == '[' }
 
 func encodeSpan(sp *annotate.Span) string {
 	if sp == nil {

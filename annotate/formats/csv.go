@@ -17,10 +17,13 @@ import (
 // quoted as RFC 4180 says, so tabs and line breaks inside them survive. The
 // file is UTF-8 without a byte order mark. Documents without spans do not
 // appear, and the links between fragments of a discontinuous span are lost;
-// both are counted as left out. Gloss does not import CSV.
+// both are counted as left out. Import reads this table back as spans, or a
+// table with a text column as documents (see readCSVWith); .tsv is read only.
 var csvFormat = &Format{
 	Name:       "csv",
-	Extensions: []string{".csv"},
+	Extensions: []string{".csv", ".tsv"},
+	Read:       readCSV,
+	ReadWith:   readCSVWith,
 	Write:      writeCSV,
 }
 

@@ -27,7 +27,9 @@ func exportRead(t *testing.T, format, name string, src annotate.Source) (*annota
 	if err != nil {
 		t.Fatalf("read back: %v\n%s", err, buf.Bytes())
 	}
-	if err := checkBatchOffsets(b); err != nil {
+	// CSV's span table refers to documents already in the project, not in
+	// the batch; TestCSVSpanTableRoundTrip checks its offsets.
+	if err := checkBatchOffsets(b); err != nil && format != "csv" {
 		t.Fatalf("read back: %v", err)
 	}
 	return b, rep, buf.Bytes()

@@ -1,5 +1,6 @@
 // Package formats reads and writes Gloss's interchange formats (Gloss JSON
-// and JSONL, brat, CoNLL, CSV, doccano, Label Studio, spaCy, plain text):
+// and JSONL, brat, CoNLL, CSV, doccano, Label Studio, spaCy, plain text) and
+// reads articles (HTML, DOCX, CSV/TSV with a text column: package article):
 // one file per format, an explicit table of them, the one folder walk that
 // decides which files an import reads (Plan), the loader and the atomic
 // export. It works on the domain types of package annotate; it knows
@@ -56,6 +57,9 @@ type Format struct {
 	Sniff      func(head []byte) bool // content check for auto-detection; may be nil
 	// Read parses one file; name is used in error messages.
 	Read func(name string, data []byte) (*annotate.Batch, error)
+	// ReadWith, when set, is Read taking the import's options (CSV's
+	// columns); imports call it instead of Read.
+	ReadWith func(name string, data []byte, opts ReadOptions) (*annotate.Batch, error)
 	// ReadFolder reads a folder as a whole (brat): files are the files of
 	// the format found in it by the folder walk (see Plan), in order. It
 	// stops with ctx.Err() when ctx is cancelled. Nil for single-file formats.
@@ -74,8 +78,10 @@ var table = []*Format{
 	bratFormat,
 	conllFormat,
 	csvFormat,
+	docxFormat,
 	doccanoFormat,
 	glossFormat,
+	htmlFormat,
 	jsonlFormat,
 	labelstudioFormat,
 	spacyFormat,

@@ -38,7 +38,7 @@ func Load(ctx context.Context, plan *Plan, progress Progress) (*annotate.Batch, 
 		if progress != nil {
 			progress(i, len(plan.Reads), r.Path)
 		}
-		b, err := r.read(ctx)
+		b, err := r.read(ctx, plan.Options)
 		if err != nil {
 			return nil, err
 		}
@@ -48,7 +48,7 @@ func Load(ctx context.Context, plan *Plan, progress Progress) (*annotate.Batch, 
 }
 
 // read reads one entry of a plan.
-func (r Read) read(ctx context.Context) (*annotate.Batch, error) {
+func (r Read) read(ctx context.Context, opts ReadOptions) (*annotate.Batch, error) {
 	if r.Files != nil {
 		return r.Format.ReadFolder(ctx, r.Path, r.Files)
 	}
@@ -56,7 +56,7 @@ func (r Read) read(ctx context.Context) (*annotate.Batch, error) {
 	if err != nil {
 		return nil, annotate.Errorf(annotate.EINVALID, "%s: %v", r.Path, unwrapPathError(err))
 	}
-	return r.Format.Read(r.Path, data)
+	return r.Format.readFile(r.Path, data, opts)
 }
 
 // readHead returns the first sniffSize bytes of the file at p.

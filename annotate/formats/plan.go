@@ -15,8 +15,9 @@ import (
 // out and why. The window and gloss-cli import both use it, so they pick
 // the same files.
 type Plan struct {
-	Reads   []Read // in reading order
-	Skipped []Skip // files and folders met in the walk and not read
+	Reads   []Read      // in reading order
+	Skipped []Skip      // files and folders met in the walk and not read
+	Options ReadOptions // what Load reads the files with
 }
 
 // Read is one step of a plan: a file read with a format, or a folder read
@@ -35,8 +36,11 @@ type Skip struct {
 
 // Reasons a plan gives for leaving a file out.
 const (
-	SkipHidden  = "hidden"
-	SkipNotText = "not a text file (.txt, .md, .text, .markdown): import it on its own, or name its format"
+	SkipHidden = "hidden"
+	// SkipNotText: a file of a folder read with "auto" that Gloss does not
+	// import from folders (see mixedExtensions), or not a text file when
+	// the folder is read as text.
+	SkipNotText = "not a kind of file Gloss imports from a folder (" + folderKinds + "): import it on its own, or name its format"
 	SkipNotBrat = "not part of a brat document"
 )
 
@@ -46,9 +50,17 @@ const (
 // in name order, leaving out hidden files and folders (names starting with
 // "."): with a format named, its files of that format are read (a folder
 // format such as brat reads them together); with "auto", a folder holding
-// .ann files at its top is read as brat, any other folder for its text
-// files (.txt, .md, .text, .markdown) only. Errors name the path.
+// .ann files at its top is read as brat, any other folder for the files it
+// holds of the kinds in mixedExtensions (text, HTML, DOCX, CSV/TSV, JSONL),
+// side by side, each in the format Detect picks. Errors name the path.
 func PlanPaths(paths []string, format string) (*Plan, error) {
+	return PlanPathsWith(paths, ReadOptions{Format: format})
+}
+
+// PlanPathsWith is PlanPaths with all the import's options (opts.Format is
+// PlanPaths's format); the plan keeps them for Load.
+func PlanPathsWith(paths []string, opts ReadOptions) (*Plan, error) {
+	format := opts.Format
 	auto := format == "" || format == "auto"
 	var named *Format
 	if !auto {
@@ -58,7 +70,7 @@ func PlanPaths(paths []string, format string) (*Plan, error) {
 		}
 		named = f
 	}
-	plan := &Plan{}
+	plan := &Plan{Options: opts}
 	for _, p := range paths {
 		info, err := os.Stat(p)
 		if err != nil {
@@ -103,11 +115,10 @@ func (plan *Plan) addFile(p string, named *Format) error {
 func (plan *Plan) addFolder(dir string, named *Format) error {
 	f := named
 	if f == nil {
-		if hasTopLevel(dir, bratFormat.Extensions) {
-			f = bratFormat
-		} else {
-			f = textFormat
+		if !hasTopLevel(dir, bratFormat.Extensions) {
+			return plan.addMixedFolder(dir)
 		}
+		f = bratFormat
 	}
 	files, skipped, err := walk(dir, f)
 	if err != nil {
@@ -130,7 +141,7 @@ func (plan *Plan) addFolder(dir string, named *Format) error {
 }
 
 // walk is the one folder walk of an import: every file under dir with one
-// of f's extensions, sorted, and what else it met (hidden entries once, not
+// of f's extensions (f nil: of mixedExtensions), sorted, and what else it met (hidden entries once, not
 // their contents; for a folder format, the files that go with its own are
 // neither read nor skipped).
 func walk(dir string, f *Format) (files []string, skipped []Skip, err error) {
@@ -150,6 +161,10 @@ func walk(dir string, f *Format) (files []string, skipped []Skip, err error) {
 		}
 		switch {
 		case d.IsDir():
+		case f == nil && matchExt(p, mixedExtensions):
+			files = append(files, p)
+		case f == nil:
+			skipped = append(skipped, Skip{p, SkipNotText})
 		case matchExt(p, f.Extensions):
 			files = append(files, p)
 		case f == bratFormat:

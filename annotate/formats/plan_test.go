@@ -29,13 +29,16 @@ func rel(t *testing.T, dir string, plan *Plan) []string {
 	return out
 }
 
-func TestPlanFolderReadsTextFilesOnly(t *testing.T) {
+// TestPlanFolderReadsImportableFiles: a folder read with "auto" takes its
+// text, HTML, DOCX, CSV/TSV and JSONL files, each in its detected format,
+// and says why it leaves out the rest.
+func TestPlanFolderReadsImportableFiles(t *testing.T) {
 	dir := fixture.ImportFolder(t)
 	plan, err := PlanPaths([]string{dir}, "auto")
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"a.txt text", "b.MD text", "bratsub/x.txt text", "notes.markdown text", "sub/c.text text", "sub/deeper/d.txt text"}
+	want := []string{"a.txt text", "b.MD text", "bratsub/x.txt text", "notes.markdown text", "sub/c.text text", "sub/deeper/d.txt text", "tasks.jsonl doccano"}
 	if got := rel(t, dir, plan); !reflect.DeepEqual(got, want) {
 		t.Errorf("reads %q\nwant %q", got, want)
 	}
@@ -47,7 +50,7 @@ func TestPlanFolderReadsTextFilesOnly(t *testing.T) {
 	wantSkip := map[string]string{
 		".git": SkipHidden, ".hidden.txt": SkipHidden, "sub/.cache": SkipHidden,
 		"bratsub/annotation.conf": SkipNotText, "bratsub/x.ann": SkipNotText,
-		"export.json": SkipNotText, "image.png": SkipNotText, "tasks.jsonl": SkipNotText,
+		"export.json": SkipNotText, "image.png": SkipNotText,
 	}
 	if !reflect.DeepEqual(skipped, wantSkip) {
 		t.Errorf("skipped %v\nwant %v", skipped, wantSkip)
@@ -99,12 +102,14 @@ func TestPlanDetectsNamedFiles(t *testing.T) {
 	}{
 		{[]string{filepath.Join(dir, "missing.txt")}, "auto", []string{"missing.txt"}},
 		{[]string{filepath.Join(dir, "image.png")}, "auto", []string{"image.png", "--format"}},
-		{[]string{filepath.Join(dir, "a.txt")}, "csv", []string{"a.txt", "cannot import the csv format"}},
 		{[]string{dir}, "nosuch", []string{`unknown format "nosuch"`}},
 	} {
 		_, err := PlanPaths(tc.paths, tc.format)
 		errorNames(t, err, tc.want...)
 	}
+	// A text file named as CSV is planned, and refused when read.
+	_, err = LoadPaths(context.Background(), []string{filepath.Join(dir, "a.txt")}, "csv")
+	errorNames(t, err, "a.txt", `no text column "text"`, "span table")
 }
 
 // TestDetectJSONNeitherSniffed: a .json that is neither Gloss JSON nor a
@@ -186,7 +191,7 @@ func TestLoadReportsProgressAndStopsWhenCancelled(t *testing.T) {
 	if err != nil || len(b.Documents) != len(plan.Reads) {
 		t.Fatalf("loaded %v, %v", b, err)
 	}
-	if !reflect.DeepEqual(seen, []int{0, 1, 2, 3, 4, 5}) {
+	if !reflect.DeepEqual(seen, []int{0, 1, 2, 3, 4, 5, 6}) {
 		t.Errorf("progress calls %v", seen)
 	}
 

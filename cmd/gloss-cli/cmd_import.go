@@ -8,6 +8,7 @@ import (
 
 	"gloss/annotate"
 	"gloss/annotate/formats"
+	"gloss/annotate/formats/article"
 	"gloss/store"
 )
 
@@ -16,11 +17,18 @@ func init() {
 }
 
 func cmdImport(e *env, args []string) error {
-	fs := newFlags(e, "import", "[--format auto|FORMAT] PROJECT PATH...",
-		"Import .txt/.md files, folders of them (recursively), JSONL with a \"text\" field, Gloss JSON,\n"+
-			"or another tool's format. Everything is imported in one transaction: on any error nothing is.\n"+
+	fs := newFlags(e, "import", "[--format auto|FORMAT] [--text-column NAME] [--title-column NAME] [--id-column NAME] PROJECT PATH...",
+		"Import files or folders (recursively): .txt/.md text, saved web pages (.html, .htm: the article\n"+
+			"only, with title, author, date, site), Word files (.docx), CSV/TSV tables (one document a row\n"+
+			"from the text column; or Gloss's own span table), JSONL with a \"text\" field, Gloss JSON, or\n"+
+			"another tool's format. A folder's files of these kinds are read side by side; a summary says\n"+
+			"how many of each were taken and what was skipped and why. Everything is imported in one\n"+
+			"transaction: on any error nothing is.\n"+
 			"Formats: "+strings.Join(formats.Names(), ", "))
 	format := fs.String("format", "auto", "input format; auto detects by extension and content")
+	textCol := fs.String("text-column", "", "CSV/TSV: the column holding each document's text (default text)")
+	titleCol := fs.String("title-column", "", "CSV/TSV: the column holding each document's title (default title, if there is one)")
+	idCol := fs.String("id-column", "", "CSV/TSV: a column of unique row identifiers (titles rows that have none)")
 	pos, err := parse(fs, args, 2, -1)
 	if err != nil {
 		return err
@@ -30,8 +38,9 @@ func cmdImport(e *env, args []string) error {
 			return errUsage{err.Error()}
 		}
 	}
+	opts := formats.ReadOptions{Format: *format, CSV: article.CSVOptions{TextColumn: *textCol, TitleColumn: *titleCol, IDColumn: *idCol}}
 	return withProject(pos[0], existingWithBackup, func(p *store.Store) error {
-		plan, err := formats.PlanPaths(pos[1:], *format) // the window plans its imports the same way
+		plan, err := formats.PlanPathsWith(pos[1:], opts) // the window plans its imports the same way
 		if err != nil {
 			return err
 		}
@@ -51,6 +60,7 @@ func cmdImport(e *env, args []string) error {
 			fmt.Fprintf(e.stdout, "; skipped %d duplicate spans", res.Skipped)
 		}
 		fmt.Fprintln(e.stdout)
+		reportPlan(e, plan)
 		reportSkipped(e, batch)
 		return nil
 	})
