@@ -9,7 +9,6 @@ import (
 
 var (
 	_ fyne.Focusable    = (*TextView)(nil)
-	_ desktop.Keyable   = (*TextView)(nil)
 	_ fyne.Shortcutable = (*TextView)(nil)
 )
 
@@ -22,29 +21,7 @@ func (v *TextView) FocusGained() {
 // FocusLost hides the caret.
 func (v *TextView) FocusLost() {
 	v.focused = false
-	v.shiftDown, v.altDown = false, false
 	v.Refresh()
-}
-
-// KeyDown tracks the shift keys, which make arrows and clicks extend the
-// selection, and the Alt keys, which with shift move its start instead.
-func (v *TextView) KeyDown(ev *fyne.KeyEvent) {
-	switch ev.Name {
-	case desktop.KeyShiftLeft, desktop.KeyShiftRight:
-		v.shiftDown = true
-	case desktop.KeyAltLeft, desktop.KeyAltRight:
-		v.altDown = true
-	}
-}
-
-// KeyUp tracks the shift and Alt keys.
-func (v *TextView) KeyUp(ev *fyne.KeyEvent) {
-	switch ev.Name {
-	case desktop.KeyShiftLeft, desktop.KeyShiftRight:
-		v.shiftDown = false
-	case desktop.KeyAltLeft, desktop.KeyAltRight:
-		v.altDown = false
-	}
 }
 
 // TypedKey moves the caret (arrows, Home, End; with shift they extend the
@@ -53,8 +30,9 @@ func (v *TextView) KeyUp(ev *fyne.KeyEvent) {
 // is selected.
 func (v *TextView) TypedKey(ev *fyne.KeyEvent) {
 	runes := v.doc.runes
-	shift := v.shift()
-	if shift && v.alt() && (ev.Name == fyne.KeyLeft || ev.Name == fyne.KeyRight) {
+	mods := v.keyModifiers()
+	shift := mods&fyne.KeyModifierShift != 0
+	if shift && mods&fyne.KeyModifierAlt != 0 && (ev.Name == fyne.KeyLeft || ev.Name == fyne.KeyRight) {
 		v.moveStart(ev.Name)
 		return
 	}
@@ -138,8 +116,6 @@ func (v *TextView) TypedShortcut(s fyne.Shortcut) {
 	}
 }
 
-// shift reports whether a shift key is down: as the desktop driver says,
-// or as tracked through KeyDown and KeyUp.
 // moveStart moves the start of the selection by one character left or
 // right, keeping its end (and so resizes a selected span from its start).
 func (v *TextView) moveStart(key fyne.KeyName) {
@@ -153,19 +129,19 @@ func (v *TextView) moveStart(key fyne.KeyName) {
 	}
 }
 
-// alt reports whether an Alt key is held.
-func (v *TextView) alt() bool {
-	if d, ok := fyne.CurrentApp().Driver().(desktop.Driver); ok && d.CurrentKeyModifiers()&fyne.KeyModifierAlt != 0 {
-		return true
+// keyModifiers returns the modifier keys held with the key event being
+// handled. The desktop driver records them from that very event, so unlike
+// state tracked through KeyDown and KeyUp it cannot be left stale by a
+// dialog that received the key-up (issue 15, defect 1). Drivers without
+// modifiers (mobile, the test driver) report none.
+func (v *TextView) keyModifiers() fyne.KeyModifier {
+	if v.modifiers != nil {
+		return v.modifiers()
 	}
-	return v.altDown
-}
-
-func (v *TextView) shift() bool {
-	if d, ok := fyne.CurrentApp().Driver().(desktop.Driver); ok && d.CurrentKeyModifiers()&fyne.KeyModifierShift != 0 {
-		return true
+	if d, ok := fyne.CurrentApp().Driver().(desktop.Driver); ok {
+		return d.CurrentKeyModifiers()
 	}
-	return v.shiftDown
+	return 0
 }
 
 // moveLines moves the caret up or down by n lines, keeping its x, and

@@ -45,7 +45,9 @@ func (v *TextView) MouseDown(ev *desktop.MouseEvent) {
 	}
 	v.mouse.down = true
 	cp := v.OffsetAt(ev.Position)
-	if v.shift() || ev.Modifier&fyne.KeyModifierShift != 0 {
+	// Only the event says whether shift is held: state tracked from key
+	// events goes stale when a dialog takes the key-up.
+	if ev.Modifier&fyne.KeyModifierShift != 0 {
 		v.mouse.selFrom = v.anchor
 		v.mouse.handled = true // a shift+click extends; it is no tap
 		v.selectRange(v.anchor, cp, true)

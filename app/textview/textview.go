@@ -67,12 +67,14 @@ type TextView struct {
 	flashLevel float32
 	flashAnim  *fyne.Animation
 
-	focused   bool
-	shiftDown bool
-	altDown   bool
-	mouse     mouseState
-	hoverCP   int
-	version   int // bumped when the text changes, to retire text objects
+	focused bool
+	mouse   mouseState
+	hoverCP int
+	version int // bumped when the text changes, to retire text objects
+
+	// modifiers, when set, replaces the driver as the source of the
+	// modifier keys held during a key event (tests set it).
+	modifiers func() fyne.KeyModifier
 }
 
 // New returns an empty view with word snapping on.
