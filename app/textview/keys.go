@@ -3,8 +3,6 @@ package textview
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
-
-	"gloss/annotate"
 )
 
 var (
@@ -24,53 +22,28 @@ func (v *TextView) FocusLost() {
 	v.Refresh()
 }
 
-// TypedKey moves the caret (arrows, Home, End; with shift they extend the
-// selection), scrolls (Page Up, Page Down) and clears the selection
-// (Escape). Every other key goes to OnTypedKey, as does Escape when nothing
-// is selected.
+// TypedKey moves the caret and extends the selection (see navigate),
+// scrolls (Page Up, Page Down), cycles through overlapping spans (Tab) and
+// clears the selection (Escape). Every other key goes to OnTypedKey, as do
+// Escape when nothing is selected and Tab when there is nothing to cycle.
 func (v *TextView) TypedKey(ev *fyne.KeyEvent) {
-	runes := v.doc.runes
 	mods := v.keyModifiers()
-	shift := mods&fyne.KeyModifierShift != 0
-	if shift && mods&fyne.KeyModifierAlt != 0 && (ev.Name == fyne.KeyLeft || ev.Name == fyne.KeyRight) {
-		v.moveStart(ev.Name)
+	if v.navigate(ev.Name, mods) {
 		return
 	}
 	switch ev.Name {
-	case fyne.KeyLeft:
-		if !shift && v.selStart != v.selEnd {
-			v.moveHead(v.selStart, false)
-		} else {
-			v.moveHead(annotate.GraphemeBefore(runes, v.head), shift)
+	case fyne.KeyTab:
+		if v.cycleSpan(mods&fyne.KeyModifierShift != 0) {
+			return
 		}
-	case fyne.KeyRight:
-		if !shift && v.selStart != v.selEnd {
-			v.moveHead(v.selEnd, false)
-		} else {
-			v.moveHead(annotate.GraphemeAfter(runes, v.head), shift)
-		}
-	case fyne.KeyUp:
-		v.moveLines(-1, shift)
-	case fyne.KeyDown:
-		v.moveLines(1, shift)
-	case fyne.KeyHome:
-		v.moveToLineEdge(false, shift)
-	case fyne.KeyEnd:
-		v.moveToLineEdge(true, shift)
-	case fyne.KeyPageUp:
-		v.pageBy(-1)
-	case fyne.KeyPageDown:
-		v.pageBy(1)
 	case fyne.KeyEscape:
 		if v.selStart != v.selEnd {
 			v.ClearSelection()
 			return
 		}
-		fallthrough
-	default:
-		if v.OnTypedKey != nil {
-			v.OnTypedKey(ev)
-		}
+	}
+	if v.OnTypedKey != nil {
+		v.OnTypedKey(ev)
 	}
 }
 
@@ -101,9 +74,9 @@ func (v *TextView) TypedShortcut(s fyne.Shortcut) {
 		v.SetSelection(0, len(v.doc.runes))
 		return
 	case *desktop.CustomShortcut:
-		// The desktop driver delivers Alt+Shift+arrows as a shortcut.
-		if sc.Modifier == fyne.KeyModifierAlt|fyne.KeyModifierShift && (sc.KeyName == fyne.KeyLeft || sc.KeyName == fyne.KeyRight) {
-			v.moveStart(sc.KeyName)
+		// The desktop driver delivers keys with Ctrl or Alt as shortcuts
+		// (Ctrl+Left, Ctrl+Shift+End, Alt+Shift+Left, ...).
+		if v.navigate(sc.KeyName, sc.Modifier) {
 			return
 		}
 	}
@@ -113,19 +86,6 @@ func (v *TextView) TypedShortcut(s fyne.Shortcut) {
 	}
 	if c, ok := fyne.CurrentApp().Driver().CanvasForObject(v).(fyne.Shortcutable); ok {
 		c.TypedShortcut(s)
-	}
-}
-
-// moveStart moves the start of the selection by one character left or
-// right, keeping its end (and so resizes a selected span from its start).
-func (v *TextView) moveStart(key fyne.KeyName) {
-	if v.selStart != v.selEnd && v.head == v.selEnd {
-		v.anchor, v.head = v.selEnd, v.selStart // the caret goes to the start
-	}
-	if key == fyne.KeyLeft {
-		v.moveHead(annotate.GraphemeBefore(v.doc.runes, v.head), true)
-	} else {
-		v.moveHead(annotate.GraphemeAfter(v.doc.runes, v.head), true)
 	}
 }
 
@@ -142,30 +102,4 @@ func (v *TextView) keyModifiers() fyne.KeyModifier {
 		return d.CurrentKeyModifiers()
 	}
 	return 0
-}
-
-// moveLines moves the caret up or down by n lines, keeping its x, and
-// extends the selection with it when extend is set.
-func (v *TextView) moveLines(n int, extend bool) {
-	if !v.prepare() {
-		return
-	}
-	pos := v.PositionOf(v.head)
-	pos.Y += float32(n)*v.lay.m.lineH + v.lay.m.lineH/2
-	v.moveHead(v.OffsetAt(pos), extend)
-}
-
-// moveToLineEdge moves the caret to the start or end of its line.
-func (v *TextView) moveToLineEdge(end, extend bool) {
-	if !v.prepare() {
-		return
-	}
-	pos := v.PositionOf(v.head)
-	pos.Y += v.lay.m.lineH / 2
-	if end {
-		pos.X = v.Size().Width
-	} else {
-		pos.X = 0
-	}
-	v.moveHead(v.OffsetAt(pos), extend)
 }

@@ -80,15 +80,14 @@ func (v *TextView) Tapped(ev *fyne.PointEvent) {
 	v.click(ev.Position)
 }
 
-// click places the caret at pos and reports the span tapped there.
+// click places the caret at pos and reports the span tapped there: the
+// innermost one, or the next one out when the same character is clicked
+// again (see spanForClick).
 func (v *TextView) click(pos fyne.Position) {
 	if !v.prepare() || v.onScrollbar(pos) {
 		return
 	}
-	id := ""
-	if under := v.runeAt(pos); under >= 0 {
-		id = v.spans.innermost(under)
-	}
+	id := v.spanForClick(v.runeAt(pos))
 	v.selectedSpan = id
 	cp := v.OffsetAt(pos)
 	v.setSelection(cp, cp, cp, cp)

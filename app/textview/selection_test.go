@@ -91,6 +91,7 @@ func TestDoubleClickSelectsWord(t *testing.T) {
 func TestShiftArrowsExtendByGrapheme(t *testing.T) {
 	text, _ := readFixture(t)
 	v, w := newView(t, text, nil, nil)
+	v.SetSnapToWords(false) // with snapping, shift+arrows move by words
 	w.Canvas().Focus(v)
 	family := cpOf(t, text, "👨")
 	v.SetSelection(family, family)
@@ -245,6 +246,7 @@ func TestAltShiftArrowsMoveTheStart(t *testing.T) {
 		t.Fatalf("Alt+Shift+Right twice: [%d, %d), want [12, 18)", s, e)
 	}
 	hold(v, fyne.KeyModifierShift)
+	v.SetSnapToWords(false) // with snapping, shift+arrows move by words
 	v.SetSelection(11, 18)
 	v.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
 	if s, e := v.Selection(); s != 11 || e != 19 {
