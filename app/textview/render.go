@@ -25,8 +25,10 @@ type renderer struct {
 	lines  []visLine
 	vspans []visSpan
 
-	// layers, painted in this order
-	back, marks, words, front []fyne.CanvasObject
+	// layers, painted in this order: every rectangle comes before any text,
+	// so that no background, bar or outline covers the descenders of the
+	// line above (issue 15, defect 4)
+	back, marks, front, words []fyne.CanvasObject
 }
 
 func newRenderer(v *TextView) *renderer {
@@ -179,7 +181,7 @@ func (r *renderer) build() {
 		o := r.rect(&r.front, v.Size().Width-w-1, y, w, h, th.Color(theme.ColorNameScrollBar, variant))
 		o.CornerRadius = w / 2
 	}
-	r.objects = append(append(append(append(r.objects[:0], r.back...), r.marks...), r.words...), r.front...)
+	r.objects = append(append(append(append(r.objects[:0], r.back...), r.marks...), r.front...), r.words...)
 }
 
 // spanMarks paints the spans on one line: a translucent background per
