@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 
@@ -51,5 +52,18 @@ func TestRectanglesBeforeText(t *testing.T) {
 	}
 	if len(ys) < 4 {
 		t.Errorf("the long span covers %d rows of rectangles, want several lines", len(ys))
+	}
+}
+
+// TestLayoutPlacesLinesForNewSize: a resize, through Layout alone (no
+// Refresh), shows the lines that fit the new size.
+func TestLayoutPlacesLinesForNewSize(t *testing.T) {
+	text := strings.Repeat("A line of text.\n", 100)
+	v, w := newView(t, text, nil, nil)
+	w.Resize(fyne.NewSize(600, 150))
+	short := len(lineYs(v))
+	v.Resize(fyne.NewSize(600, 500)) // sets the size and calls the renderer's Layout
+	if tall := len(lineYs(v)); tall <= short {
+		t.Errorf("Layout to a taller size shows %d lines, no more than the %d before", tall, short)
 	}
 }

@@ -47,10 +47,12 @@ func (r *renderer) MinSize() fyne.Size {
 	return fyne.NewSize(s*10, s*4)
 }
 
-// Layout re-wraps the text for the new size and redraws.
+// Layout re-wraps the text for the new size and places the objects of the
+// lines now visible. It does not refresh: whoever resized the view repaints
+// the canvas.
 func (r *renderer) Layout(size fyne.Size) {
 	r.v.resized(size)
-	r.Refresh()
+	r.build()
 }
 
 // Refresh rebuilds the objects of the visible lines.
