@@ -70,10 +70,11 @@ func (v *TextView) runeAt(pos fyne.Position) int {
 // paragraph p to a code point: the nearest caret position, or with under the
 // cluster under x (-1 for none).
 func (v *TextView) offsetInLine(p, li int, x float32, under bool) int {
-	l := &v.lay
-	runes := v.doc.runes
-	pl := l.paras[p]
+	pl := v.lay.paras[p]
 	ln := pl.lines[li]
+	if ln.bidi {
+		return v.offsetInBidiLine(p, li, x, under)
+	}
 	if x < 0 {
 		if under {
 			return -1
@@ -104,10 +105,18 @@ func (v *TextView) offsetInLine(p, li int, x float32, under bool) int {
 	if under {
 		return -1
 	}
+	return v.lineEnd(p, li)
+}
+
+// lineEnd returns the caret offset at the end of line li of paragraph p:
+// before the '\r' of a CRLF on a paragraph's last line.
+func (v *TextView) lineEnd(p, li int) int {
+	pl := v.lay.paras[p]
+	ln := pl.lines[li]
 	end := ln.end
 	if li == len(pl.lines)-1 && pl.done {
 		end = v.doc.paras[p].end
-		for end > ln.start && runes[end-1] == '\r' {
+		for end > ln.start && v.doc.runes[end-1] == '\r' {
 			end--
 		}
 	}
@@ -131,6 +140,9 @@ func (v *TextView) PositionOf(cp int) fyne.Position {
 // edge; cp past the line's end gives the line's width.
 func (v *TextView) xOf(pl *paraLayout, li, cp int) float32 {
 	ln := pl.lines[li]
+	if ln.bidi {
+		return v.xOfBidi(pl, li, cp)
+	}
 	if cp <= ln.start || ln.t0 == ln.t1 {
 		return 0
 	}

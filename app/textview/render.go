@@ -24,6 +24,7 @@ type renderer struct {
 	scale  float32 // device pixels per unit, for snapping text to pixels
 	lines  []visLine
 	vspans []visSpan
+	xs     []xSpan // scratch: the pieces of a range on one line
 
 	// layers, painted in this order: every rectangle comes before any text,
 	// so that no background, bar or outline covers the descenders of the
@@ -159,12 +160,21 @@ func (r *renderer) build() {
 		lastLine := vl.li == len(pl.lines)-1 && pl.done
 		r.spanMarks(pl, vl, ln, maxX)
 		if a, b := max(v.selStart, ln.start), min(v.selEnd, ln.end); showSel && a < b || showSel && lastLine && v.selStart <= ln.end && v.selEnd > ln.end {
-			x1, x2 := v.xOf(pl, vl.li, a), v.xOf(pl, vl.li, b)
-			if lastLine && v.selEnd > ln.end {
-				x2 += m.spaceW // show that the line break is selected
+			r.xs = v.ranges(pl, vl.li, a, b, r.xs)
+			if lastLine && v.selEnd > ln.end { // show that the line break is selected
+				switch {
+				case !ln.bidi:
+					r.xs[len(r.xs)-1].x2 += m.spaceW
+				case pl.rtl:
+					r.xs = append(r.xs, xSpan{max(0, ln.x0-m.spaceW), ln.x0})
+				default:
+					r.xs = append(r.xs, xSpan{ln.x0 + ln.w, ln.x0 + ln.w + m.spaceW})
+				}
 			}
-			x1, x2 = m.padX+x1, min(m.padX+x2, maxX)
-			r.rect(&r.marks, x1, vl.y, x2-x1, m.textH, selCol)
+			for _, xs := range r.xs {
+				x1, x2 := m.padX+xs.x1, min(m.padX+xs.x2, maxX)
+				r.rect(&r.marks, x1, vl.y, x2-x1, m.textH, selCol)
+			}
 		}
 		for k := ln.t0; k < ln.t1; k++ {
 			if t := &pl.toks[k]; t.text() {
@@ -196,10 +206,6 @@ func (r *renderer) spanMarks(pl *paraLayout, vl visLine, ln line, maxX float32) 
 		if a >= b {
 			continue
 		}
-		x1, x2 := m.padX+v.xOf(pl, vl.li, a), min(m.padX+v.xOf(pl, vl.li, b), maxX)
-		if x2 <= x1 {
-			continue
-		}
 		c := vs.color
 		selected := s.ID == v.selectedSpan && s.ID != ""
 		bg := c
@@ -207,17 +213,24 @@ func (r *renderer) spanMarks(pl *paraLayout, vl visLine, ln line, maxX float32) 
 		if selected {
 			bg.A = 0x90
 		}
-		r.rect(&r.back, x1, vl.y, x2-x1, m.textH, bg)
-		if s.ID == v.flashID && v.flashLevel > 0 {
-			fl := c
-			fl.A = uint8(0xc0 * v.flashLevel)
-			r.rect(&r.back, x1, vl.y, x2-x1, m.textH, fl)
-		}
-		row := min(vs.depth, barRows-1)
-		r.rect(&r.marks, x1, vl.y+m.textH+float32(row)*m.barGap, x2-x1, m.bar, c)
-		if selected {
-			o := r.rect(&r.front, x1, vl.y, x2-x1, m.textH, color.Transparent)
-			o.StrokeColor, o.StrokeWidth = c, max(1, m.bar*0.75)
+		r.xs = v.ranges(pl, vl.li, a, b, r.xs)
+		for _, xs := range r.xs {
+			x1, x2 := m.padX+xs.x1, min(m.padX+xs.x2, maxX)
+			if x2 <= x1 {
+				continue
+			}
+			r.rect(&r.back, x1, vl.y, x2-x1, m.textH, bg)
+			if s.ID == v.flashID && v.flashLevel > 0 {
+				fl := c
+				fl.A = uint8(0xc0 * v.flashLevel)
+				r.rect(&r.back, x1, vl.y, x2-x1, m.textH, fl)
+			}
+			row := min(vs.depth, barRows-1)
+			r.rect(&r.marks, x1, vl.y+m.textH+float32(row)*m.barGap, x2-x1, m.bar, c)
+			if selected {
+				o := r.rect(&r.front, x1, vl.y, x2-x1, m.textH, color.Transparent)
+				o.StrokeColor, o.StrokeWidth = c, max(1, m.bar*0.75)
+			}
 		}
 	}
 }
