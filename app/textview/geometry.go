@@ -124,7 +124,7 @@ func (v *TextView) lineEnd(p, li int) int {
 }
 
 // PositionOf returns the top-left corner of the caret before code point cp
-// in the view's coordinates. Points above or below the view have negative
+// in the view's coordinates (the top of the text, below any label tags). Points above or below the view have negative
 // or large y; far away from the view the y is an estimate.
 func (v *TextView) PositionOf(cp int) fyne.Position {
 	if !v.prepare() {
@@ -133,7 +133,7 @@ func (v *TextView) PositionOf(cp int) fyne.Position {
 	cp = v.doc.clamp(cp)
 	p := v.doc.paraOf(cp)
 	pl, li := v.lay.ensureCP(p, cp)
-	return fyne.NewPos(v.lay.m.padX+v.xOf(pl, li, cp), v.lineTop(p, li))
+	return fyne.NewPos(v.lay.m.padX+v.xOf(pl, li, cp), v.lineTop(p, li)+v.lay.m.top)
 }
 
 // xOf returns the x of code point cp on line li, relative to the text's left

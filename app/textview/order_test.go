@@ -14,15 +14,17 @@ import (
 // TestRectanglesBeforeText: every rectangle (span backgrounds, bars, the
 // selection, the selected span's outline, the caret, the scrollbar) is
 // painted before any text, so that a highlighted line cannot cover the
-// descenders of the line above (issue 15, defect 4).
+// descenders of the line above (issue 15, defect 4). Label tags and note
+// markers too.
 func TestRectanglesBeforeText(t *testing.T) {
 	text := strings.Repeat("Global energy technology gives every agency a big edge. ", 40)
 	labels := []*annotate.Label{{ID: "claim", Name: "claim", Color: "#E69F00"}}
 	spans := []*annotate.Span{
 		{ID: "long", Start: 0, End: 600, LabelID: "claim"},
-		{ID: "inner", Start: 7, End: 13, LabelID: "claim"},
+		{ID: "inner", Start: 7, End: 13, LabelID: "claim", Note: "a note"},
 	}
 	v, w := newView(t, text, spans, labels)
+	v.ShowLabelTags(true) // tag chips and note markers are rectangles too
 	w.Canvas().Focus(v)
 	v.SetSelectedSpan("long")
 	v.SetSelection(100, 300)

@@ -65,6 +65,7 @@ type TextView struct {
 	anchor, head     int // the fixed and the moving end of the selection
 	snapWords        bool
 	selectedSpan     string
+	showTags         bool // label names drawn at the start of spans
 
 	flashID    string
 	flashLevel float32
@@ -203,12 +204,12 @@ func (v *TextView) prepare() bool {
 		return false
 	}
 	ts := v.textSize()
-	if v.layOK && v.layW == size.Width && v.lay.m.size == ts {
+	if v.layOK && v.layW == size.Width && v.lay.m.size == ts && v.lay.m.tags == v.showTags {
 		return true
 	}
 	m := v.lay.m
-	if m.size != ts {
-		m = newMetrics(ts)
+	if m.size != ts || m.tags != v.showTags {
+		m = newMetrics(ts, v.showTags)
 	}
 	v.lay.reset(&v.doc, m, size.Width-2*m.padX-scrollbarWidth(m))
 	v.layOK, v.layW = true, size.Width
