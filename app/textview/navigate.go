@@ -152,7 +152,7 @@ func (v *TextView) moveLines(n int, extend, snap bool) {
 		return
 	}
 	pos := v.PositionOf(v.head)
-	pos.Y += float32(n)*v.lay.m.lineH + v.lay.m.lineH/2
+	pos.Y += float32(n)*v.lay.m.lineH + v.lay.m.textH/2 // the middle of the text, below any tags
 	v.moveHead(v.OffsetAt(pos), extend, snap)
 }
 

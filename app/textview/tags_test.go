@@ -5,6 +5,7 @@ import (
 	"math"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"gloss/annotate"
@@ -150,5 +151,28 @@ func TestNoteMarkers(t *testing.T) {
 		if dot.Position().Y < end.Y+v.lay.m.textH-0.5 {
 			t.Errorf("tags=%v: note marker at y=%v covers the text (bottom %v)", tags, dot.Position().Y, end.Y+v.lay.m.textH)
 		}
+	}
+}
+
+// TestArrowsWithTags: with the taller lines of label tags, Up and Down still
+// move the caret by exactly one line.
+func TestArrowsWithTags(t *testing.T) {
+	v, w := newView(t, "first line\nsecond line\nthird line", nil, nil)
+	w.Canvas().Focus(v)
+	v.ShowLabelTags(true)
+	hold(v, 0)
+	v.SetSelection(2, 2)
+	v.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	if s, _ := v.Selection(); s < 11 || s > 22 {
+		t.Errorf("Down from 2 went to %d, want the second line [11, 22]", s)
+	}
+	v.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	if s, _ := v.Selection(); s < 23 {
+		t.Errorf("a second Down went to %d, want the third line [23, 33]", s)
+	}
+	v.TypedKey(&fyne.KeyEvent{Name: fyne.KeyUp})
+	v.TypedKey(&fyne.KeyEvent{Name: fyne.KeyUp})
+	if s, _ := v.Selection(); s > 10 {
+		t.Errorf("Up twice went back to %d, want the first line [0, 10]", s)
 	}
 }
