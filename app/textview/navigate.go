@@ -77,7 +77,7 @@ func (v *TextView) navigate(key fyne.KeyName, mods fyne.KeyModifier) bool {
 			v.moveToLineEdge(end, shift, snap)
 		}
 	case fyne.KeyPageUp, fyne.KeyPageDown:
-		if mods != 0 {
+		if ctrl || alt {
 			return false
 		}
 		if key == fyne.KeyPageUp {
