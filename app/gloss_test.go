@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -214,9 +215,7 @@ func TestNoteAndResizeUndo(t *testing.T) {
 		t.Fatalf("note saved as %q", sp.Note)
 	}
 	// Shift+Right on the selected span extends it by one character.
-	g.View().KeyDown(&fyne.KeyEvent{Name: "LeftShift"})
-	g.View().TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
-	g.View().KeyUp(&fyne.KeyEvent{Name: "LeftShift"})
+	g.View().TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyRight, Modifier: fyne.KeyModifierShift})
 	if sp, _ := s.Span(id); sp.Start != wordStart || sp.End != wordEnd+1 {
 		t.Fatalf("after shift+right the span is [%d, %d)", sp.Start, sp.End)
 	}
@@ -459,11 +458,7 @@ func TestAltShiftResizesSpanStart(t *testing.T) {
 	dragSelect(g, wordStart, wordEnd)
 	test.Type(g.View(), "1")
 	id := g.SelectedSpan()
-	g.View().KeyDown(&fyne.KeyEvent{Name: "LeftShift"})
-	g.View().KeyDown(&fyne.KeyEvent{Name: "LeftAlt"})
-	g.View().TypedKey(&fyne.KeyEvent{Name: fyne.KeyLeft})
-	g.View().KeyUp(&fyne.KeyEvent{Name: "LeftAlt"})
-	g.View().KeyUp(&fyne.KeyEvent{Name: "LeftShift"})
+	g.View().TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyLeft, Modifier: fyne.KeyModifierAlt | fyne.KeyModifierShift})
 	if sp, _ := s.Span(id); sp.Start != wordStart-1 || sp.End != wordEnd {
 		t.Fatalf("after alt+shift+left the span is [%d, %d), want [%d, %d)", sp.Start, sp.End, wordStart-1, wordEnd)
 	}

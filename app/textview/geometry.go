@@ -70,10 +70,11 @@ func (v *TextView) runeAt(pos fyne.Position) int {
 // paragraph p to a code point: the nearest caret position, or with under the
 // cluster under x (-1 for none).
 func (v *TextView) offsetInLine(p, li int, x float32, under bool) int {
-	l := &v.lay
-	runes := v.doc.runes
-	pl := l.paras[p]
+	pl := v.lay.paras[p]
 	ln := pl.lines[li]
+	if ln.bidi {
+		return v.offsetInBidiLine(p, li, x, under)
+	}
 	if x < 0 {
 		if under {
 			return -1
@@ -104,10 +105,18 @@ func (v *TextView) offsetInLine(p, li int, x float32, under bool) int {
 	if under {
 		return -1
 	}
+	return v.lineEnd(p, li)
+}
+
+// lineEnd returns the caret offset at the end of line li of paragraph p:
+// before the '\r' of a CRLF on a paragraph's last line.
+func (v *TextView) lineEnd(p, li int) int {
+	pl := v.lay.paras[p]
+	ln := pl.lines[li]
 	end := ln.end
 	if li == len(pl.lines)-1 && pl.done {
 		end = v.doc.paras[p].end
-		for end > ln.start && runes[end-1] == '\r' {
+		for end > ln.start && v.doc.runes[end-1] == '\r' {
 			end--
 		}
 	}
@@ -115,7 +124,7 @@ func (v *TextView) offsetInLine(p, li int, x float32, under bool) int {
 }
 
 // PositionOf returns the top-left corner of the caret before code point cp
-// in the view's coordinates. Points above or below the view have negative
+// in the view's coordinates (the top of the text, below any label tags). Points above or below the view have negative
 // or large y; far away from the view the y is an estimate.
 func (v *TextView) PositionOf(cp int) fyne.Position {
 	if !v.prepare() {
@@ -124,13 +133,16 @@ func (v *TextView) PositionOf(cp int) fyne.Position {
 	cp = v.doc.clamp(cp)
 	p := v.doc.paraOf(cp)
 	pl, li := v.lay.ensureCP(p, cp)
-	return fyne.NewPos(v.lay.m.padX+v.xOf(pl, li, cp), v.lineTop(p, li))
+	return fyne.NewPos(v.lay.m.padX+v.xOf(pl, li, cp), v.lineTop(p, li)+v.lay.m.top)
 }
 
 // xOf returns the x of code point cp on line li, relative to the text's left
 // edge; cp past the line's end gives the line's width.
 func (v *TextView) xOf(pl *paraLayout, li, cp int) float32 {
 	ln := pl.lines[li]
+	if ln.bidi {
+		return v.xOfBidi(pl, li, cp)
+	}
 	if cp <= ln.start || ln.t0 == ln.t1 {
 		return 0
 	}

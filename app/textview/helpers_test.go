@@ -105,3 +105,9 @@ func canvasPos(v *TextView, w fyne.Window) fyne.Position {
 	inset, _ := w.Canvas().InteractiveArea()
 	return fyne.CurrentApp().Driver().AbsolutePositionForObject(v).Add(inset)
 }
+
+// hold makes the view see mods as the modifier keys held during key events,
+// as the desktop driver would report them.
+func hold(v *TextView, mods fyne.KeyModifier) {
+	v.modifiers = func() fyne.KeyModifier { return mods }
+}

@@ -3,13 +3,10 @@ package textview
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
-
-	"gloss/annotate/unitext"
 )
 
 var (
 	_ fyne.Focusable    = (*TextView)(nil)
-	_ desktop.Keyable   = (*TextView)(nil)
 	_ fyne.Shortcutable = (*TextView)(nil)
 )
 
@@ -22,77 +19,31 @@ func (v *TextView) FocusGained() {
 // FocusLost hides the caret.
 func (v *TextView) FocusLost() {
 	v.focused = false
-	v.shiftDown, v.altDown = false, false
 	v.Refresh()
 }
 
-// KeyDown tracks the shift keys, which make arrows and clicks extend the
-// selection, and the Alt keys, which with shift move its start instead.
-func (v *TextView) KeyDown(ev *fyne.KeyEvent) {
-	switch ev.Name {
-	case desktop.KeyShiftLeft, desktop.KeyShiftRight:
-		v.shiftDown = true
-	case desktop.KeyAltLeft, desktop.KeyAltRight:
-		v.altDown = true
-	}
-}
-
-// KeyUp tracks the shift and Alt keys.
-func (v *TextView) KeyUp(ev *fyne.KeyEvent) {
-	switch ev.Name {
-	case desktop.KeyShiftLeft, desktop.KeyShiftRight:
-		v.shiftDown = false
-	case desktop.KeyAltLeft, desktop.KeyAltRight:
-		v.altDown = false
-	}
-}
-
-// TypedKey moves the caret (arrows, Home, End; with shift they extend the
-// selection), scrolls (Page Up, Page Down) and clears the selection
-// (Escape). Every other key goes to OnTypedKey, as does Escape when nothing
-// is selected.
+// TypedKey moves the caret and extends the selection (see navigate),
+// scrolls (Page Up, Page Down), cycles through overlapping spans (Tab) and
+// clears the selection (Escape). Every other key goes to OnTypedKey, as do
+// Escape when nothing is selected and Tab when there is nothing to cycle.
 func (v *TextView) TypedKey(ev *fyne.KeyEvent) {
-	runes := v.doc.runes
-	shift := v.shift()
-	if shift && v.alt() && (ev.Name == fyne.KeyLeft || ev.Name == fyne.KeyRight) {
-		v.moveStart(ev.Name)
+	mods := v.keyModifiers()
+	if v.navigate(ev.Name, mods) {
 		return
 	}
 	switch ev.Name {
-	case fyne.KeyLeft:
-		if !shift && v.selStart != v.selEnd {
-			v.moveHead(v.selStart, false)
-		} else {
-			v.moveHead(unitext.GraphemeBefore(runes, v.head), shift)
+	case fyne.KeyTab:
+		if v.cycleSpan(mods&fyne.KeyModifierShift != 0) {
+			return
 		}
-	case fyne.KeyRight:
-		if !shift && v.selStart != v.selEnd {
-			v.moveHead(v.selEnd, false)
-		} else {
-			v.moveHead(unitext.GraphemeAfter(runes, v.head), shift)
-		}
-	case fyne.KeyUp:
-		v.moveLines(-1, shift)
-	case fyne.KeyDown:
-		v.moveLines(1, shift)
-	case fyne.KeyHome:
-		v.moveToLineEdge(false, shift)
-	case fyne.KeyEnd:
-		v.moveToLineEdge(true, shift)
-	case fyne.KeyPageUp:
-		v.pageBy(-1)
-	case fyne.KeyPageDown:
-		v.pageBy(1)
 	case fyne.KeyEscape:
 		if v.selStart != v.selEnd {
 			v.ClearSelection()
 			return
 		}
-		fallthrough
-	default:
-		if v.OnTypedKey != nil {
-			v.OnTypedKey(ev)
-		}
+	}
+	if v.OnTypedKey != nil {
+		v.OnTypedKey(ev)
 	}
 }
 
@@ -123,9 +74,9 @@ func (v *TextView) TypedShortcut(s fyne.Shortcut) {
 		v.SetSelection(0, len(v.doc.runes))
 		return
 	case *desktop.CustomShortcut:
-		// The desktop driver delivers Alt+Shift+arrows as a shortcut.
-		if sc.Modifier == fyne.KeyModifierAlt|fyne.KeyModifierShift && (sc.KeyName == fyne.KeyLeft || sc.KeyName == fyne.KeyRight) {
-			v.moveStart(sc.KeyName)
+		// The desktop driver delivers keys with Ctrl or Alt as shortcuts
+		// (Ctrl+Left, Ctrl+Shift+End, Alt+Shift+Left, ...).
+		if v.navigate(sc.KeyName, sc.Modifier) {
 			return
 		}
 	}
@@ -138,58 +89,17 @@ func (v *TextView) TypedShortcut(s fyne.Shortcut) {
 	}
 }
 
-// shift reports whether a shift key is down: as the desktop driver says,
-// or as tracked through KeyDown and KeyUp.
-// moveStart moves the start of the selection by one character left or
-// right, keeping its end (and so resizes a selected span from its start).
-func (v *TextView) moveStart(key fyne.KeyName) {
-	if v.selStart != v.selEnd && v.head == v.selEnd {
-		v.anchor, v.head = v.selEnd, v.selStart // the caret goes to the start
+// keyModifiers returns the modifier keys held with the key event being
+// handled. The desktop driver records them from that very event, so unlike
+// state tracked through KeyDown and KeyUp it cannot be left stale by a
+// dialog that received the key-up (issue 15, defect 1). Drivers without
+// modifiers (mobile, the test driver) report none.
+func (v *TextView) keyModifiers() fyne.KeyModifier {
+	if v.modifiers != nil {
+		return v.modifiers()
 	}
-	if key == fyne.KeyLeft {
-		v.moveHead(unitext.GraphemeBefore(v.doc.runes, v.head), true)
-	} else {
-		v.moveHead(unitext.GraphemeAfter(v.doc.runes, v.head), true)
+	if d, ok := fyne.CurrentApp().Driver().(desktop.Driver); ok {
+		return d.CurrentKeyModifiers()
 	}
-}
-
-// alt reports whether an Alt key is held.
-func (v *TextView) alt() bool {
-	if d, ok := fyne.CurrentApp().Driver().(desktop.Driver); ok && d.CurrentKeyModifiers()&fyne.KeyModifierAlt != 0 {
-		return true
-	}
-	return v.altDown
-}
-
-func (v *TextView) shift() bool {
-	if d, ok := fyne.CurrentApp().Driver().(desktop.Driver); ok && d.CurrentKeyModifiers()&fyne.KeyModifierShift != 0 {
-		return true
-	}
-	return v.shiftDown
-}
-
-// moveLines moves the caret up or down by n lines, keeping its x, and
-// extends the selection with it when extend is set.
-func (v *TextView) moveLines(n int, extend bool) {
-	if !v.prepare() {
-		return
-	}
-	pos := v.PositionOf(v.head)
-	pos.Y += float32(n)*v.lay.m.lineH + v.lay.m.lineH/2
-	v.moveHead(v.OffsetAt(pos), extend)
-}
-
-// moveToLineEdge moves the caret to the start or end of its line.
-func (v *TextView) moveToLineEdge(end, extend bool) {
-	if !v.prepare() {
-		return
-	}
-	pos := v.PositionOf(v.head)
-	pos.Y += v.lay.m.lineH / 2
-	if end {
-		pos.X = v.Size().Width
-	} else {
-		pos.X = 0
-	}
-	v.moveHead(v.OffsetAt(pos), extend)
+	return 0
 }

@@ -25,16 +25,20 @@ type token struct {
 	x, w       float32
 	kind       uint8
 	brk        bool // a line may break before this word token
+	rtl        bool // a right-to-left word (see bidi.go)
 }
 
 func (t *token) text() bool { return t.kind == tokWord || t.kind == tokIdeo }
 
 // line is one laid-out line of a paragraph: code points [start, end) and the
-// tokens [t0, t1) of its paragraph, w wide.
+// tokens [t0, t1) of its paragraph, w wide. A bidi line has its tokens in
+// visual order, starting at x0; the others start at 0 in logical order.
 type line struct {
 	start, end int
 	t0, t1     int
 	w          float32
+	x0         float32
+	bidi       bool
 }
 
 // paraLayout is the layout of one paragraph, computed lazily from its start:
@@ -44,6 +48,7 @@ type paraLayout struct {
 	tokEnd int
 	lines  []line
 	done   bool
+	rtl    bool // the paragraph starts right-to-left: right-aligned
 }
 
 const (
@@ -111,7 +116,8 @@ func (l *layout) lineOfPara(p int) int { return l.lines.prefix(p) }
 func (l *layout) para(p int) *paraLayout {
 	pl := l.paras[p]
 	if pl == nil {
-		pl = &paraLayout{tokEnd: l.doc.paras[p].start}
+		pr := l.doc.paras[p]
+		pl = &paraLayout{tokEnd: pr.start, rtl: paraRTL(l.doc.runes, pr.start, pr.end)}
 		l.paras[p] = pl
 	}
 	return pl

@@ -45,7 +45,9 @@ func (v *TextView) MouseDown(ev *desktop.MouseEvent) {
 	}
 	v.mouse.down = true
 	cp := v.OffsetAt(ev.Position)
-	if v.shift() || ev.Modifier&fyne.KeyModifierShift != 0 {
+	// Only the event says whether shift is held: state tracked from key
+	// events goes stale when a dialog takes the key-up.
+	if ev.Modifier&fyne.KeyModifierShift != 0 {
 		v.mouse.selFrom = v.anchor
 		v.mouse.handled = true // a shift+click extends; it is no tap
 		v.selectRange(v.anchor, cp, true)
@@ -78,15 +80,14 @@ func (v *TextView) Tapped(ev *fyne.PointEvent) {
 	v.click(ev.Position)
 }
 
-// click places the caret at pos and reports the span tapped there.
+// click places the caret at pos and reports the span tapped there: the
+// innermost one, or the next one out when the same character is clicked
+// again (see spanForClick).
 func (v *TextView) click(pos fyne.Position) {
 	if !v.prepare() || v.onScrollbar(pos) {
 		return
 	}
-	id := ""
-	if under := v.runeAt(pos); under >= 0 {
-		id = v.spans.innermost(under)
-	}
+	id := v.spanForClick(v.runeAt(pos))
 	v.selectedSpan = id
 	cp := v.OffsetAt(pos)
 	v.setSelection(cp, cp, cp, cp)

@@ -24,9 +24,21 @@ type renderer struct {
 	scale  float32 // device pixels per unit, for snapping text to pixels
 	lines  []visLine
 	vspans []visSpan
+	xs     []xSpan // scratch: the pieces of a range on one line
+	fg     color.Color
 
-	// layers, painted in this order
-	back, marks, words, front []fyne.CanvasObject
+	// label tags and note markers (tags.go)
+	tagTexts      []*canvas.Text // pool; the first nTagText are in use
+	nTagText      int
+	tagWidths     map[string]float32
+	tagWidthsSize float32
+	tags          []labelTag
+	notes         []noteMark
+
+	// layers, painted in this order: every rectangle comes before any text,
+	// so that no background, bar or outline covers the descenders of the
+	// line above (issue 15, defect 4)
+	back, marks, front, words []fyne.CanvasObject
 }
 
 func newRenderer(v *TextView) *renderer {
@@ -45,10 +57,12 @@ func (r *renderer) MinSize() fyne.Size {
 	return fyne.NewSize(s*10, s*4)
 }
 
-// Layout re-wraps the text for the new size and redraws.
+// Layout re-wraps the text for the new size and places the objects of the
+// lines now visible. It does not refresh: whoever resized the view repaints
+// the canvas.
 func (r *renderer) Layout(size fyne.Size) {
 	r.v.resized(size)
-	r.Refresh()
+	r.build()
 }
 
 // Refresh rebuilds the objects of the visible lines.
@@ -108,7 +122,8 @@ func (r *renderer) canvasScale() float32 {
 // build lays out what is on screen and fills the layers.
 func (r *renderer) build() {
 	v := r.v
-	r.nRect = 0
+	r.nRect, r.nTagText = 0, 0
+	r.tags, r.notes = r.tags[:0], r.notes[:0]
 	r.back, r.marks, r.words, r.front = r.back[:0], r.marks[:0], r.words[:0], r.front[:0]
 	if r.vers != v.version { // new text: no object can be reused as it is
 		for k, o := range r.texts {
@@ -128,6 +143,7 @@ func (r *renderer) build() {
 	th := v.Theme()
 	variant := fyne.CurrentApp().Settings().ThemeVariant()
 	fg := th.Color(theme.ColorNameForeground, variant)
+	r.fg = fg
 
 	r.scale = r.canvasScale()
 	r.lines = v.visibleLines(r.lines)
@@ -153,18 +169,29 @@ func (r *renderer) build() {
 		pl := v.lay.paras[vl.p]
 		ln := pl.lines[vl.li]
 		lastLine := vl.li == len(pl.lines)-1 && pl.done
+		ty := vl.y + m.top // the top of the text, below the row of tags
 		r.spanMarks(pl, vl, ln, maxX)
+		r.tagsAndNotes(pl, vl, ln, maxX)
 		if a, b := max(v.selStart, ln.start), min(v.selEnd, ln.end); showSel && a < b || showSel && lastLine && v.selStart <= ln.end && v.selEnd > ln.end {
-			x1, x2 := v.xOf(pl, vl.li, a), v.xOf(pl, vl.li, b)
-			if lastLine && v.selEnd > ln.end {
-				x2 += m.spaceW // show that the line break is selected
+			r.xs = v.ranges(pl, vl.li, a, b, r.xs)
+			if lastLine && v.selEnd > ln.end { // show that the line break is selected
+				switch {
+				case !ln.bidi:
+					r.xs[len(r.xs)-1].x2 += m.spaceW
+				case pl.rtl:
+					r.xs = append(r.xs, xSpan{max(0, ln.x0-m.spaceW), ln.x0})
+				default:
+					r.xs = append(r.xs, xSpan{ln.x0 + ln.w, ln.x0 + ln.w + m.spaceW})
+				}
 			}
-			x1, x2 = m.padX+x1, min(m.padX+x2, maxX)
-			r.rect(&r.marks, x1, vl.y, x2-x1, m.textH, selCol)
+			for _, xs := range r.xs {
+				x1, x2 := m.padX+xs.x1, min(m.padX+xs.x2, maxX)
+				r.rect(&r.marks, x1, ty, x2-x1, m.textH, selCol)
+			}
 		}
 		for k := ln.t0; k < ln.t1; k++ {
 			if t := &pl.toks[k]; t.text() {
-				r.text(t, m.padX+t.x, vl.y, fg)
+				r.text(t, m.padX+t.x, ty, fg)
 			}
 		}
 	}
@@ -179,21 +206,18 @@ func (r *renderer) build() {
 		o := r.rect(&r.front, v.Size().Width-w-1, y, w, h, th.Color(theme.ColorNameScrollBar, variant))
 		o.CornerRadius = w / 2
 	}
-	r.objects = append(append(append(append(r.objects[:0], r.back...), r.marks...), r.words...), r.front...)
+	r.objects = append(append(append(append(r.objects[:0], r.back...), r.marks...), r.front...), r.words...)
 }
 
 // spanMarks paints the spans on one line: a translucent background per
 // span, and an underline bar per span in the row of its overlap depth.
 func (r *renderer) spanMarks(pl *paraLayout, vl visLine, ln line, maxX float32) {
 	v, m := r.v, r.v.lay.m
+	y := vl.y + m.top
 	for _, vs := range r.vspans {
 		s := vs.span
 		a, b := max(s.Start, ln.start), min(s.End, ln.end)
 		if a >= b {
-			continue
-		}
-		x1, x2 := m.padX+v.xOf(pl, vl.li, a), min(m.padX+v.xOf(pl, vl.li, b), maxX)
-		if x2 <= x1 {
 			continue
 		}
 		c := vs.color
@@ -203,17 +227,24 @@ func (r *renderer) spanMarks(pl *paraLayout, vl visLine, ln line, maxX float32) 
 		if selected {
 			bg.A = 0x90
 		}
-		r.rect(&r.back, x1, vl.y, x2-x1, m.textH, bg)
-		if s.ID == v.flashID && v.flashLevel > 0 {
-			fl := c
-			fl.A = uint8(0xc0 * v.flashLevel)
-			r.rect(&r.back, x1, vl.y, x2-x1, m.textH, fl)
-		}
-		row := min(vs.depth, barRows-1)
-		r.rect(&r.marks, x1, vl.y+m.textH+float32(row)*m.barGap, x2-x1, m.bar, c)
-		if selected {
-			o := r.rect(&r.front, x1, vl.y, x2-x1, m.textH, color.Transparent)
-			o.StrokeColor, o.StrokeWidth = c, max(1, m.bar*0.75)
+		r.xs = v.ranges(pl, vl.li, a, b, r.xs)
+		for _, xs := range r.xs {
+			x1, x2 := m.padX+xs.x1, min(m.padX+xs.x2, maxX)
+			if x2 <= x1 {
+				continue
+			}
+			r.rect(&r.back, x1, y, x2-x1, m.textH, bg)
+			if s.ID == v.flashID && v.flashLevel > 0 {
+				fl := c
+				fl.A = uint8(0xc0 * v.flashLevel)
+				r.rect(&r.back, x1, y, x2-x1, m.textH, fl)
+			}
+			row := min(vs.depth, barRows-1)
+			r.rect(&r.marks, x1, y+m.textH+float32(row)*m.barGap, x2-x1, m.bar, c)
+			if selected {
+				o := r.rect(&r.front, x1, y, x2-x1, m.textH, color.Transparent)
+				o.StrokeColor, o.StrokeWidth = c, max(1, m.bar*0.75)
+			}
 		}
 	}
 }

@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/driver/desktop"
 
 	"gloss/annotate"
 	"gloss/annotate/unitext"
@@ -79,10 +78,10 @@ func TestRandomInteraction(t *testing.T) {
 			case 3:
 				v.DoubleTapped(&fyne.PointEvent{Position: randPos()})
 			case 4:
-				v.KeyDown(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+				hold(v, fyne.KeyModifierShift)
 				keys := []fyne.KeyName{fyne.KeyLeft, fyne.KeyRight, fyne.KeyUp, fyne.KeyDown, fyne.KeyHome, fyne.KeyEnd}
 				v.TypedKey(&fyne.KeyEvent{Name: keys[rng.Intn(len(keys))]})
-				v.KeyUp(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+				hold(v, 0)
 			case 5:
 				v.Tapped(&fyne.PointEvent{Position: randPos()})
 			case 6:

@@ -59,12 +59,13 @@ func (v *TextView) selectRange(from, to int, snap bool) {
 }
 
 // moveHead moves the moving end of the selection to cp, extending the
-// selection when extend is set and collapsing it to a caret otherwise, and
-// keeps cp in view.
-func (v *TextView) moveHead(cp int, extend bool) {
+// selection when extend is set (snapped to words when snap is set and word
+// snapping is on) and collapsing it to a caret otherwise, and keeps cp in
+// view.
+func (v *TextView) moveHead(cp int, extend, snap bool) {
 	cp = unitext.PrevGraphemeBreak(v.doc.runes, cp)
 	if extend {
-		v.selectRange(v.anchor, cp, false)
+		v.selectRange(v.anchor, cp, snap)
 	} else {
 		v.setSelection(cp, cp, cp, cp)
 	}

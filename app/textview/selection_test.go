@@ -91,10 +91,11 @@ func TestDoubleClickSelectsWord(t *testing.T) {
 func TestShiftArrowsExtendByGrapheme(t *testing.T) {
 	text, _ := readFixture(t)
 	v, w := newView(t, text, nil, nil)
+	v.SetSnapToWords(false) // with snapping, shift+arrows move by words
 	w.Canvas().Focus(v)
 	family := cpOf(t, text, "👨")
 	v.SetSelection(family, family)
-	v.KeyDown(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+	hold(v, fyne.KeyModifierShift)
 	v.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
 	if s, e := v.Selection(); s != family || e != family+5 {
 		t.Fatalf("shift+Right over the family emoji selected [%d, %d), want [%d, %d)", s, e, family, family+5)
@@ -112,9 +113,9 @@ func TestShiftArrowsExtendByGrapheme(t *testing.T) {
 	// CRLF is one cluster: extending over a line end takes both.
 	crlf := strings.Index(text, "\r\n")
 	cr := unitext.RuneLen(text[:crlf])
-	v.KeyUp(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+	hold(v, 0)
 	v.SetSelection(cr, cr)
-	v.KeyDown(&fyne.KeyEvent{Name: desktop.KeyShiftRight})
+	hold(v, fyne.KeyModifierShift)
 	v.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
 	if s, e := v.Selection(); s != cr || e != cr+2 {
 		t.Errorf("shift+Right over CRLF selected [%d, %d), want [%d, %d)", s, e, cr, cr+2)
@@ -125,7 +126,7 @@ func TestShiftArrowsExtendByGrapheme(t *testing.T) {
 	if s, e := v.Selection(); s != 0 || e <= cr {
 		t.Errorf("shift+Down from the start selected [%d, %d), want past the first line end %d", s, e, cr)
 	}
-	v.KeyUp(&fyne.KeyEvent{Name: desktop.KeyShiftRight})
+	hold(v, 0)
 	v.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
 	if s, e := v.Selection(); s != e {
 		t.Errorf("Right without shift left a selection [%d, %d)", s, e)
@@ -145,9 +146,8 @@ func TestShiftClickExtends(t *testing.T) {
 	if got := string(v.Runes()[s:e]); got != "Officials said “the partnership is stable" {
 		t.Errorf("shift+click selected %q", got)
 	}
-	// Tracked shift works too, and the selection can shrink back.
-	v.KeyDown(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
-	v.MouseDown(primary(mid(v, cpOf(t, text, "said")+1), 0))
+	// The selection can shrink back.
+	v.MouseDown(primary(mid(v, cpOf(t, text, "said")+1), fyne.KeyModifierShift))
 	s, e = v.Selection()
 	if got := string(v.Runes()[s:e]); got != "Officials said" {
 		t.Errorf("shift+click back selected %q", got)
@@ -235,8 +235,7 @@ func TestAltShiftArrowsMoveTheStart(t *testing.T) {
 	v, w := newView(t, "Moscow and Beijing met.", nil, nil)
 	w.Canvas().Focus(v)
 	v.SetSelection(11, 18) // "Beijing"
-	v.KeyDown(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
-	v.KeyDown(&fyne.KeyEvent{Name: desktop.KeyAltLeft})
+	hold(v, fyne.KeyModifierShift|fyne.KeyModifierAlt)
 	v.TypedKey(&fyne.KeyEvent{Name: fyne.KeyLeft})
 	if s, e := v.Selection(); s != 10 || e != 18 {
 		t.Fatalf("Alt+Shift+Left: [%d, %d), want [10, 18)", s, e)
@@ -246,7 +245,8 @@ func TestAltShiftArrowsMoveTheStart(t *testing.T) {
 	if s, e := v.Selection(); s != 12 || e != 18 {
 		t.Fatalf("Alt+Shift+Right twice: [%d, %d), want [12, 18)", s, e)
 	}
-	v.KeyUp(&fyne.KeyEvent{Name: desktop.KeyAltLeft})
+	hold(v, fyne.KeyModifierShift)
+	v.SetSnapToWords(false) // with snapping, shift+arrows move by words
 	v.SetSelection(11, 18)
 	v.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
 	if s, e := v.Selection(); s != 11 || e != 19 {

@@ -83,21 +83,6 @@ func (si *spanIndex) overlapping(lo, hi int, fn func(*annotate.Span)) {
 	}
 }
 
-// innermost returns the ID of the shortest span covering code point cp, or
-// "" when none does.
-func (si *spanIndex) innermost(cp int) string {
-	var best *annotate.Span
-	si.overlapping(cp, cp+1, func(s *annotate.Span) {
-		if best == nil || s.End-s.Start <= best.End-best.Start {
-			best = s
-		}
-	})
-	if best == nil {
-		return ""
-	}
-	return best.ID
-}
-
 // visSpan is a span on screen with its underline row.
 type visSpan struct {
 	span  *annotate.Span

@@ -11,6 +11,7 @@ package textview
 
 import (
 	"image/color"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
@@ -30,7 +31,9 @@ type TextView struct {
 	// start <= end in code points; start == end means no selection.
 	OnSelectionChanged func(start, end int)
 	// OnSpanTapped is called when a click without drag lands on a span, with
-	// the innermost span's ID, or with "" when it lands on plain text.
+	// the innermost span's ID, or with "" when it lands on plain text. Where
+	// spans overlap, clicking the same character again, or Tab (Shift+Tab
+	// backwards), picks the next span out and calls it again.
 	OnSpanTapped func(spanID string)
 	// OnHover is called when the code point under the mouse changes, with
 	// the labels covering it (outermost first); cp is -1 when the mouse is
@@ -62,22 +65,27 @@ type TextView struct {
 	anchor, head     int // the fixed and the moving end of the selection
 	snapWords        bool
 	selectedSpan     string
+	showTags         bool // label names drawn at the start of spans
 
 	flashID    string
 	flashLevel float32
 	flashAnim  *fyne.Animation
 
 	focused   bool
-	shiftDown bool
-	altDown   bool
 	mouse     mouseState
 	hoverCP   int
-	version   int // bumped when the text changes, to retire text objects
+	cycleCP   int       // code point of the last click, whose spans Tab cycles; -1 for none
+	lastClick time.Time // when that click was
+	version   int       // bumped when the text changes, to retire text objects
+
+	// modifiers, when set, replaces the driver as the source of the
+	// modifier keys held during a key event (tests set it).
+	modifiers func() fyne.KeyModifier
 }
 
 // New returns an empty view with word snapping on.
 func New() *TextView {
-	v := &TextView{scale: 1, snapWords: true, hoverCP: -1}
+	v := &TextView{scale: 1, snapWords: true, hoverCP: -1, cycleCP: -1}
 	v.doc = newDocument("")
 	v.ExtendBaseWidget(v)
 	return v
@@ -99,7 +107,7 @@ func (v *TextView) SetDocument(text string, spans []*annotate.Span, labels []*an
 	v.top = anchor{}
 	v.selStart, v.selEnd, v.anchor, v.head = 0, 0, 0, 0
 	v.selectedSpan = ""
-	v.hoverCP = -1
+	v.hoverCP, v.cycleCP = -1, -1
 	v.setLabels(labels)
 	v.spans.set(spans)
 	v.Refresh()
@@ -136,6 +144,9 @@ func (v *TextView) SetSelectedSpan(id string) {
 		return
 	}
 	v.selectedSpan = id
+	if spanIndexOf(v.spansUnder(v.cycleCP), id) < 0 {
+		v.cycleCP = -1 // picked elsewhere: Tab cycles the spans at its start
+	}
 	v.Refresh()
 }
 
@@ -193,12 +204,12 @@ func (v *TextView) prepare() bool {
 		return false
 	}
 	ts := v.textSize()
-	if v.layOK && v.layW == size.Width && v.lay.m.size == ts {
+	if v.layOK && v.layW == size.Width && v.lay.m.size == ts && v.lay.m.tags == v.showTags {
 		return true
 	}
 	m := v.lay.m
-	if m.size != ts {
-		m = newMetrics(ts)
+	if m.size != ts || m.tags != v.showTags {
+		m = newMetrics(ts, v.showTags)
 	}
 	v.lay.reset(&v.doc, m, size.Width-2*m.padX-scrollbarWidth(m))
 	v.layOK, v.layW = true, size.Width

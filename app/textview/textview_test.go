@@ -41,9 +41,14 @@ func TestCRLFNotDrawnAndOffsetsKept(t *testing.T) {
 	if got := v.OffsetAt(fyne.NewPos(end.X+200, end.Y+2)); got != cr {
 		t.Errorf("OffsetAt(past the first line) = %d, want %d", got, cr)
 	}
-	// Every grapheme boundary maps to a position and back.
+	// Every grapheme boundary maps to a position and back. Where
+	// right-to-left and left-to-right text meet, two boundaries share one
+	// position, and inside shaped Arabic two can be less than a pixel apart:
+	// there the offset found must be at the same place.
 	for _, b := range unitext.GraphemeBreaks(text) {
-		if got := v.OffsetAt(v.PositionOf(b)); got != b && !(b > 0 && v.Runes()[b-1] == '\n') {
+		got := v.OffsetAt(v.PositionOf(b))
+		pg, pb := v.PositionOf(got), v.PositionOf(b)
+		if got != b && !(b > 0 && v.Runes()[b-1] == '\n') && (pg.Y != pb.Y || abs(pg.X-pb.X) >= 1) {
 			t.Errorf("OffsetAt(PositionOf(%d)) = %d", b, got)
 		}
 	}

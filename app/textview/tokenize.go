@@ -30,13 +30,14 @@ func (l *layout) tokenize(p int, pl *paraLayout) bool {
 	cur, clusters := -1, 0
 	add := func(cs, ce int) {
 		kind := classify(runes[cs])
-		if cur >= 0 && kind == pl.toks[cur].kind &&
+		rtl := kind == tokWord && isRTLRune(runes[cs])
+		if cur >= 0 && kind == pl.toks[cur].kind && rtl == pl.toks[cur].rtl &&
 			(kind == tokSpace || kind == tokWord && clusters < maxTokClusters) {
 			pl.toks[cur].end = int32(ce)
 			clusters++
 			return
 		}
-		t := token{start: int32(cs), end: int32(ce), kind: kind, brk: true}
+		t := token{start: int32(cs), end: int32(ce), kind: kind, brk: true, rtl: rtl}
 		if kind == tokWord && len(pl.toks) > 0 && pl.toks[len(pl.toks)-1].kind == tokWord {
 			t.brk = false
 		}

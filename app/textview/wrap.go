@@ -87,6 +87,9 @@ place:
 		end = int(pl.toks[j].start)
 	}
 	pl.lines = append(pl.lines, line{start: start, end: end, t0: i, t1: j, w: x})
+	if lineNeedsBidi(pl.toks[i:j], pl.rtl) {
+		l.reorder(pl, len(pl.lines)-1)
+	}
 	if j >= len(pl.toks) && pl.tokEnd >= pr.end {
 		pl.done = true
 	}
