@@ -21,7 +21,7 @@ func (g *Gloss) setProject(p Project) {
 		}
 	}
 	g.p = p
-	g.hist = newUndoStack(p)
+	g.hist = &projectHistory{h: p}
 	g.docsP.forgetTexts()
 	g.doc, g.selected = nil, ""
 	ro := p.ReadOnly()

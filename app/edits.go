@@ -30,7 +30,7 @@ func (g *Gloss) applyLabel(l *annotate.Label) {
 		if sel.LabelID != l.ID {
 			up := *sel
 			up.LabelID = l.ID
-			g.updateSpan(&up, "")
+			g.updateSpan(&up)
 		}
 		return
 	}
@@ -47,7 +47,6 @@ func (g *Gloss) addSpan(start, end int, l *annotate.Label) error {
 	err := g.run(command{
 		name:   "add " + l.Name,
 		do:     func() error { c := sp; return g.p.AddSpan(&c) },
-		undo:   func() error { return g.p.DeleteSpan(sp.ID) },
 		docID:  sp.DocumentID,
 		spanID: sp.ID,
 	})
@@ -70,15 +69,13 @@ func (g *Gloss) deleteSpan(id string) {
 	g.run(command{
 		name:   "delete " + g.labelName(sp.LabelID),
 		do:     func() error { return g.p.DeleteSpan(sp.ID) },
-		undo:   func() error { c := sp; return g.p.AddSpan(&c) },
 		docID:  sp.DocumentID,
 		spanID: sp.ID,
 	})
 }
 
-// updateSpan saves a changed label, offsets or note. Edits with the same
-// non-empty merge key in a row undo as one step.
-func (g *Gloss) updateSpan(up *annotate.Span, merge string) error {
+// updateSpan saves a changed label, offsets or note.
+func (g *Gloss) updateSpan(up *annotate.Span) error {
 	old := g.span(up.ID)
 	if old == nil {
 		return annotate.Errorf(annotate.ENOTFOUND, "the span is gone")
@@ -99,10 +96,8 @@ func (g *Gloss) updateSpan(up *annotate.Span, merge string) error {
 	return g.run(command{
 		name:   name,
 		do:     func() error { c := after; return g.p.UpdateSpan(&c) },
-		undo:   func() error { c := before; return g.p.UpdateSpan(&c) },
 		docID:  after.DocumentID,
 		spanID: after.ID,
-		merge:  merge,
 	})
 }
 
@@ -124,7 +119,7 @@ func (g *Gloss) run(c command) error {
 	return nil
 }
 
-// undo reverts the latest edit of this session.
+// undo reverts the latest edit logged in the project.
 func (g *Gloss) undo() {
 	g.editor.flushNote()
 	c, ok, err := g.hist.undo()

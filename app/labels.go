@@ -120,8 +120,7 @@ func (g *Gloss) labelUse(id string) (int, error) {
 }
 
 // removeLabel deletes a label. Its spans move to the label moveTo or, with
-// moveTo empty, are deleted with it. Undo history is cleared: its commands
-// may name the label.
+// moveTo empty, are deleted with it.
 func (g *Gloss) removeLabel(id, moveTo string) error {
 	if g.p.ReadOnly() {
 		return annotate.Errorf(annotate.EINVALID, "this project is read-only")
@@ -134,7 +133,6 @@ func (g *Gloss) removeLabel(id, moveTo string) error {
 	if err := g.p.DeleteLabel(id, moveTo); err != nil {
 		return err
 	}
-	g.hist.clear()
 	g.menu.refreshEdit()
 	g.reloadLabels()
 	g.reloadDocs()

@@ -3,6 +3,9 @@ package app
 import (
 	"strings"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+
 	"gloss/annotate"
 )
 
@@ -74,7 +77,7 @@ func (g *Gloss) selectionChanged(start, end int) {
 	}
 	up := *sp
 	up.Start, up.End = start, end
-	g.updateSpan(&up, "resize:"+sp.ID)
+	g.updateSpan(&up)
 }
 
 // jumpToSpan scrolls to a span, selects it and flashes it.
@@ -83,4 +86,9 @@ func (g *Gloss) jumpToSpan(sp *annotate.Span) {
 	g.selectSpan(sp.ID)
 	g.view.Flash(sp.ID)
 	g.win.Canvas().Focus(g.view)
+}
+
+// lineHeight estimates one text line's height at the current zoom.
+func (g *Gloss) lineHeight() float32 {
+	return fyne.MeasureText("Mg", theme.TextSize()*g.scale, fyne.TextStyle{}).Height
 }
