@@ -49,19 +49,20 @@ func startE2E(g *Gloss) {
 
 // e2eLine locates word in the shown document, or returns "".
 func (g *Gloss) e2eLine(word string) string {
-	if g.doc == nil || g.view.Size().Width == 0 {
+	v := g.text.view
+	if g.s.doc == nil || v.Size().Width == 0 {
 		return ""
 	}
-	start, end := findWord(g.runes, word)
+	start, end := findWord(g.s.runes, word)
 	if start < 0 {
 		return ""
 	}
 	c := g.win.Canvas()
 	scale := c.Scale()
-	origin := fyne.CurrentApp().Driver().AbsolutePositionForObject(g.view)
-	a, b := g.view.PositionOf(start), g.view.PositionOf(end-1)
-	lineMid := g.lineHeight() / 2
-	charW := (g.view.PositionOf(end).X - a.X) / float32(end-start) // average character width
+	origin := fyne.CurrentApp().Driver().AbsolutePositionForObject(v)
+	a, b := v.PositionOf(start), v.PositionOf(end-1)
+	lineMid := g.text.lineHeight() / 2
+	charW := (v.PositionOf(end).X - a.X) / float32(end-start) // average character width
 	x1 := origin.X + a.X + charW/3
 	x2 := origin.X + b.X + charW*2/3
 	y1 := origin.Y + a.Y + lineMid

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"testing"
 
 	"gloss/annotate"
@@ -22,7 +23,7 @@ func (f fakeSource) EachDocument(fn func(*annotate.Document, []*annotate.Span) e
 
 func TestProgressSourceCountsDocuments(t *testing.T) {
 	var seen []int
-	src := progressSource{Source: fakeSource{n: 10}, every: 3, done: func(n int) { seen = append(seen, n) }}
+	src := progressSource{Source: fakeSource{n: 10}, ctx: context.Background(), every: 3, done: func(n int) { seen = append(seen, n) }}
 	read := 0
 	if err := src.EachDocument(func(*annotate.Document, []*annotate.Span) error { read++; return nil }); err != nil {
 		t.Fatal(err)

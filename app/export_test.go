@@ -15,30 +15,30 @@ import (
 // real store (package app itself may not import the store).
 
 // View returns the annotated text view.
-func (g *Gloss) View() *textview.TextView { return g.view }
+func (g *Gloss) View() *textview.TextView { return g.text.view }
 
 // Document returns the document shown.
-func (g *Gloss) Document() *annotate.Document { return g.doc }
+func (g *Gloss) Document() *annotate.Document { return g.s.doc }
 
 // SelectedSpan returns the ID of the selected span.
-func (g *Gloss) SelectedSpan() string { return g.selected }
+func (g *Gloss) SelectedSpan() string { return g.spans.selected }
 
 // EditorSpan returns the span shown in the side panel, nil when hidden.
 func (g *Gloss) EditorSpan() *annotate.Span {
-	if !g.editor.form.Visible() {
+	if !g.spans.editor.form.Visible() {
 		return nil
 	}
-	return g.editor.span
+	return g.spans.editor.span
 }
 
 // EditorText returns the covered text the side panel shows.
-func (g *Gloss) EditorText() string { return g.editor.text.Text }
+func (g *Gloss) EditorText() string { return g.spans.editor.text.Text }
 
 // EditorNote returns the side panel's note field.
-func (g *Gloss) EditorNote() *widget.Entry { return g.editor.note }
+func (g *Gloss) EditorNote() *widget.Entry { return g.spans.editor.note }
 
 // FlushNote saves a note still waiting for its typing pause.
-func (g *Gloss) FlushNote() { g.editor.flushNote() }
+func (g *Gloss) FlushNote() { g.spans.editor.flushNote() }
 
 // MenuAction returns the action of the menu item whose label starts with label.
 func (g *Gloss) MenuAction(menu, label string) func() {
@@ -66,7 +66,7 @@ func (g *Gloss) MenuItem(menu string, i int) *fyne.MenuItem {
 }
 
 // DocsSearch returns the documents search field.
-func (g *Gloss) DocsSearch() *widget.Entry { return g.docsP.search }
+func (g *Gloss) DocsSearch() *widget.Entry { return g.docs.panel.search }
 
 // DocMatch is one row of the documents list as filtered.
 type DocMatch struct {
@@ -77,7 +77,7 @@ type DocMatch struct {
 // DocMatches returns the documents list as filtered now.
 func (g *Gloss) DocMatches() []DocMatch {
 	var out []DocMatch
-	for _, r := range g.docsP.rows {
+	for _, r := range g.docs.panel.rows {
 		out = append(out, DocMatch{r.info.Title, runRanges(r.title)})
 	}
 	return out
@@ -86,8 +86,8 @@ func (g *Gloss) DocMatches() []DocMatch {
 // SpanRows returns the covered text of the spans panel's rows.
 func (g *Gloss) SpanRows() []string {
 	var out []string
-	for _, sp := range g.spansP.shown {
-		out = append(out, g.spansP.covered(sp))
+	for _, sp := range g.spans.panel.shown {
+		out = append(out, g.spans.panel.covered(sp))
 	}
 	return out
 }
@@ -97,7 +97,7 @@ func (g *Gloss) SetSpanFilter(name string) {
 	if name == "" {
 		name = allLabels
 	}
-	g.spansP.filter.SetSelected(name)
+	g.spans.panel.filter.SetSelected(name)
 }
 
 // LabelEditor is the label schema editor, for tests.
@@ -105,12 +105,12 @@ type LabelEditor struct{ e *labelEditor }
 
 // OpenLabelEditor opens the label editor dialog.
 func (g *Gloss) OpenLabelEditor() *LabelEditor {
-	return &LabelEditor{newLabelEditor(g)}
+	return &LabelEditor{newLabelEditor(g.labels, g.win, g.status.saved)}
 }
 
 // Select shows the label named name in the form.
 func (l *LabelEditor) Select(name string) {
-	for i, lb := range l.e.g.labels {
+	for i, lb := range l.e.ls.list() {
 		if lb.Name == name {
 			l.e.list.Select(i)
 		}
@@ -140,10 +140,10 @@ func (g *Gloss) Overlay() fyne.CanvasObject { return g.win.Canvas().Overlays().T
 // ReloadForTest rereads the project, as after changes made behind the
 // window's back.
 func ReloadForTest(g *Gloss) {
-	g.reloadLabels()
-	g.reloadDocs()
-	if g.doc != nil {
-		g.showDocument(g.doc.ID)
+	g.labels.reload()
+	g.docs.reload()
+	if g.s.doc != nil {
+		g.docs.show(g.s.doc.ID)
 	}
 }
 
@@ -151,14 +151,14 @@ func ReloadForTest(g *Gloss) {
 // to finish.
 func (g *Gloss) Drop(paths ...string) {
 	done := make(chan struct{}, 1)
-	g.afterImport = func() { done <- struct{}{} }
+	g.xfer.afterImport = func() { done <- struct{}{} }
 	var uris []fyne.URI
 	for _, p := range paths {
 		uris = append(uris, storage.NewFileURI(p))
 	}
-	g.dropped(fyne.NewPos(10, 10), uris)
+	g.xfer.dropped(fyne.NewPos(10, 10), uris)
 	<-done
-	g.afterImport = nil
+	g.xfer.afterImport = nil
 }
 
 // StatusText returns the status bar's counts and its saved note.
