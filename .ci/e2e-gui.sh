@@ -4,9 +4,11 @@
 # take a screenshot, quit with Ctrl+Q, then check with gloss-cli that the
 # span is in the project file with the right label and text.
 #
-# usage: .ci/e2e-gui.sh [GLOSS_BIN GLOSS_CLI_BIN]
+# usage: .ci/e2e-gui.sh [GLOSS_E2E_BIN GLOSS_CLI_BIN]
 #
-# Without arguments both binaries are built into a temporary folder. Needs
+# GLOSS_E2E_BIN is gloss built with `go build -tags e2e` (make e2e builds it
+# as bin/gloss-e2e): only that build reports where the word is. Without
+# arguments both binaries are built into a temporary folder. Needs
 # Xvfb, xdotool and ImageMagick's import. The screenshot is kept as
 # test-artifacts/e2e.png (and the app's output as test-artifacts/e2e-*.log).
 # Exits non-zero on any failure.
@@ -66,7 +68,7 @@ if [ $# -ge 2 ]; then
 	GLOSS=$(realpath "$1") CLI=$(realpath "$2")
 else
 	log "building gloss and gloss-cli"
-	go build -o "$TMP/gloss" ./cmd/gloss
+	go build -tags e2e -o "$TMP/gloss" ./cmd/gloss
 	go build -o "$TMP/gloss-cli" ./cmd/gloss-cli
 	GLOSS=$TMP/gloss CLI=$TMP/gloss-cli
 fi
@@ -100,13 +102,13 @@ PROJECT=$TMP/e2e.gloss
 "$CLI" init --sample "$PROJECT" >/dev/null
 export HOME=$TMP/home XDG_CONFIG_HOME=$TMP/home/.config XDG_DATA_HOME=$TMP/home/.local/share
 mkdir -p "$HOME"
-export FYNE_SCALE=1 GLOSS_E2E=1 GLOSS_E2E_WORD=$WORD
+export FYNE_SCALE=1 GLOSS_E2E_WORD=$WORD
 
 # Fyne wants a BCP 47 locale ("C" is not one); Go needs none installed.
 LC_ALL=en_US.UTF-8 LANG=en_US.UTF-8 "$GLOSS" "$PROJECT" >"$TMP/gloss.out" 2>"$TMP/gloss.err" &
 GLOSS_PID=$!
 
-# The app prints where the word is once its text is laid out.
+# The e2e build prints where the word is once its text is laid out.
 LINE=
 for _ in $(seq 300); do
 	LINE=$(grep -m1 '^gloss-e2e: ' "$TMP/gloss.out" || true)
@@ -114,7 +116,7 @@ for _ in $(seq 300); do
 	kill -0 "$GLOSS_PID" 2>/dev/null || fail "gloss exited before showing its window"
 	sleep 0.1
 done
-[ -n "$LINE" ] || fail "gloss did not report the word position within 30 s"
+[ -n "$LINE" ] || fail "gloss did not report the word position within 30 s (is $GLOSS built with -tags e2e?)"
 case $LINE in
 "gloss-e2e: word "*) ;;
 *) fail "unexpected report: $LINE" ;;

@@ -17,47 +17,39 @@ import (
 // cmd/gloss passes the project file's). Without it no restore is offered.
 type Backups = annotate.BackupKeeper
 
-// SetBackups lets the window list and restore backups (File ▸ Restore backup).
-func (g *Gloss) SetBackups(b Backups) {
-	g.backups = b
-	if g.p != nil {
-		g.warnBackup()
-	}
-}
-
 // warnBackup tells the user when the backup made on opening failed.
-func (g *Gloss) warnBackup() {
-	if g.backups == nil || g.p == nil || g.p.ReadOnly() {
+func (f *projectFiles) warnBackup() {
+	if f.backups == nil || f.s.p == nil || f.s.p.ReadOnly() {
 		return
 	}
-	if err := g.backups.OpenProblem(g.p); err != nil {
-		g.status.message("No backup was made on opening: " + err.Error())
+	if err := f.backups.OpenProblem(f.s.p); err != nil {
+		f.status.message("No backup was made on opening: " + err.Error())
 	}
 }
 
 // showRestoreCurrent offers the backups of the project shown.
-func (g *Gloss) showRestoreCurrent() {
-	if g.p == nil {
+func (f *projectFiles) showRestoreCurrent() {
+	if f.s.p == nil {
 		return
 	}
-	g.showRestore(g.p.Path())
+	f.showRestore(f.s.p.Path())
 }
 
 // showRestore lists the backups of the project at path and restores the one
 // the user picks, then shows the restored project.
-func (g *Gloss) showRestore(path string) {
-	if g.backups == nil {
-		g.showError(errors.New("restoring backups is not available in this build"))
+func (f *projectFiles) showRestore(path string) {
+	if f.backups == nil {
+		showError(f.win, errors.New("restoring backups is not available in this build"))
 		return
 	}
-	list, err := g.backups.List(path)
+	list, err := f.backups.List(path)
 	if err != nil {
-		g.showError(err)
+		showError(f.win, err)
 		return
 	}
 	if len(list) == 0 {
 		dialog.ShowInformation("No backups", fmt.Sprintf("There is no backup of %s yet.\n"+
-			"Gloss keeps a copy of the last 5 openings of a project that has changed.", filepath.Base(path)), g.win)
+			"Gloss keeps a copy of the last 5 openings of a project that has changed.", filepath.Base(path)), f.win)
 		return
 	}
 	chosen := 0
@@ -70,9 +62,9 @@ func (g *Gloss) showRestore(path string) {
 	content := container.NewBorder(intro, nil, nil, nil, rows)
 	d := dialog.NewCustomConfirm("Restore a backup", "Restore", "Cancel", content, func(ok bool) {
 		if ok {
-			g.restore(path, list[chosen])
+			f.restore(path, list[chosen])
 		}
-	}, g.win)
+	}, f.win)
 	d.Resize(fyne.NewSize(520, 340))
 	d.Show()
 }
@@ -93,45 +85,45 @@ func sizeText(n int64) string {
 
 // restore closes the project at path if it is shown, restores the backup
 // over it and opens the result.
-func (g *Gloss) restore(path string, b annotate.Backup) {
-	if g.p != nil && samePath(g.p.Path(), path) {
-		g.editor.flushNote()
-		if err := g.p.Close(); err != nil {
+func (f *projectFiles) restore(path string, b annotate.Backup) {
+	if f.s.p != nil && samePath(f.s.p.Path(), path) {
+		f.beforeOpen()
+		if err := f.s.p.Close(); err != nil {
 			fyne.LogError("close project", err)
 		}
-		g.p = nil
+		f.s.p = nil
 	}
-	err := g.backups.Restore(path, b.Path)
-	p, oerr := g.open(path)
+	err := f.backups.Restore(path, b.Path)
+	p, oerr := f.open(path)
 	switch {
 	case oerr == nil:
-		g.setProject(p)
-	case g.p == nil:
+		f.onOpen(p)
+	case f.s.p == nil:
 		// neither the restored nor the old file opens: fall back to the default project
-		if dp, derr := g.openDefault(); derr == nil {
-			g.setProject(dp)
+		if dp, derr := openDefaultProject(f.open); derr == nil {
+			f.onOpen(dp)
 		}
 		err = errors.Join(err, oerr)
 	}
 	if err != nil {
-		g.showError(err)
+		showError(f.win, err)
 		return
 	}
-	g.status.saved("restored the backup of " + b.Time.Local().Format("2 Jan 15:04"))
+	f.status.saved("restored the backup of " + b.Time.Local().Format("2 Jan 15:04"))
 }
 
 // reportOpenError shows why a project could not be opened, offering its
 // backups when the file is damaged.
-func (g *Gloss) reportOpenError(path string, err error) {
-	if g.backups == nil || !g.backups.Damaged(err) {
-		g.showError(err)
+func (f *projectFiles) reportOpenError(path string, err error) {
+	if f.backups == nil || !f.backups.Damaged(err) {
+		showError(f.win, err)
 		return
 	}
 	fyne.LogError("gloss", err)
 	dialog.ShowCustomConfirm("Damaged project", "Restore a backup…", "Close",
 		widget.NewLabel(err.Error()), func(ok bool) {
 			if ok {
-				g.showRestore(path)
+				f.showRestore(path)
 			}
-		}, g.win)
+		}, f.win)
 }

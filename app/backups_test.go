@@ -47,10 +47,11 @@ func projectWithBackup(t *testing.T) (string, *annotate.Document) {
 func TestRestoreBackupFromMenu(t *testing.T) {
 	t.Setenv("XDG_DATA_HOME", t.TempDir())
 	path, doc := projectWithBackup(t)
-	g, err := app.Start(test.NewTempApp(t), path, openStore, store.Keeper)
+	g0, err := app.Start(test.NewTempApp(t), path, openStore, store.Keeper)
 	if err != nil {
 		t.Fatal(err)
 	}
+	g := app.NewProbe(g0)
 	defer g.Close()
 	g.Window().Resize(fyne.NewSize(1200, 800))
 	// a mistake after the backup: the span is deleted
@@ -86,10 +87,11 @@ func TestDamagedProjectOffersRestore(t *testing.T) {
 	b, _ := os.ReadFile(path)
 	os.WriteFile(path, b[:len(b)/2], 0o644)
 
-	g, err := app.Start(test.NewTempApp(t), path, openStore, store.Keeper)
+	g0, err := app.Start(test.NewTempApp(t), path, openStore, store.Keeper)
 	if err != nil {
 		t.Fatal(err)
 	}
+	g := app.NewProbe(g0)
 	defer g.Close()
 	if g.Project().Path() == path {
 		t.Fatal("the damaged project was opened")

@@ -1,44 +1,174 @@
 package app
 
 import (
-	"path/filepath"
-	"strings"
+	"fmt"
 
 	"fyne.io/fyne/v2"
 
 	"gloss/annotate"
 )
 
-// This file holds how the window shows the project: its title, labels,
-// document list and the document being read.
+// documents is the project's document list and the document shown: the
+// Documents panel, quick open, next/previous, and each document's status.
+type documents struct {
+	s      *session
+	win    fyne.Window
+	panel  *docsPanel
+	status *statusBar
 
-// setProject shows project p, closing the one shown before.
-func (g *Gloss) setProject(p Project) {
-	if g.p != nil && g.p != p {
-		g.editor.flushNote()
-		if err := g.p.Close(); err != nil {
-			fyne.LogError("close project", err)
+	beforeShow func()                  // another document is about to be shown
+	onShow     func()                  // s.doc (nil for none), s.runes and s.spans are now shown
+	onOpened   func(start, end int)    // openAt is done: select [start, end) when start >= 0
+	onStatus   func(s annotate.Status) // the shown document's status changed
+	onCounts   func()                  // the list's counts changed
+}
+
+func newDocuments(s *session, win fyne.Window, status *statusBar) *documents {
+	d := &documents{s: s, win: win, status: status, panel: newDocsPanel()}
+	d.panel.loadText = func(id string) (string, error) {
+		doc, err := d.s.p.Document(id)
+		if err != nil {
+			return "", err
+		}
+		return doc.Text, nil
+	}
+	d.panel.onOpen = d.openAt
+	d.panel.onToggleDone = d.toggleDone
+	return d
+}
+
+// setProject starts on a new project: no document shown, no cached texts.
+func (d *documents) setProject(p Project) {
+	d.panel.forgetTexts()
+	d.panel.readOnly = p.ReadOnly()
+	d.s.doc = nil
+}
+
+// reload reads the document list.
+func (d *documents) reload() {
+	docs, err := d.s.p.Documents()
+	if err != nil {
+		showError(d.win, err)
+		return
+	}
+	d.s.docs = docs
+	d.panel.setDocs(docs)
+	d.onCounts()
+}
+
+// show shows the document with this ID ("" for none).
+func (d *documents) show(id string) {
+	d.beforeShow()
+	if id == "" {
+		d.s.doc, d.s.runes, d.s.spans = nil, nil, nil
+		d.panel.setCurrent("", "")
+		d.onShow()
+		return
+	}
+	doc, err := d.s.p.Document(id)
+	if err != nil {
+		showError(d.win, err)
+		return
+	}
+	spans, err := d.s.p.Spans(id)
+	if err != nil {
+		showError(d.win, err)
+		return
+	}
+	d.s.doc, d.s.runes, d.s.spans = doc, []rune(doc.Text), spans
+	d.panel.setCurrent(doc.ID, doc.Status)
+	d.onShow()
+}
+
+// openAt shows a document and, for a text search hit (hit >= 0), selects it.
+func (d *documents) openAt(id string, hit, hitLen int) {
+	if d.s.doc == nil || d.s.doc.ID != id {
+		d.show(id)
+	}
+	if hit < 0 || d.s.doc == nil || d.s.doc.ID != id {
+		hit = -1
+	}
+	d.onOpened(hit, hit+hitLen)
+}
+
+// spansChanged updates the shown document's row after its spans changed.
+func (d *documents) spansChanged() {
+	for i := range d.s.docs {
+		if d.s.docs[i].ID == d.s.doc.ID {
+			d.s.docs[i].SpanCount = len(d.s.spans)
+			d.s.docs[i].Status = d.s.doc.Status
 		}
 	}
-	g.p = p
-	g.hist = newUndoStack(p)
-	g.docsP.forgetTexts()
-	g.doc, g.selected = nil, ""
-	ro := p.ReadOnly()
-	if ro {
-		g.notice.Show()
-	} else {
-		g.notice.Hide()
+	d.panel.setDocs(d.s.docs)
+	d.onCounts()
+}
+
+// setStatus moves the shown document to status st, saying so when tell is set.
+func (d *documents) setStatus(st annotate.Status, tell bool) {
+	if d.s.doc == nil || d.s.p.ReadOnly() {
+		return
 	}
-	g.editor.setReadOnly(ro)
-	g.status.setReadOnly(ro)
-	g.docsP.readOnly = ro
-	g.reloadLabels()
-	g.reloadDocs()
-	g.showDocument(firstUnfinished(g.docs))
-	g.rememberProject(p.Path())
-	g.menu.refresh()
-	g.warnBackup()
+	if err := d.s.p.SetStatus(d.s.doc.ID, st); err != nil {
+		showError(d.win, err)
+		return
+	}
+	d.s.doc.Status = st
+	for i := range d.s.docs {
+		if d.s.docs[i].ID == d.s.doc.ID {
+			d.s.docs[i].Status = st
+		}
+	}
+	d.panel.setDocs(d.s.docs)
+	d.panel.setCurrent(d.s.doc.ID, st)
+	d.onCounts()
+	d.onStatus(st)
+	if tell {
+		d.status.saved("marked " + statusText(st))
+	}
+}
+
+// toggleDone marks the shown document done, or reopens a done one.
+func (d *documents) toggleDone() {
+	switch {
+	case d.s.doc == nil:
+		return
+	case d.s.p.ReadOnly():
+		d.status.message("This project is read-only: nothing can be changed.")
+	case d.s.doc.Status == annotate.StatusDone:
+		d.setStatus(annotate.StatusInProgress, true)
+	default:
+		d.setStatus(annotate.StatusDone, true)
+	}
+}
+
+// step opens the next (1) or previous (-1) document of the list.
+func (d *documents) step(delta int) {
+	if !d.panel.step(delta) {
+		if delta > 0 {
+			d.status.message("This is the last document.")
+		} else {
+			d.status.message("This is the first document.")
+		}
+	}
+}
+
+// focusSearch puts the cursor in the documents search box.
+func (d *documents) focusSearch() { d.win.Canvas().Focus(d.panel.search) }
+
+// showQuickOpen opens a palette over the document titles.
+func (d *documents) showQuickOpen() {
+	if len(d.s.docs) == 0 {
+		d.status.message("There are no documents yet: import some with File → Import.")
+		return
+	}
+	items := make([]paletteItem, len(d.s.docs))
+	for i, doc := range d.s.docs {
+		items[i] = paletteItem{title: doc.Title, detail: fmt.Sprintf("%s · %s", statusText(doc.Status), plural(doc.SpanCount, "span"))}
+	}
+	docs := d.s.docs
+	showPalette(d.win.Canvas(), "Open document", "Type part of a title…", items, func(i int) {
+		d.openAt(docs[i].ID, -1, 0)
+	})
 }
 
 // firstUnfinished is the first document not done, else the first, else "".
@@ -54,153 +184,13 @@ func firstUnfinished(docs []annotate.DocumentInfo) string {
 	return ""
 }
 
-// projectName is the project file's name without its extension.
-func (g *Gloss) projectName() string {
-	base := filepath.Base(g.p.Path())
-	return strings.TrimSuffix(base, filepath.Ext(base))
-}
-
-func (g *Gloss) updateTitle() {
-	title := "Gloss — " + g.projectName()
-	if g.doc != nil {
-		title += " — " + g.doc.Title
+// statusText is a status as a user reads it.
+func statusText(s annotate.Status) string {
+	switch s {
+	case annotate.StatusInProgress:
+		return "in progress"
+	case annotate.StatusDone:
+		return "done"
 	}
-	if g.p.ReadOnly() {
-		title += " (read-only)"
-	}
-	g.win.SetTitle(title)
-}
-
-// reloadLabels reads the labels and shows them everywhere.
-func (g *Gloss) reloadLabels() {
-	labels, err := g.p.Labels()
-	if err != nil {
-		g.showError(err)
-		return
-	}
-	g.labels = labels
-	g.bar.setLabels(labels)
-	g.view.SetLabels(labels)
-	g.spansP.setLabels(labels)
-	g.editor.setLabels(labels)
-	g.updateCounts()
-}
-
-// reloadDocs reads the document list.
-func (g *Gloss) reloadDocs() {
-	docs, err := g.p.Documents()
-	if err != nil {
-		g.showError(err)
-		return
-	}
-	g.docs = docs
-	g.docsP.setDocs(docs)
-	g.updateCounts()
-}
-
-// showDocument shows the document with this ID ("" for none).
-func (g *Gloss) showDocument(id string) {
-	g.editor.flushNote()
-	g.selected, g.spanSel = "", false
-	g.status.setSelection(0, 0)
-	g.tips.hide()
-	if id == "" {
-		g.doc, g.runes, g.spans = nil, nil, nil
-		g.view.SetDocument("", nil, g.labels)
-		g.view.Hide()
-		g.empty.Show()
-		g.spansP.setSpans(nil, nil)
-		g.editor.show(nil, nil)
-		g.docsP.setCurrent("", "")
-		g.updateTitle()
-		g.updateCounts()
-		return
-	}
-	d, err := g.p.Document(id)
-	if err != nil {
-		g.showError(err)
-		return
-	}
-	spans, err := g.p.Spans(id)
-	if err != nil {
-		g.showError(err)
-		return
-	}
-	g.doc, g.runes, g.spans = d, []rune(d.Text), spans
-	g.empty.Hide()
-	g.view.Show()
-	g.view.SetDocument(d.Text, spans, g.labels)
-	g.spansP.setSpans(spans, g.runes)
-	g.editor.show(nil, nil)
-	g.docsP.setCurrent(d.ID, d.Status)
-	g.updateTitle()
-	g.updateCounts()
-	g.win.Canvas().Focus(g.view)
-}
-
-// openDocumentAt shows a document and, for a text search hit, selects it.
-func (g *Gloss) openDocumentAt(id string, hit, hitLen int) {
-	if g.doc == nil || g.doc.ID != id {
-		g.showDocument(id)
-	}
-	if hit >= 0 && g.doc != nil && g.doc.ID == id {
-		g.selectSpan("")
-		g.view.SetSelection(hit, hit+hitLen)
-		g.view.ScrollToOffset(hit)
-	}
-	g.win.Canvas().Focus(g.view)
-}
-
-// reloadSpans rereads the shown document's spans after an edit.
-func (g *Gloss) reloadSpans() {
-	if g.doc == nil {
-		return
-	}
-	spans, err := g.p.Spans(g.doc.ID)
-	if err != nil {
-		g.showError(err)
-		return
-	}
-	g.spans = spans
-	g.view.SetSpans(spans)
-	g.spansP.setSpans(spans, g.runes)
-	for i := range g.docs {
-		if g.docs[i].ID == g.doc.ID {
-			g.docs[i].SpanCount = len(spans)
-			g.docs[i].Status = g.doc.Status
-		}
-	}
-	g.docsP.setDocs(g.docs)
-	g.updateCounts()
-}
-
-// reload reads labels, documents and the shown document's spans from the
-// project file again, to show what another window or gloss-cli changed.
-// The selected span stays selected while it exists.
-func (g *Gloss) reload() {
-	if g.p == nil {
-		return
-	}
-	g.editor.flushNote()
-	keep := g.selected
-	g.reloadLabels()
-	g.reloadDocs()
-	if g.doc == nil || !g.hasDoc(g.doc.ID) {
-		g.showDocument(firstUnfinished(g.docs))
-	} else {
-		g.reloadSpans()
-		g.selectSpan(keep)
-	}
-	g.menu.refreshEdit()
-	g.status.message("Reloaded from " + filepath.Base(g.p.Path()))
-}
-
-// hasDoc reports whether the project lists a document with this ID.
-func (g *Gloss) hasDoc(id string) bool {
-	for _, d := range g.docs {
-		if d.ID == id {
-			return true
-		}
-	}
-	return false
+	return "to do"
 }

@@ -1,3 +1,5 @@
+//go:build e2e
+
 package app
 
 import (
@@ -7,11 +9,11 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/theme"
 )
 
-// End-to-end test support. With GLOSS_E2E set, the window prints to stdout,
-// once its text is laid out, where a word of the shown document is on screen,
+// End-to-end test support, compiled only into the test binary built with
+// `go build -tags e2e` (make e2e builds bin/gloss-e2e): the window prints to
+// stdout, once its text is laid out, where a word of the shown document is on screen,
 // so that a script driving the real window (xdotool under Xvfb) knows where
 // to drag:
 //
@@ -21,15 +23,12 @@ import (
 // window pixel coordinates inside its first and last character, on the line's
 // middle. GLOSS_E2E_WORD names the word (default: the first word of six
 // letters or more).
-const (
-	envE2E     = "GLOSS_E2E"
-	envE2EWord = "GLOSS_E2E_WORD"
-)
+const envE2EWord = "GLOSS_E2E_WORD"
 
-func (g *Gloss) startE2E() {
-	if os.Getenv(envE2E) == "" {
-		return
-	}
+func init() { startHook = startE2E }
+
+// startE2E reports the word's position once the window has laid it out.
+func startE2E(g *Gloss) {
 	word := os.Getenv(envE2EWord)
 	go func() {
 		last := ""
@@ -50,19 +49,20 @@ func (g *Gloss) startE2E() {
 
 // e2eLine locates word in the shown document, or returns "".
 func (g *Gloss) e2eLine(word string) string {
-	if g.doc == nil || g.view.Size().Width == 0 {
+	v := g.text.view
+	if g.s.doc == nil || v.Size().Width == 0 {
 		return ""
 	}
-	start, end := findWord(g.runes, word)
+	start, end := findWord(g.s.runes, word)
 	if start < 0 {
 		return ""
 	}
 	c := g.win.Canvas()
 	scale := c.Scale()
-	origin := fyne.CurrentApp().Driver().AbsolutePositionForObject(g.view)
-	a, b := g.view.PositionOf(start), g.view.PositionOf(end-1)
-	lineMid := g.lineHeight() / 2
-	charW := (g.view.PositionOf(end).X - a.X) / float32(end-start) // average character width
+	origin := fyne.CurrentApp().Driver().AbsolutePositionForObject(v)
+	a, b := v.PositionOf(start), v.PositionOf(end-1)
+	lineMid := g.text.lineHeight() / 2
+	charW := (v.PositionOf(end).X - a.X) / float32(end-start) // average character width
 	x1 := origin.X + a.X + charW/3
 	x2 := origin.X + b.X + charW*2/3
 	y1 := origin.Y + a.Y + lineMid
@@ -72,11 +72,6 @@ func (g *Gloss) e2eLine(word string) string {
 	}
 	px := func(v float32) int { return int(v*scale + 0.5) }
 	return fmt.Sprintf("gloss-e2e: word %d %d %d %d %d %d", start, end, px(x1), px(y1), px(x2), px(y2))
-}
-
-// lineHeight estimates one text line's height at the current zoom.
-func (g *Gloss) lineHeight() float32 {
-	return fyne.MeasureText("Mg", theme.TextSize()*g.scale, fyne.TextStyle{}).Height
 }
 
 // findWord returns the code point range of the first whole-word occurrence

@@ -1,19 +1,17 @@
 package app
 
-import (
-	"strings"
+import "gloss/annotate"
 
-	"gloss/annotate"
-)
+// This file holds the span edits of the spans area, and their undo and redo.
 
 // canEdit reports whether annotations can change now, telling the user why not.
-func (g *Gloss) canEdit() bool {
+func (a *spansArea) canEdit() bool {
 	switch {
-	case g.p.ReadOnly():
-		g.status.message("This project is read-only: nothing can be changed.")
+	case a.s.p.ReadOnly():
+		a.status.message("This project is read-only: nothing can be changed.")
 		return false
-	case g.doc == nil:
-		g.status.message("Import a document first.")
+	case a.s.doc == nil:
+		a.status.message("Import a document first.")
 		return false
 	}
 	return true
@@ -21,195 +19,129 @@ func (g *Gloss) canEdit() bool {
 
 // applyLabel labels the selected text with l, or, when a span is selected
 // and no other text is, changes that span's label.
-func (g *Gloss) applyLabel(l *annotate.Label) {
-	if !g.canEdit() {
+func (a *spansArea) applyLabel(l *annotate.Label) {
+	if !a.canEdit() {
 		return
 	}
-	start, end := g.view.Selection()
-	if sel := g.span(g.selected); sel != nil && (start >= end || start == sel.Start && end == sel.End) {
+	start, end := a.view.Selection()
+	if sel := a.s.span(a.selected); sel != nil && (start >= end || start == sel.Start && end == sel.End) {
 		if sel.LabelID != l.ID {
 			up := *sel
 			up.LabelID = l.ID
-			g.updateSpan(&up, "")
+			a.updateSpan(&up)
 		}
 		return
 	}
 	if start >= end {
-		g.status.message("Select some text first, then press a label's key.")
+		a.status.message("Select some text first, then press a label's key.")
 		return
 	}
-	g.addSpan(start, end, l)
+	a.addSpan(start, end, l)
 }
 
 // addSpan labels [start, end) of the shown document.
-func (g *Gloss) addSpan(start, end int, l *annotate.Label) error {
-	sp := *annotate.NewSpan(g.doc.ID, start, end, l.ID)
-	err := g.run(command{
+func (a *spansArea) addSpan(start, end int, l *annotate.Label) error {
+	sp := *annotate.NewSpan(a.s.doc.ID, start, end, l.ID)
+	err := a.run(command{
 		name:   "add " + l.Name,
-		do:     func() error { c := sp; return g.p.AddSpan(&c) },
-		undo:   func() error { return g.p.DeleteSpan(sp.ID) },
+		do:     func() error { c := sp; return a.s.p.AddSpan(&c) },
 		docID:  sp.DocumentID,
 		spanID: sp.ID,
 	})
 	if err != nil {
 		return err
 	}
-	if g.doc.Status == annotate.StatusTodo {
-		g.setStatus(annotate.StatusInProgress, false)
+	if a.s.doc.Status == annotate.StatusTodo && a.onFirstSpan != nil {
+		a.onFirstSpan()
 	}
 	return nil
 }
 
+// deleteSelected removes the selected span, if any.
+func (a *spansArea) deleteSelected() {
+	if a.selected != "" {
+		a.deleteSpan(a.selected)
+	}
+}
+
 // deleteSpan removes a span of the shown document.
-func (g *Gloss) deleteSpan(id string) {
-	old := g.span(id)
-	if old == nil || !g.canEdit() {
+func (a *spansArea) deleteSpan(id string) {
+	old := a.s.span(id)
+	if old == nil || !a.canEdit() {
 		return
 	}
 	sp := *old
-	g.run(command{
-		name:   "delete " + g.labelName(sp.LabelID),
-		do:     func() error { return g.p.DeleteSpan(sp.ID) },
-		undo:   func() error { c := sp; return g.p.AddSpan(&c) },
+	a.run(command{
+		name:   "delete " + a.s.labelName(sp.LabelID),
+		do:     func() error { return a.s.p.DeleteSpan(sp.ID) },
 		docID:  sp.DocumentID,
 		spanID: sp.ID,
 	})
 }
 
-// updateSpan saves a changed label, offsets or note. Edits with the same
-// non-empty merge key in a row undo as one step.
-func (g *Gloss) updateSpan(up *annotate.Span, merge string) error {
-	old := g.span(up.ID)
+// updateSpan saves a changed label, offsets or note.
+func (a *spansArea) updateSpan(up *annotate.Span) error {
+	old := a.s.span(up.ID)
 	if old == nil {
 		return annotate.Errorf(annotate.ENOTFOUND, "the span is gone")
 	}
-	if !g.canEdit() {
+	if !a.canEdit() {
 		return annotate.Errorf(annotate.EINVALID, "read-only")
 	}
 	before, after := *old, *up
-	name := "edit " + g.labelName(after.LabelID)
+	name := "edit " + a.s.labelName(after.LabelID)
 	switch {
 	case before.LabelID != after.LabelID:
-		name = "relabel as " + g.labelName(after.LabelID)
+		name = "relabel as " + a.s.labelName(after.LabelID)
 	case before.Note != after.Note:
 		name = "edit note"
 	case before.Start != after.Start || before.End != after.End:
-		name = "resize " + g.labelName(after.LabelID)
+		name = "resize " + a.s.labelName(after.LabelID)
 	}
-	return g.run(command{
+	return a.run(command{
 		name:   name,
-		do:     func() error { c := after; return g.p.UpdateSpan(&c) },
-		undo:   func() error { c := before; return g.p.UpdateSpan(&c) },
+		do:     func() error { c := after; return a.s.p.UpdateSpan(&c) },
 		docID:  after.DocumentID,
 		spanID: after.ID,
-		merge:  merge,
 	})
 }
 
-func (g *Gloss) labelName(id string) string {
-	if l := g.label(id); l != nil {
-		return l.Name
-	}
-	return "span"
-}
-
-// run does an edit through the history and shows the result.
-func (g *Gloss) run(c command) error {
-	if err := g.hist.run(c); err != nil {
-		g.showError(err)
+// run does an edit and shows the result.
+func (a *spansArea) run(c command) error {
+	if err := a.hist.run(c); err != nil {
+		showError(a.win, err)
 		return err
 	}
-	g.afterEdit(c.docID, c.spanID)
-	g.status.saved(c.name)
+	a.edited(c.docID, c.spanID)
+	a.status.saved(c.name)
 	return nil
 }
 
-// undo reverts the latest edit of this session.
-func (g *Gloss) undo() {
-	g.editor.flushNote()
-	c, ok, err := g.hist.undo()
+// undo reverts the latest edit logged in the project.
+func (a *spansArea) undo() {
+	a.editor.flushNote()
+	c, ok, err := a.hist.undo()
 	switch {
 	case !ok:
-		g.status.message("Nothing to undo.")
+		a.status.message("Nothing to undo.")
 	case err != nil:
-		g.showError(err)
+		showError(a.win, err)
 	default:
-		g.afterEdit(c.docID, c.spanID)
-		g.status.saved("undid " + c.name)
+		a.edited(c.docID, c.spanID)
+		a.status.saved("undid " + c.name)
 	}
 }
 
 // redo repeats the latest undone edit.
-func (g *Gloss) redo() {
-	c, ok, err := g.hist.redo()
+func (a *spansArea) redo() {
+	c, ok, err := a.hist.redo()
 	switch {
 	case !ok:
-		g.status.message("Nothing to redo.")
+		a.status.message("Nothing to redo.")
 	case err != nil:
-		g.showError(err)
+		showError(a.win, err)
 	default:
-		g.afterEdit(c.docID, c.spanID)
-		g.status.saved("redid " + c.name)
+		a.edited(c.docID, c.spanID)
+		a.status.saved("redid " + c.name)
 	}
-}
-
-// afterEdit shows the edited document's spans and selects spanID when it
-// still exists, flashing it when the edit came from undo or redo.
-func (g *Gloss) afterEdit(docID, spanID string) {
-	if g.doc == nil || g.doc.ID != docID {
-		g.showDocument(docID)
-	} else {
-		g.reloadSpans()
-	}
-	g.selectSpan(spanID)
-	if g.selected != "" {
-		g.view.Flash(g.selected)
-	}
-	g.menu.refreshEdit()
-}
-
-// setStatus moves the shown document to status s, saying so when tell is set.
-func (g *Gloss) setStatus(s annotate.Status, tell bool) {
-	if g.doc == nil || g.p.ReadOnly() {
-		return
-	}
-	if err := g.p.SetStatus(g.doc.ID, s); err != nil {
-		g.showError(err)
-		return
-	}
-	g.doc.Status = s
-	for i := range g.docs {
-		if g.docs[i].ID == g.doc.ID {
-			g.docs[i].Status = s
-		}
-	}
-	g.docsP.setDocs(g.docs)
-	g.docsP.setCurrent(g.doc.ID, s)
-	g.updateCounts()
-	g.menu.refreshEdit()
-	if tell {
-		g.status.saved("marked " + statusText(s))
-	}
-}
-
-// toggleDone marks the shown document done, or reopens a done one.
-func (g *Gloss) toggleDone() {
-	if g.doc == nil || !g.canEdit() {
-		return
-	}
-	if g.doc.Status == annotate.StatusDone {
-		g.setStatus(annotate.StatusInProgress, true)
-		return
-	}
-	g.setStatus(annotate.StatusDone, true)
-}
-
-// hotkeyLabel returns the label whose hotkey is r, or nil.
-func (g *Gloss) hotkeyLabel(r rune) *annotate.Label {
-	for _, l := range g.labels {
-		if l.Hotkey != "" && strings.EqualFold(l.Hotkey, string(r)) {
-			return l
-		}
-	}
-	return nil
 }

@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -70,75 +69,66 @@ func exportExt(f *formats.Format) string {
 }
 
 // showExport asks where to export the project in format name and writes it.
-func (g *Gloss) showExport(name string) {
+func (t *transfers) showExport(name string) {
 	f, err := formats.Lookup(name)
 	if err != nil {
-		g.showError(err)
+		showError(t.win, err)
 		return
 	}
 	if f.WriteDir != nil {
-		d := g.folderDialog(func(path string) { g.export(f, path) })
+		d := t.dialogs.folder(func(path string) { t.export(f, path) })
 		d.SetTitleText("Export as " + exportLabel(name) + ": choose a folder")
 		d.SetConfirmText("Export")
-		g.showFileDialog(d)
+		t.dialogs.show(d)
 		return
 	}
-	d := g.saveFileDialog(func(path string) {
+	d := t.dialogs.save(func(path string) {
 		if ext := exportExt(f); ext != "" && !strings.HasSuffix(strings.ToLower(path), ext) {
 			if info, err := os.Stat(path); err == nil && info.Size() == 0 {
 				os.Remove(path)
 			}
 			path += ext
 		}
-		g.export(f, path)
+		t.export(f, path)
 	})
 	d.SetTitleText("Export as " + exportLabel(name))
 	d.SetConfirmText("Export")
-	d.SetFileName(g.projectName() + exportExt(f))
+	d.SetFileName(t.s.projectName() + exportExt(f))
 	if ext := exportExt(f); ext != "" {
 		d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
 	}
-	g.showFileDialog(d)
+	t.dialogs.show(d)
 }
 
 // export writes the project to path in the background, with a progress bar
-// that counts the documents written.
-func (g *Gloss) export(f *formats.Format, path string) {
-	total := len(g.docs)
+// that counts the documents written and a Cancel button.
+func (t *transfers) export(f *formats.Format, path string) {
+	total := len(t.s.docs)
 	bar := widget.NewProgressBar()
 	bar.Max = float64(max(total, 1))
 	msg := widget.NewLabel("Writing " + filepath.Base(path) + "…")
-	dlg := dialog.NewCustomWithoutButtons("Exporting as "+exportLabel(f.Name), container.NewVBox(msg, bar), g.win)
-	dlg.Show()
-	src := progressSource{Source: g.p, every: max(total/100, 1), done: func(n int) {
+	job := t.start("Exporting as "+exportLabel(f.Name), container.NewVBox(msg, bar), msg)
+	src := progressSource{Source: t.s.p, ctx: job.ctx, every: max(total/100, 1), done: func(n int) {
 		fyne.Do(func() { bar.SetValue(float64(n)) })
 	}}
-	// cancel stops the export between documents, leaving no file; the
-	// progress dialog's Cancel button is to call it.
-	ctx, cancel := context.WithCancel(context.Background())
 	go func() {
-		defer cancel()
-		rep, err := formats.ExportFile(ctx, f, src, path)
+		rep, err := formats.ExportFile(job.ctx, f, src, path)
 		fyne.Do(func() {
-			dlg.Hide()
-			if errors.Is(err, context.Canceled) {
-				g.status.message("Export cancelled: nothing was written")
+			if !t.finish(job, "Export", err) {
 				return
 			}
-			if err != nil {
-				g.showError(err)
-				return
-			}
-			dialog.ShowInformation("Export finished", path+"\n\n"+rep.Summary(), g.win)
-			g.status.message("Exported to " + filepath.Base(path))
+			dialog.ShowInformation("Export finished", path+"\n\n"+rep.Summary(), t.win)
+			t.status.message("Exported to " + filepath.Base(path))
 		})
 	}()
 }
 
 // progressSource passes a project to an exporter and reports every
 // every-th document read, so that a progress bar can follow the export.
+// Once ctx is cancelled it stops with ctx's error.
 type progressSource struct {
 	annotate.Source
+	ctx   context.Context
 	every int
 	done  func(n int)
 }
@@ -147,6 +137,9 @@ type progressSource struct {
 func (s progressSource) EachDocument(fn func(*annotate.Document, []*annotate.Span) error) error {
 	n := 0
 	return s.Source.EachDocument(func(d *annotate.Document, spans []*annotate.Span) error {
+		if err := s.ctx.Err(); err != nil {
+			return err
+		}
 		n++
 		if n%s.every == 0 {
 			s.done(n)

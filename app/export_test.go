@@ -14,34 +14,40 @@ import (
 // Hooks for the tests in package app_test, which drive a window built on a
 // real store (package app itself may not import the store).
 
+// Probe is a window as the tests see it: the Gloss and what its areas show.
+type Probe struct{ *Gloss }
+
+// NewProbe wraps a window for a test.
+func NewProbe(g *Gloss) *Probe { return &Probe{g} }
+
 // View returns the annotated text view.
-func (g *Gloss) View() *textview.TextView { return g.view }
+func (g *Probe) View() *textview.TextView { return g.text.view }
 
 // Document returns the document shown.
-func (g *Gloss) Document() *annotate.Document { return g.doc }
+func (g *Probe) Document() *annotate.Document { return g.s.doc }
 
 // SelectedSpan returns the ID of the selected span.
-func (g *Gloss) SelectedSpan() string { return g.selected }
+func (g *Probe) SelectedSpan() string { return g.spans.selected }
 
 // EditorSpan returns the span shown in the side panel, nil when hidden.
-func (g *Gloss) EditorSpan() *annotate.Span {
-	if !g.editor.form.Visible() {
+func (g *Probe) EditorSpan() *annotate.Span {
+	if !g.spans.editor.form.Visible() {
 		return nil
 	}
-	return g.editor.span
+	return g.spans.editor.span
 }
 
 // EditorText returns the covered text the side panel shows.
-func (g *Gloss) EditorText() string { return g.editor.text.Text }
+func (g *Probe) EditorText() string { return g.spans.editor.text.Text }
 
 // EditorNote returns the side panel's note field.
-func (g *Gloss) EditorNote() *widget.Entry { return g.editor.note }
+func (g *Probe) EditorNote() *widget.Entry { return g.spans.editor.note }
 
 // FlushNote saves a note still waiting for its typing pause.
-func (g *Gloss) FlushNote() { g.editor.flushNote() }
+func (g *Probe) FlushNote() { g.spans.editor.flushNote() }
 
 // MenuAction returns the action of the menu item whose label starts with label.
-func (g *Gloss) MenuAction(menu, label string) func() {
+func (g *Probe) MenuAction(menu, label string) func() {
 	for _, m := range g.win.MainMenu().Items {
 		if m.Label != menu {
 			continue
@@ -56,7 +62,7 @@ func (g *Gloss) MenuAction(menu, label string) func() {
 }
 
 // MenuItem returns item i of the main menu named menu.
-func (g *Gloss) MenuItem(menu string, i int) *fyne.MenuItem {
+func (g *Probe) MenuItem(menu string, i int) *fyne.MenuItem {
 	for _, m := range g.win.MainMenu().Items {
 		if m.Label == menu {
 			return m.Items[i]
@@ -66,7 +72,7 @@ func (g *Gloss) MenuItem(menu string, i int) *fyne.MenuItem {
 }
 
 // DocsSearch returns the documents search field.
-func (g *Gloss) DocsSearch() *widget.Entry { return g.docsP.search }
+func (g *Probe) DocsSearch() *widget.Entry { return g.docs.panel.search }
 
 // DocMatch is one row of the documents list as filtered.
 type DocMatch struct {
@@ -75,42 +81,42 @@ type DocMatch struct {
 }
 
 // DocMatches returns the documents list as filtered now.
-func (g *Gloss) DocMatches() []DocMatch {
+func (g *Probe) DocMatches() []DocMatch {
 	var out []DocMatch
-	for _, r := range g.docsP.rows {
+	for _, r := range g.docs.panel.rows {
 		out = append(out, DocMatch{r.info.Title, runRanges(r.title)})
 	}
 	return out
 }
 
 // SpanRows returns the covered text of the spans panel's rows.
-func (g *Gloss) SpanRows() []string {
+func (g *Probe) SpanRows() []string {
 	var out []string
-	for _, sp := range g.spansP.shown {
-		out = append(out, g.spansP.covered(sp))
+	for _, sp := range g.spans.panel.shown {
+		out = append(out, g.spans.panel.covered(sp))
 	}
 	return out
 }
 
 // SetSpanFilter filters the spans panel by label name ("" for all).
-func (g *Gloss) SetSpanFilter(name string) {
+func (g *Probe) SetSpanFilter(name string) {
 	if name == "" {
 		name = allLabels
 	}
-	g.spansP.filter.SetSelected(name)
+	g.spans.panel.filter.SetSelected(name)
 }
 
 // LabelEditor is the label schema editor, for tests.
 type LabelEditor struct{ e *labelEditor }
 
 // OpenLabelEditor opens the label editor dialog.
-func (g *Gloss) OpenLabelEditor() *LabelEditor {
-	return &LabelEditor{newLabelEditor(g)}
+func (g *Probe) OpenLabelEditor() *LabelEditor {
+	return &LabelEditor{newLabelEditor(g.labels, g.win, g.status.saved)}
 }
 
 // Select shows the label named name in the form.
 func (l *LabelEditor) Select(name string) {
-	for i, lb := range l.e.g.labels {
+	for i, lb := range l.e.ls.list() {
 		if lb.Name == name {
 			l.e.list.Select(i)
 		}
@@ -135,36 +141,39 @@ func (l *LabelEditor) Move(delta int) { l.e.move(delta) }
 func (l *LabelEditor) ConfirmDelete() { l.e.confirmDelete() }
 
 // Overlay returns the window's top overlay (a dialog), or nil.
-func (g *Gloss) Overlay() fyne.CanvasObject { return g.win.Canvas().Overlays().Top() }
+func (g *Probe) Overlay() fyne.CanvasObject { return g.win.Canvas().Overlays().Top() }
 
 // ReloadForTest rereads the project, as after changes made behind the
 // window's back.
-func ReloadForTest(g *Gloss) {
-	g.reloadLabels()
-	g.reloadDocs()
-	if g.doc != nil {
-		g.showDocument(g.doc.ID)
+func ReloadForTest(g *Probe) {
+	g.labels.reload()
+	g.docs.reload()
+	if g.s.doc != nil {
+		g.docs.show(g.s.doc.ID)
 	}
 }
 
 // Drop imports files as if dropped on the window and waits for the import
 // to finish.
-func (g *Gloss) Drop(paths ...string) {
+func (g *Probe) Drop(paths ...string) {
 	done := make(chan struct{}, 1)
-	g.afterImport = func() { done <- struct{}{} }
+	g.xfer.afterImport = func() { done <- struct{}{} }
 	var uris []fyne.URI
 	for _, p := range paths {
 		uris = append(uris, storage.NewFileURI(p))
 	}
-	g.dropped(fyne.NewPos(10, 10), uris)
+	g.xfer.dropped(fyne.NewPos(10, 10), uris)
 	<-done
-	g.afterImport = nil
+	g.xfer.afterImport = nil
 }
 
 // StatusText returns the status bar's counts and its saved note.
-func (g *Gloss) StatusText() (counts, state string) {
+func (g *Probe) StatusText() (counts, state string) {
 	return g.status.counts.Text, g.status.state.Text
 }
 
 // NoticeShown reports whether the read-only banner is visible.
-func (g *Gloss) NoticeShown() bool { return g.notice.Visible() }
+func (g *Probe) NoticeShown() bool { return g.notice.Visible() }
+
+// TapSpanRow taps row i of the spans panel, which jumps to that span.
+func (g *Probe) TapSpanRow(i int) { g.spans.panel.list.Select(i) }

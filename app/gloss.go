@@ -4,88 +4,91 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
-	"gloss/annotate"
-	"gloss/app/textview"
 )
 
-// Gloss is the annotation window of one open project: the text with its
-// highlighted spans, the label bar, the documents and spans panels and the
-// span editor. Every edit goes straight to the Project.
+// Gloss is the annotation window of one open project. It holds the areas
+// of the window, each with its own widgets and handlers (see wire.go for
+// how they are connected): the text, the documents, the spans, the labels,
+// the project file, import and export, the menus and the status bar. Every
+// edit goes straight to the Project.
 type Gloss struct {
-	app  fyne.App
-	win  fyne.Window
-	open Opener
-	p    Project
+	app fyne.App
+	win fyne.Window
+	s   *session
 
-	labels   []*annotate.Label
-	docs     []annotate.DocumentInfo
-	doc      *annotate.Document // the document shown, nil when the project has none
-	runes    []rune             // doc's text
-	spans    []*annotate.Span   // doc's spans in text order
-	selected string             // ID of the selected span, "" for none
-	spanSel  bool               // the text selection is exactly the selected span
-	setting  bool               // the window itself is setting the text selection
-	scale    float32            // text zoom
-
-	hist    undoStack
-	backups Backups // nil: no restore offered
-	tips    *tooltips
-
-	view   *textview.TextView
-	bar    *labelBar
-	docsP  *docsPanel
-	spansP *spansPanel
-	editor *spanEditor
+	text   *textArea
+	docs   *documents
+	spans  *spansArea
+	labels *labelsArea
+	files  *projectFiles
+	xfer   *transfers
+	keys   *keyboard
+	menu   *mainMenu
 	status *statusBar
 	notice *fyne.Container // read-only banner
-	empty  *fyne.Container // shown instead of the text when there is no document
-	menu   *mainMenu
-
-	afterImport func() // for tests: called when an import has been shown
 }
 
 // New builds the window for project p. open is used by File → New, Open and
 // Recent to open other project files; the window owns p from now on and
 // closes it when another project is opened or on Close.
 func New(a fyne.App, p Project, open Opener) *Gloss {
-	g := &Gloss{app: a, open: open}
+	g := &Gloss{app: a, s: &session{}}
 	g.win = a.NewWindow("Gloss")
-	g.tips = newTooltips()
-	g.build()
+	g.build(open)
 	g.setProject(p)
 	g.win.Resize(fyne.NewSize(1240, 780))
-	g.startE2E()
+	if startHook != nil {
+		startHook(g)
+	}
 	return g
 }
+
+// startHook, when set, runs once the window is built: the e2e build (see
+// e2e.go, build tag e2e) reports where a word is for the real-window test.
+var startHook func(g *Gloss)
 
 // Window is the main window.
 func (g *Gloss) Window() fyne.Window { return g.win }
 
 // Project is the project file shown.
-func (g *Gloss) Project() Project { return g.p }
+func (g *Gloss) Project() Project { return g.s.p }
 
-// Close saves a note still being typed and closes the project file.
+// SetBackups lets the window list and restore backups (File ▸ Restore backup).
+func (g *Gloss) SetBackups(b Backups) {
+	g.files.backups = b
+	if g.s.p != nil {
+		g.files.warnBackup()
+	}
+}
+
+// Close cancels running imports and exports, saves a note still being
+// typed and closes the project file.
 func (g *Gloss) Close() error {
-	g.editor.flushNote()
-	if g.p == nil {
+	g.xfer.cancelAll()
+	g.spans.editor.flushNote()
+	if g.s.p == nil {
 		return nil
 	}
-	err := g.p.Close()
-	g.p = nil
+	err := g.s.p.Close()
+	g.s.p = nil
 	return err
 }
 
-func (g *Gloss) build() {
-	g.view = textview.New()
-	g.bar = newLabelBar(g.tips)
-	g.docsP = newDocsPanel()
-	g.spansP = newSpansPanel()
-	g.editor = newSpanEditor()
+// build makes the areas, wires them and lays the window out.
+func (g *Gloss) build(open Opener) {
+	tips := newTooltips()
 	g.status = newStatusBar()
+	g.text = newTextArea(g.win, g.app.Preferences(), tips)
+	g.docs = newDocuments(g.s, g.win, g.status)
+	g.spans = newSpansArea(g.s, g.win, g.text.view, g.status)
+	g.labels = newLabelsArea(g.s, g.win, g.status, tips)
+	dialogs := &fileDialogs{s: g.s, win: g.win}
+	g.files = &projectFiles{s: g.s, win: g.win, prefs: g.app.Preferences(), dialogs: dialogs, status: g.status, open: open}
+	g.xfer = newTransfers(g.s, g.win, dialogs, g.status)
+	g.keys = &keyboard{win: g.win, view: g.text.view}
+	g.menu = newMainMenu(g.actions())
 	g.wire()
 
 	banner := canvas.NewRectangle(theme.Color(theme.ColorNameWarning))
@@ -94,83 +97,18 @@ func (g *Gloss) build() {
 	g.notice = container.NewStack(banner, msg)
 	g.notice.Hide()
 
-	hint := widget.NewLabel("This project has no documents yet.\nImport .txt or .md files with File → Import, or drop them on this window.")
-	hint.Alignment = fyne.TextAlignCenter
-	hint.Importance = widget.LowImportance
-	g.empty = container.NewCenter(hint)
-	g.empty.Hide()
-
-	text := container.NewBorder(container.NewPadded(g.bar.content), nil, nil, nil, container.NewStack(g.view, g.empty))
-	side := container.NewVSplit(container.NewPadded(g.editor.content), container.NewPadded(g.spansP.content))
+	text := container.NewBorder(container.NewPadded(g.labels.bar.content), nil, nil, nil, g.text.content)
+	side := container.NewVSplit(container.NewPadded(g.spans.editor.content), container.NewPadded(g.spans.panel.content))
 	side.Offset = 0.5
 	right := container.NewHSplit(text, side)
 	right.Offset = 0.72
-	split := container.NewHSplit(container.NewPadded(g.docsP.content), right)
+	split := container.NewHSplit(container.NewPadded(g.docs.panel.content), right)
 	split.Offset = 0.2
-	g.win.SetContent(container.NewStack(container.NewBorder(g.notice, g.status.content, nil, nil, split), g.tips.layer))
-	g.menu = newMainMenu(g)
+	g.win.SetContent(container.NewStack(container.NewBorder(g.notice, g.status.content, nil, nil, split), tips.layer))
 	g.win.SetMainMenu(g.menu.build())
-	g.installKeys()
-	g.win.SetOnDropped(g.dropped)
-	g.win.SetOnClosed(g.editor.flushNote) // closing never asks: save a note still being typed
-	g.addAltShortcuts()
-	g.initView()
-}
-
-// wire connects the panels' handlers to the window's actions.
-func (g *Gloss) wire() {
-	g.view.OnSpanTapped = g.selectSpan
-	g.view.OnSelectionChanged = g.selectionChanged
-	g.view.OnHover = g.hovered
-	g.view.OnTypedRune = g.typedRune
-	g.view.OnTypedKey = g.typedKey
-
-	g.bar.onApply = g.applyLabel
-	g.bar.onPalette = g.showLabelPalette
-	g.bar.onEdit = g.showLabelEditor
-
-	g.docsP.loadText = func(id string) (string, error) {
-		d, err := g.p.Document(id)
-		if err != nil {
-			return "", err
-		}
-		return d.Text, nil
-	}
-	g.docsP.onOpen = g.openDocumentAt
-	g.docsP.onImport = g.showImport
-	g.docsP.onToggleDone = g.toggleDone
-
-	g.spansP.onJump = g.jumpToSpan
-
-	g.editor.onUpdate = g.updateSpan
-	g.editor.onDelete = g.deleteSpan
-}
-
-// span returns the shown document's span with this ID, or nil.
-func (g *Gloss) span(id string) *annotate.Span {
-	for _, sp := range g.spans {
-		if sp.ID == id {
-			return sp
-		}
-	}
-	return nil
-}
-
-// label returns the label with this ID, or nil.
-func (g *Gloss) label(id string) *annotate.Label {
-	for _, l := range g.labels {
-		if l.ID == id {
-			return l
-		}
-	}
-	return nil
-}
-
-// showError shows err in a dialog.
-func (g *Gloss) showError(err error) {
-	if err == nil {
-		return
-	}
-	fyne.LogError("gloss", err)
-	dialog.ShowError(err, g.win)
+	g.keys.install()
+	g.win.SetOnDropped(g.xfer.dropped)
+	g.win.SetOnClosed(g.spans.editor.flushNote) // closing never asks: save a note still being typed
+	g.keys.addAltShortcuts(g.spans.redo, func() { g.text.zoom(textScaleStep) })
+	g.text.initView()
 }

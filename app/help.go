@@ -37,7 +37,7 @@ var shortcutHelp = [][2]string{
 }
 
 // showShortcuts shows the keyboard shortcut help.
-func (g *Gloss) showShortcuts() {
+func showShortcuts(win fyne.Window) {
 	// canvas.Text rows, without the padding of labels, keep the list compact
 	fg := theme.Color(theme.ColorNameForeground)
 	grid := container.New(&pairsLayout{})
@@ -48,14 +48,14 @@ func (g *Gloss) showShortcuts() {
 		grid.Add(key)
 		grid.Add(canvas.NewText(s[1], fg))
 	}
-	d := dialog.NewCustom("Keyboard shortcuts", "Close", container.NewPadded(grid), g.win)
+	d := dialog.NewCustom("Keyboard shortcuts", "Close", container.NewPadded(grid), win)
 	d.Show()
 }
 
 // showAbout shows the version and the project file.
-func (g *Gloss) showAbout() {
+func showAbout(win fyne.Window, projectPath string) {
 	dialog.ShowInformation("About Gloss",
-		"Gloss "+Version+"\nAnnotate text: select, label, export.\n\nProject: "+g.p.Path(), g.win)
+		"Gloss "+Version+"\nAnnotate text: select, label, export.\n\nProject: "+projectPath, win)
 }
 
 // pairsLayout lays objects out two by two as compact table rows: the first

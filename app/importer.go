@@ -1,14 +1,11 @@
 package app
 
 import (
-	"context"
-	"errors"
 	"fmt"
 	"path/filepath"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
@@ -23,52 +20,44 @@ func importPlan(paths []string) (*formats.Plan, error) {
 }
 
 // importPaths reads files and folders in the background with a progress
-// bar, then adds everything to the project in one transaction.
-func (g *Gloss) importPaths(paths []string) {
-	if g.p.ReadOnly() {
-		g.showError(annotate.Errorf(annotate.EINVALID, "this project is read-only: nothing can be imported into it"))
+// bar and a Cancel button, then adds everything to the project in one
+// transaction; a cancelled import adds nothing.
+func (t *transfers) importPaths(paths []string) {
+	if t.s.p.ReadOnly() {
+		showError(t.win, annotate.Errorf(annotate.EINVALID, "this project is read-only: nothing can be imported into it"))
 		return
 	}
 	plan, err := importPlan(paths)
 	if err != nil {
-		g.showError(err)
+		showError(t.win, err)
 		return
 	}
 	units := len(plan.Reads)
 	if units == 0 {
-		g.showError(annotate.Errorf(annotate.EINVALID, "no .txt or .md files found to import"))
+		showError(t.win, annotate.Errorf(annotate.EINVALID, "no files found to import (Gloss reads %v)", formats.ReadExtensions()))
 		return
 	}
 	bar := widget.NewProgressBar()
 	what := widget.NewLabel("Reading…")
 	what.Truncation = fyne.TextTruncateEllipsis
 	body := container.NewVBox(what, bar)
-	dlg := dialog.NewCustomWithoutButtons("Importing "+plural(units, "file"), container.NewGridWrap(fyne.NewSize(420, body.MinSize().Height), body), g.win)
-	dlg.Show()
-	p := g.p
-	// cancel stops the import between files; the progress dialog's Cancel
-	// button is to call it.
-	ctx, cancel := context.WithCancel(context.Background())
+	job := t.start("Importing "+plural(units, "file"), container.NewGridWrap(fyne.NewSize(420, body.MinSize().Height), body), what)
+	p := t.s.p
 	go func() {
-		defer cancel()
-		batch, err := formats.Load(ctx, plan, func(i, n int, path string) {
+		batch, err := formats.Load(job.ctx, plan, func(i, n int, path string) {
 			name := filepath.Base(path)
 			fyne.Do(func() {
 				what.SetText(fmt.Sprintf("Reading %s (%d of %d)", name, i+1, n))
 				bar.SetValue(float64(i) / float64(n+1))
 			})
 		})
+		if err == nil {
+			err = job.ctx.Err() // cancelled after the last file: add nothing
+		}
 		if err != nil {
 			fyne.Do(func() {
-				dlg.Hide()
-				if errors.Is(err, context.Canceled) {
-					g.status.message("Import cancelled: nothing was added")
-				} else {
-					g.showError(err)
-				}
-				if g.afterImport != nil {
-					g.afterImport()
-				}
+				t.finish(job, "Import", err)
+				t.importDone()
 			})
 			return
 		}
@@ -79,31 +68,29 @@ func (g *Gloss) importPaths(paths []string) {
 		res, err := p.Import(batch)
 		fyne.Do(func() {
 			bar.SetValue(1)
-			dlg.Hide()
-			if err == nil && p == g.p { // else another project was opened meanwhile
-				g.imported(batch, res)
-			} else if err != nil {
-				g.showError(err)
+			t.finish(job, "Import", err)
+			if err == nil && p == t.s.p { // else another project was opened meanwhile
+				t.imported(batch, res)
 			}
-			if g.afterImport != nil {
-				g.afterImport()
-			}
+			t.importDone()
 		})
 	}()
 }
 
+// importDone tells a test waiting for an import that it is over.
+func (t *transfers) importDone() {
+	if t.afterImport != nil {
+		t.afterImport()
+	}
+}
+
 // imported shows what an import added.
-func (g *Gloss) imported(batch *annotate.Batch, res annotate.ImportResult) {
-	g.docsP.forgetTexts()
-	if res.Labels > 0 {
-		g.reloadLabels()
-	}
-	g.reloadDocs()
+func (t *transfers) imported(batch *annotate.Batch, res annotate.ImportResult) {
+	first := ""
 	if len(batch.Documents) > 0 && res.Documents > 0 {
-		g.showDocument(batch.Documents[0].ID)
-	} else if g.doc != nil {
-		g.showDocument(g.doc.ID)
+		first = batch.Documents[0].ID
 	}
+	t.onImported(first, res.Labels > 0)
 	msg := fmt.Sprintf("Imported %s, %s", plural(res.Documents, "document"), plural(res.Spans, "span"))
 	if res.Labels > 0 {
 		msg += ", " + plural(res.Labels, "label")
@@ -114,28 +101,28 @@ func (g *Gloss) imported(batch *annotate.Batch, res annotate.ImportResult) {
 	if res.Skipped > 0 {
 		msg += fmt.Sprintf("; %s already present", plural(res.Skipped, "span"))
 	}
-	g.status.saved(msg)
+	t.status.saved(msg)
 }
 
 // showImport asks for a file to import.
-func (g *Gloss) showImport() {
-	d := g.openFileDialog(func(path string) { g.importPaths([]string{path}) })
+func (t *transfers) showImport() {
+	d := t.dialogs.open(func(path string) { t.importPaths([]string{path}) })
 	d.SetTitleText("Import a document (or drop files on the window)")
 	d.SetConfirmText("Import")
 	d.SetFilter(storage.NewExtensionFileFilter(formats.ReadExtensions()))
-	g.showFileDialog(d)
+	t.dialogs.show(d)
 }
 
 // showImportFolder asks for a folder whose .txt and .md files to import.
-func (g *Gloss) showImportFolder() {
-	d := g.folderDialog(func(path string) { g.importPaths([]string{path}) })
-	d.SetTitleText("Import a folder of .txt and .md files")
+func (t *transfers) showImportFolder() {
+	d := t.dialogs.folder(func(path string) { t.importPaths([]string{path}) })
+	d.SetTitleText("Import a folder (.txt, .md, .html, .docx, .csv, .jsonl, other tools' formats)")
 	d.SetConfirmText("Import")
-	g.showFileDialog(d)
+	t.dialogs.show(d)
 }
 
 // dropped imports files and folders dropped on the window.
-func (g *Gloss) dropped(_ fyne.Position, uris []fyne.URI) {
+func (t *transfers) dropped(_ fyne.Position, uris []fyne.URI) {
 	var paths []string
 	for _, u := range uris {
 		if u.Scheme() == "file" {
@@ -143,6 +130,6 @@ func (g *Gloss) dropped(_ fyne.Position, uris []fyne.URI) {
 		}
 	}
 	if len(paths) > 0 {
-		g.importPaths(paths)
+		t.importPaths(paths)
 	}
 }

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -17,10 +16,24 @@ import (
 // noHotkey is the hotkey choice for a label without one.
 const noHotkey = "none"
 
+// labelSchema is what the label editor changes: the project's labels
+// (the labels area implements it).
+type labelSchema interface {
+	list() []*annotate.Label
+	readOnly() bool
+	add(name string) (*annotate.Label, error)
+	save(l *annotate.Label) error
+	move(id string, delta int) error
+	use(id string) (int, error) // how many spans carry the label
+	remove(id, moveTo string) error
+}
+
 // labelEditor is the label schema dialog: the labels in order on the left,
 // the selected one's name, colour, hotkey and description on the right.
 type labelEditor struct {
-	g             *Gloss
+	ls            labelSchema
+	win           fyne.Window
+	saved         func(what string) // reports a saved change in the status bar
 	list          *widget.List
 	name          *widget.Entry
 	color         *widget.Entry
@@ -32,29 +45,30 @@ type labelEditor struct {
 	form          *fyne.Container
 	dlg           dialog.Dialog
 
-	cur int // index into g.labels of the label shown, -1 for none
+	cur int // index into ls.list() of the label shown, -1 for none
 }
 
-// showLabelEditor opens the label schema editor.
-func (g *Gloss) showLabelEditor() {
-	e := newLabelEditor(g)
-	e.dlg = dialog.NewCustom("Labels", "Close", e.content(), g.win)
+// showEditor opens the label schema editor.
+func (a *labelsArea) showEditor() {
+	e := newLabelEditor(a, a.win, a.status.saved)
+	e.dlg = dialog.NewCustom("Labels", "Close", e.content(), a.win)
 	e.dlg.Resize(fyne.NewSize(760, 500))
 	e.dlg.Show()
 }
 
-func newLabelEditor(g *Gloss) *labelEditor {
-	e := &labelEditor{g: g, cur: -1}
+func newLabelEditor(ls labelSchema, win fyne.Window, saved func(string)) *labelEditor {
+	e := &labelEditor{ls: ls, win: win, saved: saved, cur: -1}
 	e.list = widget.NewList(
-		func() int { return len(g.labels) },
+		func() int { return len(ls.list()) },
 		func() fyne.CanvasObject {
 			return container.NewHBox(newChip("label", "#999999"), widget.NewLabel(""))
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
-			if id >= len(g.labels) {
+			labels := ls.list()
+			if id >= len(labels) {
 				return
 			}
-			l := g.labels[id]
+			l := labels[id]
 			row := o.(*fyne.Container)
 			row.Objects[0].(*chip).set(l.Name, l.Color)
 			key := "no key"
@@ -108,7 +122,7 @@ func newLabelEditor(g *Gloss) *labelEditor {
 	e.down = widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { e.move(1) })
 	e.del = widget.NewButtonWithIcon("Delete…", theme.DeleteIcon(), e.confirmDelete)
 	e.del.Importance = widget.DangerImportance
-	if len(g.labels) > 0 {
+	if len(ls.list()) > 0 {
 		e.list.Select(0)
 	}
 	e.enable()
@@ -126,14 +140,14 @@ func (e *labelEditor) content() fyne.CanvasObject {
 
 // showLabel fills the form with the label at index i.
 func (e *labelEditor) showLabel(i int) {
-	if i < 0 || i >= len(e.g.labels) {
+	if i < 0 || i >= len(e.ls.list()) {
 		e.cur = -1
 		e.form.Hide()
 		e.enable()
 		return
 	}
 	e.cur = i
-	l := e.g.labels[i]
+	l := e.ls.list()[i]
 	e.name.SetText(l.Name)
 	e.color.SetText(l.Color)
 	if l.Hotkey == "" {
@@ -147,7 +161,7 @@ func (e *labelEditor) showLabel(i int) {
 }
 
 func (e *labelEditor) enable() {
-	ro := e.g.p.ReadOnly()
+	ro := e.ls.readOnly()
 	for _, b := range []*widget.Button{e.up, e.down, e.del, e.apply} {
 		if ro || e.cur < 0 {
 			b.Disable()
@@ -158,7 +172,7 @@ func (e *labelEditor) enable() {
 	if e.cur == 0 {
 		e.up.Disable()
 	}
-	if e.cur == len(e.g.labels)-1 {
+	if e.cur == len(e.ls.list())-1 {
 		e.down.Disable()
 	}
 }
@@ -166,7 +180,7 @@ func (e *labelEditor) enable() {
 // selectID selects the label with this ID in the list.
 func (e *labelEditor) selectID(id string) {
 	e.list.Refresh()
-	for i, l := range e.g.labels {
+	for i, l := range e.ls.list() {
 		if l.ID == id {
 			e.list.Select(i)
 			e.showLabel(i)
@@ -179,21 +193,21 @@ func (e *labelEditor) selectID(id string) {
 
 // add appends a new label and selects it for naming.
 func (e *labelEditor) add() {
-	l, err := e.g.addLabel(uniqueLabelName(e.g.labels, "new label"))
+	l, err := e.ls.add(uniqueLabelName(e.ls.list(), "new label"))
 	if err != nil {
-		e.g.showError(err)
+		showError(e.win, err)
 		return
 	}
 	e.selectID(l.ID)
-	e.g.win.Canvas().Focus(e.name)
+	e.win.Canvas().Focus(e.name)
 }
 
 // save stores the form into the label shown.
 func (e *labelEditor) save() {
-	if e.cur < 0 || e.cur >= len(e.g.labels) {
+	if e.cur < 0 || e.cur >= len(e.ls.list()) {
 		return
 	}
-	l := *e.g.labels[e.cur]
+	l := *e.ls.list()[e.cur]
 	l.Name = strings.TrimSpace(e.name.Text)
 	l.Color = strings.ToUpper(strings.TrimSpace(e.color.Text))
 	l.Hotkey = e.hotkey.Selected
@@ -201,104 +215,22 @@ func (e *labelEditor) save() {
 		l.Hotkey = ""
 	}
 	l.Description = strings.TrimSpace(e.desc.Text)
-	if err := e.g.saveLabel(&l); err != nil {
-		e.g.showError(err)
+	if err := e.ls.save(&l); err != nil {
+		showError(e.win, err)
 		return
 	}
 	e.selectID(l.ID)
-	e.g.status.saved("label " + l.Name)
+	e.saved("label " + l.Name)
 }
 
 func (e *labelEditor) move(delta int) {
 	if e.cur < 0 {
 		return
 	}
-	id := e.g.labels[e.cur].ID
-	if err := e.g.moveLabel(id, delta); err != nil {
-		e.g.showError(err)
+	id := e.ls.list()[e.cur].ID
+	if err := e.ls.move(id, delta); err != nil {
+		showError(e.win, err)
 		return
 	}
 	e.selectID(id)
-}
-
-// confirmDelete asks what to do with the label's spans, then deletes it.
-func (e *labelEditor) confirmDelete() {
-	if e.cur < 0 {
-		return
-	}
-	l := e.g.labels[e.cur]
-	n, err := e.g.labelUse(l.ID)
-	if err != nil {
-		e.g.showError(err)
-		return
-	}
-	if n == 0 {
-		dialog.ShowConfirm("Delete label", fmt.Sprintf("Delete the label %q? No span uses it.", l.Name), func(ok bool) {
-			if ok {
-				e.remove(l.ID, "")
-			}
-		}, e.g.win)
-		return
-	}
-	deleteThem := fmt.Sprintf("Delete the %s too", plural(n, "span"))
-	var others []string
-	byName := map[string]string{}
-	for _, o := range e.g.labels {
-		if o.ID != l.ID {
-			others = append(others, o.Name)
-			byName[o.Name] = o.ID
-		}
-	}
-	target := widget.NewSelect(others, nil)
-	if len(others) > 0 {
-		target.SetSelected(others[0])
-	}
-	choice := widget.NewRadioGroup([]string{"Move them to another label", deleteThem}, func(s string) {
-		if s == deleteThem {
-			target.Disable()
-		} else {
-			target.Enable()
-		}
-	})
-	choice.Required = true
-	if len(others) > 0 {
-		choice.SetSelected("Move them to another label")
-	} else {
-		choice.SetSelected(deleteThem)
-		choice.Disable()
-	}
-	body := container.NewVBox(
-		widget.NewLabel(fmt.Sprintf("%s in this project carry the label %q.", plural(n, "span"), l.Name)),
-		choice, target,
-	)
-	d := dialog.NewCustomConfirm("Delete label "+l.Name, "Delete", "Cancel", body, func(ok bool) {
-		if !ok {
-			return
-		}
-		moveTo := ""
-		if choice.Selected != deleteThem {
-			moveTo = byName[target.Selected]
-			if moveTo == "" {
-				return
-			}
-		}
-		e.remove(l.ID, moveTo)
-	}, e.g.win)
-	d.SetConfirmImportance(widget.DangerImportance)
-	d.Show()
-}
-
-func (e *labelEditor) remove(id, moveTo string) {
-	if err := e.g.removeLabel(id, moveTo); err != nil {
-		e.g.showError(err)
-		return
-	}
-	e.list.UnselectAll()
-	e.list.Refresh()
-	if len(e.g.labels) > 0 {
-		e.list.Select(0)
-	} else {
-		e.showLabel(-1)
-	}
-	e.g.status.saved("deleted label")
 }

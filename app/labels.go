@@ -4,11 +4,71 @@ import (
 	"fmt"
 	"strings"
 
+	"fyne.io/fyne/v2"
+
 	"gloss/annotate"
 )
 
-// This file holds the label schema operations behind the label editor. Each
-// goes straight to the project and then reloads the labels everywhere.
+// labelsArea is the project's label schema: the label bar above the text,
+// the label palette (Ctrl+L) and the label editor. Each change goes straight
+// to the project and then reloads the labels everywhere.
+type labelsArea struct {
+	s      *session
+	win    fyne.Window
+	bar    *labelBar
+	status *statusBar
+
+	onChanged func()                // s.labels was reread
+	onSaved   func()                // a label's name, colour or hotkey changed
+	onRemoved func()                // a label was deleted, its spans moved or deleted
+	onApply   func(*annotate.Label) // the palette picked a label for the selection
+}
+
+func newLabelsArea(s *session, win fyne.Window, status *statusBar, tips *tooltips) *labelsArea {
+	a := &labelsArea{s: s, win: win, status: status, bar: newLabelBar(tips)}
+	a.bar.onApply = func(l *annotate.Label) { a.onApply(l) }
+	a.bar.onPalette = a.showPalette
+	a.bar.onEdit = a.showEditor
+	return a
+}
+
+// reload reads the labels and shows them everywhere.
+func (a *labelsArea) reload() {
+	labels, err := a.s.p.Labels()
+	if err != nil {
+		showError(a.win, err)
+		return
+	}
+	a.s.labels = labels
+	a.bar.setLabels(labels)
+	a.onChanged()
+}
+
+// showPalette opens the label palette: type to filter the labels, Enter
+// applies the marked one to the selection (or the selected span).
+func (a *labelsArea) showPalette() {
+	if len(a.s.labels) == 0 {
+		a.status.message("There are no labels yet: add some with Edit → Edit labels.")
+		return
+	}
+	items := make([]paletteItem, len(a.s.labels))
+	for i, l := range a.s.labels {
+		detail := l.Description
+		if l.Hotkey != "" {
+			detail = "key " + l.Hotkey
+		}
+		items[i] = paletteItem{title: l.Name, detail: detail, color: l.Color}
+	}
+	labels := a.s.labels
+	showPalette(a.win.Canvas(), "Label the selection", "Type a label name…", items, func(i int) {
+		a.onApply(labels[i])
+	})
+}
+
+// The labelSchema methods, for the label editor.
+
+func (a *labelsArea) list() []*annotate.Label { return a.s.labels }
+func (a *labelsArea) readOnly() bool          { return a.s.p.ReadOnly() }
 
 // nextColor picks the first palette colour no label uses yet.
 func nextColor(labels []*annotate.Label) string {
@@ -49,120 +109,4 @@ func uniqueLabelName(labels []*annotate.Label, base string) string {
 		name = fmt.Sprintf("%s %d", base, i)
 	}
 	return name
-}
-
-// addLabel appends a new label with the next free colour and hotkey.
-func (g *Gloss) addLabel(name string) (*annotate.Label, error) {
-	if g.p.ReadOnly() {
-		return nil, annotate.Errorf(annotate.EINVALID, "this project is read-only")
-	}
-	l := annotate.NewLabel(strings.TrimSpace(name), nextColor(g.labels), nextHotkey(g.labels), "")
-	if err := g.p.AddLabel(l); err != nil {
-		return nil, err
-	}
-	g.reloadLabels()
-	return l, nil
-}
-
-// saveLabel stores a label's name, colour, hotkey and description.
-func (g *Gloss) saveLabel(l *annotate.Label) error {
-	if g.p.ReadOnly() {
-		return annotate.Errorf(annotate.EINVALID, "this project is read-only")
-	}
-	c := *l
-	c.Name = strings.TrimSpace(c.Name)
-	if err := g.p.UpdateLabel(&c); err != nil {
-		return err
-	}
-	g.reloadLabels()
-	g.reloadSpans()
-	return nil
-}
-
-// moveLabel moves a label up (-1) or down (1) in the display order.
-func (g *Gloss) moveLabel(id string, delta int) error {
-	ids := make([]string, len(g.labels))
-	at := -1
-	for i, l := range g.labels {
-		ids[i] = l.ID
-		if l.ID == id {
-			at = i
-		}
-	}
-	to := at + delta
-	if at < 0 || to < 0 || to >= len(ids) {
-		return nil
-	}
-	ids[at], ids[to] = ids[to], ids[at]
-	if err := g.p.ReorderLabels(ids); err != nil {
-		return err
-	}
-	g.reloadLabels()
-	return nil
-}
-
-// labelUse counts the spans carrying the label with this ID, in the whole project.
-func (g *Gloss) labelUse(id string) (int, error) {
-	l := g.label(id)
-	if l == nil {
-		return 0, nil
-	}
-	st, err := g.p.Stats()
-	if err != nil {
-		return 0, err
-	}
-	for _, c := range st.ByLabel {
-		if c.Label == l.Name {
-			return c.Count, nil
-		}
-	}
-	return 0, nil
-}
-
-// removeLabel deletes a label. Its spans move to the label moveTo or, with
-// moveTo empty, are deleted with it. Undo history is cleared: its commands
-// may name the label.
-func (g *Gloss) removeLabel(id, moveTo string) error {
-	if g.p.ReadOnly() {
-		return annotate.Errorf(annotate.EINVALID, "this project is read-only")
-	}
-	if moveTo == "" {
-		if err := g.deleteSpansWithLabel(id); err != nil {
-			return err
-		}
-	}
-	if err := g.p.DeleteLabel(id, moveTo); err != nil {
-		return err
-	}
-	g.hist.clear()
-	g.menu.refreshEdit()
-	g.reloadLabels()
-	g.reloadDocs()
-	g.reloadSpans()
-	g.selectSpan(g.selected)
-	return nil
-}
-
-func (g *Gloss) deleteSpansWithLabel(id string) error {
-	docs, err := g.p.Documents()
-	if err != nil {
-		return err
-	}
-	for _, d := range docs {
-		if d.SpanCount == 0 {
-			continue
-		}
-		spans, err := g.p.Spans(d.ID)
-		if err != nil {
-			return err
-		}
-		for _, sp := range spans {
-			if sp.LabelID == id {
-				if err := g.p.DeleteSpan(sp.ID); err != nil {
-					return err
-				}
-			}
-		}
-	}
-	return nil
 }

@@ -6,8 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
-
-	"gloss/annotate"
 )
 
 // ctrl is the platform's shortcut modifier: Control, or Command on macOS.
@@ -18,10 +16,31 @@ func shortcut(key fyne.KeyName, extra fyne.KeyModifier) fyne.Shortcut {
 	return &desktop.CustomShortcut{KeyName: key, Modifier: ctrl | extra}
 }
 
+// menuActions are what the menu items do and what the menu shows of the
+// window's state; wire.go fills them in from the areas.
+type menuActions struct {
+	newProject, openProject, importFiles, importFolder, restoreBackup, quit func()
+	export                                                                  func(format string)
+	openRecent                                                              func(path string)
+	recent                                                                  func() []string
+
+	undo, redo, labelPalette, deleteSpan, editLabels func()
+	undoNames                                        func() (undo, redo string, canUndo, canRedo bool)
+
+	zoom                          func(step float32)
+	resetZoom, toggleSnap, reload func()
+	snapOn                        func() bool
+
+	nextDoc, prevDoc, quickOpen, search, toggleDone func()
+	docDone                                         func() bool // the shown document is done
+
+	shortcuts, about func()
+}
+
 // mainMenu is the window's menu bar. Menu item shortcuts run before a
 // focused widget sees the keys, so they work while the text view has focus.
 type mainMenu struct {
-	g      *Gloss
+	act    menuActions
 	main   *fyne.MainMenu
 	recent *fyne.MenuItem
 	undo   *fyne.MenuItem
@@ -30,7 +49,7 @@ type mainMenu struct {
 	done   *fyne.MenuItem
 }
 
-func newMainMenu(g *Gloss) *mainMenu { return &mainMenu{g: g} }
+func newMainMenu(act menuActions) *mainMenu { return &mainMenu{act: act} }
 
 func item(label string, sc fyne.Shortcut, action func()) *fyne.MenuItem {
 	it := fyne.NewMenuItem(label, action)
@@ -39,7 +58,7 @@ func item(label string, sc fyne.Shortcut, action func()) *fyne.MenuItem {
 }
 
 func (m *mainMenu) build() *fyne.MainMenu {
-	g := m.g
+	a := m.act
 	m.recent = fyne.NewMenuItem("Open recent", nil)
 	m.recent.ChildMenu = fyne.NewMenu("")
 	exports := fyne.NewMenu("")
@@ -47,61 +66,61 @@ func (m *mainMenu) build() *fyne.MainMenu {
 		if i == 2 {
 			exports.Items = append(exports.Items, fyne.NewMenuItemSeparator())
 		}
-		exports.Items = append(exports.Items, fyne.NewMenuItem(exportLabel(name)+"…", func() { g.showExport(name) }))
+		exports.Items = append(exports.Items, fyne.NewMenuItem(exportLabel(name)+"…", func() { a.export(name) }))
 	}
 	export := fyne.NewMenuItem("Export", nil)
 	export.ChildMenu = exports
-	quit := item("Quit", shortcut(fyne.KeyQ, 0), g.quit)
+	quit := item("Quit", shortcut(fyne.KeyQ, 0), a.quit)
 	quit.IsQuit = true
 	file := fyne.NewMenu("File",
-		item("New project…", shortcut(fyne.KeyN, 0), g.showNewProject),
-		item("Open project…", shortcut(fyne.KeyO, 0), g.showOpenProject),
+		item("New project…", shortcut(fyne.KeyN, 0), a.newProject),
+		item("Open project…", shortcut(fyne.KeyO, 0), a.openProject),
 		m.recent,
 		fyne.NewMenuItemSeparator(),
-		item("Import files…", shortcut(fyne.KeyI, 0), g.showImport),
-		item("Import folder…", shortcut(fyne.KeyI, fyne.KeyModifierShift), g.showImportFolder),
+		item("Import files…", shortcut(fyne.KeyI, 0), a.importFiles),
+		item("Import folder…", shortcut(fyne.KeyI, fyne.KeyModifierShift), a.importFolder),
 		export,
 		fyne.NewMenuItemSeparator(),
-		fyne.NewMenuItem("Restore backup…", g.showRestoreCurrent),
+		fyne.NewMenuItem("Restore backup…", a.restoreBackup),
 		fyne.NewMenuItemSeparator(),
 		quit,
 	)
 
-	m.undo = item("Undo", &fyne.ShortcutUndo{}, func() { g.shortcutOr(&fyne.ShortcutUndo{}, g.undo) })
-	m.redo = item("Redo", shortcut(fyne.KeyZ, fyne.KeyModifierShift), func() { g.shortcutOr(&fyne.ShortcutRedo{}, g.redo) })
+	m.undo = item("Undo", &fyne.ShortcutUndo{}, a.undo)
+	m.redo = item("Redo", shortcut(fyne.KeyZ, fyne.KeyModifierShift), a.redo)
 	edit := fyne.NewMenu("Edit",
 		m.undo, m.redo,
 		fyne.NewMenuItemSeparator(),
-		item("Label selection…", shortcut(fyne.KeyL, 0), g.showLabelPalette),
-		item("Delete selected span", nil, func() { g.deleteSpan(g.selected) }),
+		item("Label selection…", shortcut(fyne.KeyL, 0), a.labelPalette),
+		item("Delete selected span", nil, a.deleteSpan),
 		fyne.NewMenuItemSeparator(),
-		item("Edit labels…", shortcut(fyne.KeyL, fyne.KeyModifierShift), g.showLabelEditor),
+		item("Edit labels…", shortcut(fyne.KeyL, fyne.KeyModifierShift), a.editLabels),
 	)
 
-	m.snap = fyne.NewMenuItem("Snap selection to words", g.toggleSnap)
+	m.snap = fyne.NewMenuItem("Snap selection to words", a.toggleSnap)
 	view := fyne.NewMenu("View",
-		item("Zoom in", shortcut(fyne.KeyEqual, 0), func() { g.zoom(textScaleStep) }),
-		item("Zoom out", shortcut(fyne.KeyMinus, 0), func() { g.zoom(-textScaleStep) }),
-		item("Actual size", shortcut(fyne.Key0, 0), func() { g.setZoom(defaultTextScale) }),
+		item("Zoom in", shortcut(fyne.KeyEqual, 0), func() { a.zoom(textScaleStep) }),
+		item("Zoom out", shortcut(fyne.KeyMinus, 0), func() { a.zoom(-textScaleStep) }),
+		item("Actual size", shortcut(fyne.Key0, 0), a.resetZoom),
 		fyne.NewMenuItemSeparator(),
 		m.snap,
 		fyne.NewMenuItemSeparator(),
-		item("Reload from file", shortcut(fyne.KeyR, 0), g.reload),
+		item("Reload from file", shortcut(fyne.KeyR, 0), a.reload),
 	)
 
-	m.done = item("Mark document done", shortcut(fyne.KeyD, 0), g.toggleDone)
+	m.done = item("Mark document done", shortcut(fyne.KeyD, 0), a.toggleDone)
 	goMenu := fyne.NewMenu("Go",
-		item("Next document", shortcut(fyne.KeyDown, 0), func() { g.stepDocument(1) }),
-		item("Previous document", shortcut(fyne.KeyUp, 0), func() { g.stepDocument(-1) }),
-		item("Open document…", shortcut(fyne.KeyP, 0), g.showQuickOpen),
-		item("Search documents", shortcut(fyne.KeyF, 0), g.focusSearch),
+		item("Next document", shortcut(fyne.KeyDown, 0), a.nextDoc),
+		item("Previous document", shortcut(fyne.KeyUp, 0), a.prevDoc),
+		item("Open document…", shortcut(fyne.KeyP, 0), a.quickOpen),
+		item("Search documents", shortcut(fyne.KeyF, 0), a.search),
 		fyne.NewMenuItemSeparator(),
 		m.done,
 	)
 
 	help := fyne.NewMenu("Help",
-		item("Keyboard shortcuts", shortcut(fyne.KeySlash, 0), g.showShortcuts),
-		fyne.NewMenuItem("About Gloss", g.showAbout),
+		item("Keyboard shortcuts", shortcut(fyne.KeySlash, 0), a.shortcuts),
+		fyne.NewMenuItem("About Gloss", a.about),
 	)
 	m.main = fyne.NewMainMenu(file, edit, view, goMenu, help)
 	return m.main
@@ -113,9 +132,9 @@ func (m *mainMenu) refresh() {
 		return
 	}
 	var items []*fyne.MenuItem
-	for _, p := range m.g.recentProjects() {
+	for _, p := range m.act.recent() {
 		p := p
-		items = append(items, fyne.NewMenuItem(filepath.Base(p)+"  —  "+filepath.Dir(p), func() { m.g.openProject(p) }))
+		items = append(items, fyne.NewMenuItem(filepath.Base(p)+"  —  "+filepath.Dir(p), func() { m.act.openRecent(p) }))
 	}
 	if len(items) == 0 {
 		none := fyne.NewMenuItem("(none)", nil)
@@ -123,7 +142,7 @@ func (m *mainMenu) refresh() {
 		items = append(items, none)
 	}
 	m.recent.ChildMenu.Items = items
-	m.snap.Checked = m.g.app.Preferences().BoolWithFallback(prefSnapWords, true)
+	m.snap.Checked = m.act.snapOn()
 	m.refreshEdit()
 }
 
@@ -132,26 +151,13 @@ func (m *mainMenu) refreshEdit() {
 	if m.main == nil {
 		return
 	}
-	undo, redo, canUndo, canRedo := m.g.hist.names()
+	undo, redo, canUndo, canRedo := m.act.undoNames()
 	m.undo.Label, m.redo.Label = strings.TrimSpace("Undo "+undo), strings.TrimSpace("Redo "+redo)
 	m.undo.Disabled, m.redo.Disabled = !canUndo, !canRedo
-	if m.g.doc != nil && m.g.doc.Status == annotate.StatusDone {
+	if m.act.docDone() {
 		m.done.Label = "Reopen document"
 	} else {
 		m.done.Label = "Mark document done"
 	}
 	m.main.Refresh()
-}
-
-// addAltShortcuts registers second shortcuts for menu actions (a menu item
-// shows one). They reach the canvas when nothing has focus and from the text
-// view, which passes on the shortcuts it does not use; a text field keeps
-// Ctrl+Y for its own redo.
-func (g *Gloss) addAltShortcuts() {
-	c := g.win.Canvas()
-	c.AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { g.redo() })
-	zoomIn := func(fyne.Shortcut) { g.zoom(textScaleStep) }
-	c.AddShortcut(shortcut(fyne.KeyEqual, fyne.KeyModifierShift), zoomIn) // Ctrl++ on US keyboards
-	c.AddShortcut(shortcut(fyne.KeyPlus, 0), zoomIn)                      // keypad +
-	c.AddShortcut(shortcut(fyne.KeyPlus, fyne.KeyModifierShift), zoomIn)
 }

@@ -7,11 +7,13 @@ package app
 import "gloss/annotate"
 
 // Project is what the window needs from an open project file: the
-// annotate.Project operations and the streaming Source that exports read.
-// *store.Store satisfies it.
+// annotate.Project operations, the streaming Source that exports read, and
+// the edit log (annotate.Historian) that undo and redo go through, so that
+// undo survives a restart. *store.Store satisfies it.
 type Project interface {
 	annotate.Project
 	annotate.Source
+	annotate.Historian
 }
 
 // Opener opens the project file at path, creating an empty one when the file

@@ -41,7 +41,7 @@ type spanEditor struct {
 	saving   bool // an update is on its way to the project
 	timer    *time.Timer
 
-	onUpdate func(updated *annotate.Span, merge string) error
+	onUpdate func(updated *annotate.Span) error
 	onDelete func(id string)
 }
 
@@ -173,7 +173,7 @@ func (e *spanEditor) labelChanged(name string) {
 		if l.Name == name && l.ID != e.span.LabelID {
 			up := *e.span
 			up.LabelID = l.ID
-			e.update(&up, "")
+			e.update(&up)
 			return
 		}
 	}
@@ -186,7 +186,7 @@ func (e *spanEditor) offsetsChanged() {
 	s, err1 := strconv.Atoi(strings.TrimSpace(e.start.Text))
 	n, err2 := strconv.Atoi(strings.TrimSpace(e.end.Text))
 	if err1 != nil || err2 != nil {
-		e.update(nil, "")
+		e.update(nil)
 		return
 	}
 	if s == e.span.Start && n == e.span.End {
@@ -194,7 +194,7 @@ func (e *spanEditor) offsetsChanged() {
 	}
 	up := *e.span
 	up.Start, up.End = s, n
-	e.update(&up, "")
+	e.update(&up)
 }
 
 func (e *spanEditor) noteChanged() {
@@ -218,19 +218,19 @@ func (e *spanEditor) flushNote() {
 	}
 	up := *e.span
 	up.Note = e.note.Text
-	e.update(&up, "note:"+up.ID)
+	e.update(&up)
 }
 
 // update hands a changed span to the window; on failure (or with nil, for
 // unreadable input) the fields go back to the span as stored.
-func (e *spanEditor) update(up *annotate.Span, merge string) {
+func (e *spanEditor) update(up *annotate.Span) {
 	if e.saving {
 		return
 	}
 	e.saving = true
 	defer func() { e.saving = false }()
 	if up != nil && e.onUpdate != nil {
-		if err := e.onUpdate(up, merge); err == nil {
+		if err := e.onUpdate(up); err == nil {
 			cp := *up
 			e.span = &cp
 			return

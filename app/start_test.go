@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
-	"gloss/annotate"
 	"gloss/app"
 	"gloss/assets"
 	"gloss/store"
@@ -18,10 +17,11 @@ func TestStartDefaultProjectThenLast(t *testing.T) {
 	data := t.TempDir()
 	t.Setenv("XDG_DATA_HOME", data)
 	a := test.NewTempApp(t)
-	g, err := app.Start(a, "", openStore, store.Keeper)
+	g0, err := app.Start(a, "", openStore, store.Keeper)
 	if err != nil {
 		t.Fatal(err)
 	}
+	g := app.NewProbe(g0)
 	want := filepath.Join(data, "Gloss", "My project.gloss")
 	if g.Project().Path() != want {
 		t.Errorf("default project at %s, want %s", g.Project().Path(), want)
@@ -37,10 +37,11 @@ func TestStartDefaultProjectThenLast(t *testing.T) {
 	// Next start, with a project named on the command line: created with
 	// the default labels and no documents.
 	named := filepath.Join(t.TempDir(), "new.gloss")
-	g, err = app.Start(a, named, openStore, store.Keeper)
+	g0, err = app.Start(a, named, openStore, store.Keeper)
 	if err != nil {
 		t.Fatal(err)
 	}
+	g = app.NewProbe(g0)
 	if g.Project().Path() != named || g.Document() != nil {
 		t.Errorf("named project: %s, document %+v", g.Project().Path(), g.Document())
 	}
@@ -50,10 +51,11 @@ func TestStartDefaultProjectThenLast(t *testing.T) {
 	g.Close()
 
 	// Without an argument, the project opened last comes back.
-	g, err = app.Start(a, "", openStore, store.Keeper)
+	g0, err = app.Start(a, "", openStore, store.Keeper)
 	if err != nil {
 		t.Fatal(err)
 	}
+	g = app.NewProbe(g0)
 	defer g.Close()
 	if g.Project().Path() != named {
 		t.Errorf("reopened %s, want the last project %s", g.Project().Path(), named)
@@ -66,10 +68,11 @@ func TestStartUnreadableFallsBack(t *testing.T) {
 	if err := os.WriteFile(bad, []byte("not a database"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	g, err := app.Start(test.NewTempApp(t), bad, openStore, store.Keeper)
+	g0, err := app.Start(test.NewTempApp(t), bad, openStore, store.Keeper)
 	if err != nil {
 		t.Fatal(err)
 	}
+	g := app.NewProbe(g0)
 	defer g.Close()
 	if !strings.HasSuffix(g.Project().Path(), "My project.gloss") {
 		t.Errorf("opened %s, want the default project", g.Project().Path())
@@ -94,7 +97,7 @@ func TestReadOnlyProject(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	g := app.New(test.NewTempApp(t), ro, openStore)
+	g := app.NewProbe(app.New(test.NewTempApp(t), ro, openStore))
 	defer g.Close()
 	if !g.NoticeShown() || !strings.HasSuffix(g.Window().Title(), "(read-only)") {
 		t.Errorf("no read-only notice (title %q)", g.Window().Title())
@@ -106,50 +109,5 @@ func TestReadOnlyProject(t *testing.T) {
 	}
 	if _, state := g.StatusText(); !strings.Contains(state, "read-only") {
 		t.Errorf("status says %q", state)
-	}
-}
-
-func TestDropImportsFiles(t *testing.T) {
-	g, s := newGloss(t)
-	dir := t.TempDir()
-	files := map[string]string{
-		"Zürich notes.txt":   "Grüezi.\r\nThe council met.",
-		"sub/field notes.md": "# Notes\n\nMore text.",
-		"sub/skip.csv":       "a,b",
-	}
-	for name, text := range files {
-		p := filepath.Join(dir, name)
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	g.Drop(filepath.Join(dir, "Zürich notes.txt"), filepath.Join(dir, "sub"))
-	docs, err := s.Documents()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var titles []string
-	for _, d := range docs {
-		titles = append(titles, d.Title)
-	}
-	if len(docs) != 3 {
-		t.Fatalf("documents after the drop: %q", titles)
-	}
-	if len(g.DocMatches()) != 3 {
-		t.Errorf("the documents panel lists %d", len(g.DocMatches()))
-	}
-	if g.Document().ID != docs[1].ID {
-		t.Errorf("shows %q, want the first imported document", g.Document().Title)
-	}
-	d, _ := s.Document(docs[1].ID)
-	if d.Text != files["Zürich notes.txt"] {
-		t.Errorf("text changed on import: %q", d.Text)
-	}
-	if counts, state := g.StatusText(); !strings.HasPrefix(counts, "3 documents") || !strings.Contains(state, "Imported 2 documents") {
-		t.Errorf("status %q / %q", counts, state)
-	}
-	if d.Status != annotate.StatusTodo {
-		t.Errorf("imported status %q", d.Status)
 	}
 }

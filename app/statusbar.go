@@ -69,8 +69,8 @@ func (s *statusBar) setHover(labels []annotate.Label) {
 	s.hover.SetText("Under the mouse: " + strings.Join(names, ", "))
 }
 
-// setSelection shows the selection in code points.
-func (s *statusBar) setSelection(start, end int) {
+// showSelection shows the text selection in code points.
+func (s *statusBar) showSelection(start, end int) {
 	if start >= end {
 		s.sel.SetText("")
 		return
@@ -112,14 +112,14 @@ func (s *statusBar) setReadOnly(ro bool) {
 	s.state.SetText("All changes saved")
 }
 
-// updateCounts refreshes the status bar counts from the loaded documents.
-func (g *Gloss) updateCounts() {
+// showCounts shows the counts of the session's documents and spans.
+func (s *statusBar) showCounts(ss *session) {
 	done, all := 0, 0
-	for _, d := range g.docs {
+	for _, d := range ss.docs {
 		if d.Status == annotate.StatusDone {
 			done++
 		}
 		all += d.SpanCount
 	}
-	g.status.setCounts(len(g.docs), done, len(g.spans), all, g.doc != nil)
+	s.setCounts(len(ss.docs), done, len(ss.spans), all, ss.doc != nil)
 }

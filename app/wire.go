@@ -1,0 +1,216 @@
+package app
+
+import (
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+
+	"gloss/annotate"
+)
+
+// This file is the one place where the window's areas are connected. No
+// area knows another: each reports through its on… func fields, and the
+// handlers below pass the news on. The text view reports the selection,
+// taps, hover and keys; the areas listen and never write back into the
+// view's report.
+
+// wire connects the areas' handlers.
+func (g *Gloss) wire() {
+	v := g.text.view
+	v.OnSelectionChanged = func(start, end int) {
+		g.status.showSelection(start, end)
+		g.spans.selectionChanged(start, end)
+	}
+	v.OnSpanTapped = g.spans.selectSpan
+	v.OnHover = g.text.hovered
+	v.OnTypedRune = g.keys.typedRune
+	v.OnTypedKey = g.keys.typedKey
+	g.text.onHover = g.status.setHover
+	g.text.onZoom = g.status.setZoom
+	g.text.onSnap = func(on bool) {
+		g.menu.refresh()
+		if on {
+			g.status.message("Selections snap to whole words.")
+		} else {
+			g.status.message("Selections are exact, character by character.")
+		}
+	}
+
+	g.keys.onRune = func(r rune) {
+		if l := g.s.hotkeyLabel(r); l != nil {
+			g.spans.applyLabel(l)
+		}
+	}
+	g.keys.onDelete = g.spans.deleteSelected
+	g.keys.onEscape = g.spans.clearSelection
+	g.keys.onHelp = func() { showShortcuts(g.win) }
+
+	counts := func() { g.status.showCounts(g.s) }
+	g.docs.beforeShow = func() {
+		g.spans.leaveDocument()
+		g.status.showSelection(0, 0)
+	}
+	g.docs.onShow = g.documentShown
+	g.docs.onOpened = func(start, end int) {
+		if start >= 0 {
+			g.spans.selectSpan("")
+			v.SetSelection(start, end)
+			v.ScrollToOffset(start)
+		}
+		g.text.focus()
+	}
+	g.docs.onStatus = func(annotate.Status) { g.menu.refreshEdit() }
+	g.docs.onCounts = counts
+	g.docs.panel.onImport = g.xfer.showImport
+
+	g.spans.showDoc = g.docs.show
+	g.spans.onReloaded = g.docs.spansChanged
+	g.spans.onFirstSpan = func() { g.docs.setStatus(annotate.StatusInProgress, false) }
+	g.spans.onEdited = g.menu.refreshEdit
+	g.spans.focusText = g.text.focus
+
+	g.labels.onChanged = func() {
+		v.SetLabels(g.s.labels)
+		g.spans.setLabels(g.s.labels)
+		counts()
+	}
+	g.labels.onSaved = g.spans.reload
+	g.labels.onRemoved = func() {
+		g.menu.refreshEdit()
+		g.labels.reload()
+		g.docs.reload()
+		g.spans.reload()
+		g.spans.selectSpan(g.spans.selected)
+	}
+	g.labels.onApply = func(l *annotate.Label) {
+		g.text.focus()
+		g.spans.applyLabel(l)
+	}
+
+	g.files.beforeOpen = g.spans.editor.flushNote
+	g.files.onOpen = g.setProject
+	g.files.onRecent = g.menu.refresh
+	g.xfer.onImported = g.imported
+}
+
+// actions are what the menu items do.
+func (g *Gloss) actions() menuActions {
+	return menuActions{
+		newProject:    func() { g.files.showNewProject() },
+		openProject:   func() { g.files.showOpenProject() },
+		importFiles:   func() { g.xfer.showImport() },
+		importFolder:  func() { g.xfer.showImportFolder() },
+		restoreBackup: func() { g.files.showRestoreCurrent() },
+		quit: func() {
+			g.spans.editor.flushNote()
+			g.app.Quit()
+		},
+		export:     func(name string) { g.xfer.showExport(name) },
+		openRecent: func(path string) { g.files.openProject(path) },
+		recent:     func() []string { return g.files.recentProjects() },
+
+		undo:         func() { g.keys.shortcutOr(&fyne.ShortcutUndo{}, g.spans.undo) },
+		redo:         func() { g.keys.shortcutOr(&fyne.ShortcutRedo{}, g.spans.redo) },
+		labelPalette: func() { g.labels.showPalette() },
+		deleteSpan:   func() { g.spans.deleteSpan(g.spans.selected) },
+		editLabels:   func() { g.labels.showEditor() },
+		undoNames:    func() (string, string, bool, bool) { return g.spans.hist.names() },
+
+		zoom:       func(step float32) { g.text.zoom(step) },
+		resetZoom:  func() { g.text.setZoom(defaultTextScale) },
+		toggleSnap: func() { g.text.toggleSnap() },
+		reload:     g.reload,
+		snapOn:     func() bool { return g.text.snapOn() },
+
+		nextDoc:    func() { g.docs.step(1) },
+		prevDoc:    func() { g.docs.step(-1) },
+		quickOpen:  func() { g.docs.showQuickOpen() },
+		search:     func() { g.docs.focusSearch() },
+		toggleDone: func() { g.docs.toggleDone() },
+		docDone:    func() bool { return g.s.doc != nil && g.s.doc.Status == annotate.StatusDone },
+
+		shortcuts: func() { showShortcuts(g.win) },
+		about:     func() { showAbout(g.win, g.s.p.Path()) },
+	}
+}
+
+// setProject shows project p, closing the one shown before.
+func (g *Gloss) setProject(p Project) {
+	if g.s.p != nil && g.s.p != p {
+		g.spans.editor.flushNote()
+		if err := g.s.p.Close(); err != nil {
+			fyne.LogError("close project", err)
+		}
+	}
+	g.s.p = p
+	g.spans.setProject(p)
+	g.docs.setProject(p)
+	ro := p.ReadOnly()
+	if ro {
+		g.notice.Show()
+	} else {
+		g.notice.Hide()
+	}
+	g.status.setReadOnly(ro)
+	g.labels.reload()
+	g.docs.reload()
+	g.docs.show(firstUnfinished(g.s.docs))
+	g.files.rememberProject(p.Path())
+	g.menu.refresh()
+	g.files.warnBackup()
+}
+
+// documentShown shows the session's document (or none) in every area.
+func (g *Gloss) documentShown() {
+	g.text.show(g.s.doc, g.s.spans, g.s.labels)
+	g.spans.showDocument()
+	g.updateTitle()
+	g.status.showCounts(g.s)
+}
+
+func (g *Gloss) updateTitle() {
+	title := "Gloss — " + g.s.projectName()
+	if g.s.doc != nil {
+		title += " — " + g.s.doc.Title
+	}
+	if g.s.p.ReadOnly() {
+		title += " (read-only)"
+	}
+	g.win.SetTitle(title)
+}
+
+// imported shows what an import added: firstDoc ("" for none) and, with
+// newLabels, the labels it brought.
+func (g *Gloss) imported(firstDoc string, newLabels bool) {
+	g.docs.panel.forgetTexts()
+	if newLabels {
+		g.labels.reload()
+	}
+	g.docs.reload()
+	if firstDoc != "" {
+		g.docs.show(firstDoc)
+	} else if g.s.doc != nil {
+		g.docs.show(g.s.doc.ID)
+	}
+}
+
+// reload reads labels, documents and the shown document's spans from the
+// project file again, to show what another window or gloss-cli changed.
+// The selected span stays selected while it exists.
+func (g *Gloss) reload() {
+	if g.s.p == nil {
+		return
+	}
+	g.spans.editor.flushNote()
+	keep := g.spans.selected
+	g.labels.reload()
+	g.docs.reload()
+	if g.s.doc == nil || !g.s.hasDoc(g.s.doc.ID) {
+		g.docs.show(firstUnfinished(g.s.docs))
+	} else {
+		g.spans.reload()
+		g.spans.selectSpan(keep)
+	}
+	g.menu.refreshEdit()
+	g.status.message("Reloaded from " + filepath.Base(g.s.p.Path()))
+}
