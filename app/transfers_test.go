@@ -15,7 +15,7 @@ func TestDropImportsFiles(t *testing.T) {
 	files := map[string]string{
 		"Zürich notes.txt":   "Grüezi.\r\nThe council met.",
 		"sub/field notes.md": "# Notes\n\nMore text.",
-		"sub/skip.csv":       "a,b",
+		"sub/skip.dat":       "a,b",
 	}
 	for name, text := range files {
 		p := filepath.Join(dir, name)

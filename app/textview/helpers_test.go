@@ -40,6 +40,11 @@ func primary(pos fyne.Position, mod fyne.KeyModifier) *desktop.MouseEvent {
 // to, through the test canvas.
 func dragSelect(v *TextView, w fyne.Window, from, to int) {
 	p1, p2 := v.PositionOf(from), v.PositionOf(to)
+	dragPoints(v, w, p1, p2)
+}
+
+// dragPoints presses the mouse at p1 and drags to p2, through the test canvas.
+func dragPoints(v *TextView, w fyne.Window, p1, p2 fyne.Position) {
 	v.MouseDown(primary(p1, 0))
 	abs := canvasPos(v, w)
 	test.Drag(w.Canvas(), abs.Add(p2), p2.X-p1.X, p2.Y-p1.Y)

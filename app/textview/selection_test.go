@@ -1,8 +1,10 @@
 package textview
 
 import (
+	"math"
 	"strings"
 	"testing"
+	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -19,7 +21,16 @@ func TestDragSelectsFixtureSpans(t *testing.T) {
 		for _, sp := range spans {
 			var gotS, gotE int
 			v.OnSelectionChanged = func(s, e int) { gotS, gotE = s, e }
-			dragSelect(v, w, sp.Start, sp.End)
+			if rtl(sp.Text) {
+				// A right-to-left span is dragged, as a person does, from
+				// inside its visual right edge to inside its visual left edge
+				// (where the runs meet, each edge is also the position of
+				// the neighbouring left-to-right offset).
+				p1 := v.PositionOf(sp.Start)
+				dragPoints(v, w, fyne.NewPos(p1.X-1, p1.Y), fyne.NewPos(leftEdge(v, sp.Text, p1.Y)+1, p1.Y))
+			} else {
+				dragSelect(v, w, sp.Start, sp.End)
+			}
 			s, e := v.Selection()
 			if s != sp.Start || e != sp.End {
 				t.Errorf("snap=%v: drag over %q selected [%d, %d), want [%d, %d)", snap, sp.Text, s, e, sp.Start, sp.End)
@@ -33,6 +44,28 @@ func TestDragSelectsFixtureSpans(t *testing.T) {
 			}
 		}
 	}
+}
+
+// rtl reports whether s has Hebrew or Arabic letters.
+func rtl(s string) bool {
+	for _, r := range s {
+		if unicode.In(r, unicode.Hebrew, unicode.Arabic) {
+			return true
+		}
+	}
+	return false
+}
+
+// leftEdge is the smallest x of the text objects at line y that are words
+// of s: the visual left edge of a right-to-left run.
+func leftEdge(v *TextView, s string, y float32) float32 {
+	left := float32(math.MaxFloat32)
+	for _, t := range texts(v) {
+		if w := strings.TrimSpace(t.Text); w != "" && strings.Contains(s, w) && t.Position().Y <= y+1 && t.Position().Y+t.Size().Height >= y {
+			left = min(left, t.Position().X)
+		}
+	}
+	return left
 }
 
 func TestDragBackwards(t *testing.T) {
