@@ -152,6 +152,7 @@ func (s *Store) autoBackup(st projectStamp) (BackupInfo, error) {
 type projectStamp struct {
 	mod      time.Time // the file's modification time; zero if unknown
 	walDirty bool      // a non-empty -wal holds changes not yet in the file
+	wal, shm bool      // a -wal, a -shm is beside the file
 }
 
 func statProject(abs string) projectStamp {
@@ -159,8 +160,9 @@ func statProject(abs string) projectStamp {
 	if err != nil {
 		return projectStamp{}
 	}
-	wal, err := os.Stat(abs + "-wal")
-	return projectStamp{mod: info.ModTime(), walDirty: err == nil && wal.Size() > 0}
+	wal, err := os.Lstat(abs + "-wal")
+	_, serr := os.Lstat(abs + "-shm")
+	return projectStamp{mod: info.ModTime(), walDirty: err == nil && wal.Size() > 0, wal: err == nil, shm: serr == nil}
 }
 
 // unchangedSince reports whether the project is known to be as it was

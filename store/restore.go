@@ -106,7 +106,7 @@ func stageBackup(backup, dir string) (string, error) {
 			return "", fmt.Errorf("restore: copy %s-wal: %w", backup, err)
 		}
 	}
-	db, err := sql.Open("sqlite3", "file:"+escapePath(tmp)+"?_busy_timeout=10000")
+	db, err := sql.Open(driverName, "file:"+escapePath(tmp)+"?_busy_timeout=10000")
 	if err != nil {
 		return "", err
 	}
@@ -116,6 +116,13 @@ func stageBackup(backup, dir string) (string, error) {
 	}
 	if err := checkSchema(db, true); err != nil {
 		return "", fmt.Errorf("cannot restore from %s: %w", backup, err)
+	}
+	var v int
+	if err := db.QueryRow(`PRAGMA user_version`).Scan(&v); err != nil {
+		return "", fmt.Errorf("restore: %w", err)
+	}
+	if err := verifySchema(db, backup, v); err != nil {
+		return "", fmt.Errorf("cannot restore from it: %w", err)
 	}
 	if _, err := db.Exec(`PRAGMA journal_mode = DELETE`); err != nil { // fold a -wal into the copy
 		return "", fmt.Errorf("restore: %w", err)
@@ -127,25 +134,23 @@ func stageBackup(backup, dir string) (string, error) {
 // replaceProject saves the current project and puts the staged copy in its place.
 func replaceProject(abs string, exists bool, staged string) error {
 	if exists {
-		db, err := sql.Open("sqlite3", dsn(abs, false))
-		if err != nil {
-			return err
+		// Checked read-only first: a damaged (or tampered) project is saved
+		// byte for byte as it is, not as a connection closing it leaves it.
+		err := inspect(abs, statProject(abs))
+		if err != nil && !errors.Is(err, ErrDamaged) && annotate.ErrorCode(err) != annotate.ECONFLICT {
+			return fmt.Errorf("restore %s: %w", abs, err)
 		}
-		defer db.Close()
-		err = db.Ping()
-		if err == nil {
-			err = checkHealth(db, abs)
-		}
-		if err == nil {
+		if !errors.Is(err, ErrDamaged) {
+			db, err := sql.Open(driverName, dsn(abs, false))
+			if err != nil {
+				return err
+			}
+			defer db.Close()
 			if err := saveBeforeRestore(db, abs); err != nil {
 				return err
 			}
 			return copyDatabase(db, staged)
 		}
-		if !isCorrupt(err) && !errors.Is(err, ErrDamaged) {
-			return fmt.Errorf("restore %s: %w", abs, err)
-		}
-		db.Close()
 		if err := saveDamaged(abs); err != nil {
 			return err
 		}
@@ -209,7 +214,7 @@ func saveDamaged(abs string) error {
 // copyDatabase overwrites the database open in dst with the one at src,
 // through SQLite's backup API: one write transaction on dst.
 func copyDatabase(dst *sql.DB, src string) error {
-	sdb, err := sql.Open("sqlite3", "file:"+escapePath(src)+"?mode=ro")
+	sdb, err := sql.Open(driverName, "file:"+escapePath(src)+"?mode=ro")
 	if err != nil {
 		return err
 	}
