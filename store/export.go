@@ -2,6 +2,7 @@ package store
 
 import (
 	"fmt"
+	"unicode/utf8"
 
 	"gloss/annotate"
 )
@@ -32,6 +33,7 @@ func (s *Store) EachDocument(fn func(doc *annotate.Document, spans []*annotate.S
 		if err != nil {
 			return err
 		}
+		n := utf8.RuneCountInString(d.Text) // checked against its stored length
 		var list []*annotate.Span
 		for {
 			if pending == nil {
@@ -44,6 +46,9 @@ func (s *Store) EachDocument(fn func(doc *annotate.Document, spans []*annotate.S
 			}
 			if pending.DocumentID != d.ID {
 				break
+			}
+			if err := checkStoredSpan(pending, n); err != nil {
+				return err
 			}
 			list = append(list, pending)
 			pending = nil
