@@ -269,6 +269,3 @@ func (s *Store) Close() error {
 	s.rdb.Close()
 	return s.db.Close()
 }
-
-// DB exposes the database handle to tests and benchmarks in this module.
-func (s *Store) DB() *sql.DB { return s.db }

@@ -69,17 +69,6 @@ func isUnique(err error) bool {
 	return errors.As(err, &se) && se.ExtendedCode == sqlite3.ErrConstraintUnique
 }
 
-// read runs fn in one deferred transaction on the read pool, so that
-// multi-query reads see one snapshot without blocking writers.
-func (s *Store) read(fn func(tx *sql.Tx) error) error {
-	tx, err := s.rdb.Begin()
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	return fn(tx)
-}
-
 // queryer is what helpers need from a transaction or a pool.
 type queryer interface {
 	Exec(query string, args ...any) (sql.Result, error)
