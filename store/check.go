@@ -43,8 +43,7 @@ func (s *Store) Check(ctx context.Context) ([]Problem, error) {
 // CheckFile runs Check on the project file at path without opening it as
 // a project, so that it also lists the problems of a file Open refuses
 // (damaged, or with a schema Gloss did not make). It reads the file as
-// Open's own checks do, changing nothing and creating nothing beside it
-// when no -wal is there. A file that is not a Gloss project is an error.
+// Open's own checks do, changing nothing and creating nothing beside it. A file that is not a Gloss project is an error.
 func CheckFile(ctx context.Context, path string) ([]Problem, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
@@ -58,9 +57,13 @@ func CheckFile(ctx context.Context, path string) ([]Problem, error) {
 		return nil, annotate.Errorf(annotate.ENOTFOUND, "%s: no such project file", path)
 	}
 	st := statProject(abs)
-	name := "file:" + escapePath(abs) + "?mode=ro&_busy_timeout=10000"
-	if !st.wal && !st.shm {
-		name += "&immutable=1"
+	name := readOnlyDSN(abs, st)
+	if st.wal && !st.shm {
+		var done func()
+		if name, done, err = readOnlyCopy(abs); err != nil {
+			return nil, err
+		}
+		defer done()
 	}
 	db, err := sql.Open(driverName, name)
 	if err != nil {

@@ -2,7 +2,10 @@ package store
 
 import (
 	"database/sql"
+	"errors"
+	"fmt"
 	"os"
+	"path/filepath"
 
 	"gloss/annotate"
 )
@@ -10,23 +13,69 @@ import (
 // inspect checks an existing project before it is opened for writing:
 // SQLite's quick check of every page, a schema version this Gloss knows,
 // and a schema exactly as the migrations make it. It reads through a
-// read-only connection; when no -wal or -shm is beside the file, as an
-// immutable file, so that it creates none either. A refused file is thus
-// left byte for byte as it was, with nothing added beside it.
+// read-only connection that creates nothing beside the file (see
+// readOnlyDSN and inspectCopy), so a refused file is left byte for byte as it was, its
+// -wal too, with nothing added beside it.
 func inspect(abs string, st projectStamp) error {
-	err := inspectWith(abs, !st.wal && !st.shm)
+	if st.wal && !st.shm {
+		return inspectCopy(abs)
+	}
+	err := inspectWith(abs, readOnlyDSN(abs, st))
 	if err != nil && cannotWriteBeside(err) && !st.walDirty {
 		// A read-only folder without an -shm: read the file as it is.
-		err = inspectWith(abs, true)
+		err = inspectWith(abs, readOnlyDSN(abs, projectStamp{}))
 	}
 	return err
 }
 
-func inspectWith(abs string, immutable bool) error {
+// readOnlyDSN names a connection that reads the project without writing
+// to it. With no -wal or -shm beside the file, no other connection has it
+// open, and it is read as an immutable file: nothing is created beside it.
+// Otherwise it is read as usual (a read-only connection may create an
+// -shm, which is why inspect copies a file that has a -wal but no -shm).
+func readOnlyDSN(abs string, st projectStamp) string {
 	name := "file:" + escapePath(abs) + "?mode=ro&_busy_timeout=10000"
-	if immutable {
+	if !st.wal && !st.shm {
 		name += "&immutable=1"
 	}
+	return name
+}
+
+// readOnlyCopy copies a project that has a -wal but no -shm (its last
+// session crashed, or it was sent with its -wal) with its -wal into a new
+// temporary folder, and returns the copy's DSN and a function removing it:
+// SQLite cannot read a -wal without an -shm, and would leave one beside
+// the project.
+func readOnlyCopy(abs string) (string, func(), error) {
+	dir, err := os.MkdirTemp("", "gloss-inspect-*")
+	if err != nil {
+		return "", nil, fmt.Errorf("check %s: %w", abs, err)
+	}
+	done := func() { os.RemoveAll(dir) }
+	cp := filepath.Join(dir, "p.gloss")
+	err = copyFile(abs, cp)
+	if err == nil {
+		if err = copyFile(abs+"-wal", cp+"-wal"); errors.Is(err, os.ErrNotExist) {
+			err = nil
+		}
+	}
+	if err != nil {
+		done()
+		return "", nil, fmt.Errorf("check %s: %w", abs, err)
+	}
+	return "file:" + escapePath(cp) + "?mode=ro&_busy_timeout=10000", done, nil
+}
+
+func inspectCopy(abs string) error {
+	name, done, err := readOnlyCopy(abs)
+	if err != nil {
+		return err
+	}
+	defer done()
+	return inspectWith(abs, name)
+}
+
+func inspectWith(abs, name string) error {
 	db, err := sql.Open(driverName, name)
 	if err != nil {
 		return err
