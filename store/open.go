@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"gloss/annotate"
 
@@ -45,6 +46,8 @@ type Store struct {
 
 	openBackup    BackupInfo // the backup Open made, if any
 	openBackupErr error      // why Open could not make one
+
+	lengths sync.Map // lengthKey -> a document length checked against its text
 }
 
 var _ annotate.Project = (*Store)(nil)

@@ -32,7 +32,7 @@ func (s *Store) Span(id string) (*annotate.Span, error) {
 	if err != nil {
 		return nil, err
 	}
-	n, err := documentLength(tx, sp.DocumentID)
+	n, err := s.readLength(tx, sp.DocumentID)
 	if err != nil {
 		return nil, err
 	}
@@ -65,7 +65,7 @@ func (s *Store) Spans(docID string) ([]*annotate.Span, error) {
 		return nil, err
 	}
 	defer tx.Rollback()
-	n, err := documentLength(tx, docID)
+	n, err := s.readLength(tx, docID)
 	if annotate.ErrorCode(err) == annotate.ENOTFOUND {
 		return nil, nil
 	}
