@@ -92,7 +92,19 @@ func inspectWith(abs, name string) error {
 	if v > SchemaVersion() {
 		return annotate.Errorf(annotate.ECONFLICT, "this project was saved by a newer Gloss (schema %d; this Gloss knows up to %d): update Gloss to open it", v, SchemaVersion())
 	}
-	return verifySchema(db, abs, v)
+	if err := verifySchema(db, abs, v); err != nil {
+		return err
+	}
+	// The migrations that will run are chosen by what gloss_migrations
+	// records: it must agree with the schema's version.
+	var applied int
+	if err := db.QueryRow(`SELECT coalesce(max(version), 0) FROM gloss_migrations`).Scan(&applied); err != nil && v > 0 {
+		return storageErr(abs, err)
+	}
+	if applied != v {
+		return damaged(abs, fmt.Sprintf("it records migrations up to %d but its schema version is %d", applied, v))
+	}
+	return nil
 }
 
 // repairShm makes a -shm left unwritable beside a writable project
