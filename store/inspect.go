@@ -14,8 +14,8 @@ import (
 // SQLite's quick check of every page, a schema version this Gloss knows,
 // and a schema exactly as the migrations make it. It reads through a
 // read-only connection that creates nothing beside the file (see
-// readOnlyDSN and inspectCopy), so a refused file is left byte for byte as it was, its
-// -wal too, with nothing added beside it.
+// readOnlyDSN and readOnlyCopy), so a refused file is left byte for byte
+// as it was, its -wal too, with nothing added beside it.
 func inspect(abs string, st projectStamp) error {
 	if st.wal && !st.shm {
 		return inspectCopy(abs)
