@@ -159,6 +159,10 @@ func (c *checker) schema() {
 		c.add("", "", "cannot read the schema version: %v", err)
 		return
 	}
+	if v < 0 {
+		c.add("", "", "the schema version %d is negative", v)
+		return
+	}
 	if v > SchemaVersion() {
 		c.add("", "", "saved by a newer Gloss (schema %d; this Gloss knows up to %d): its schema cannot be checked", v, SchemaVersion())
 		return

@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"context"
+	"math/rand"
 	"os"
 	"path/filepath"
 	"strings"
@@ -20,6 +21,44 @@ import (
 // (every span read lies within its document's text), checks, and takes an
 // edit or refuses it with an error.
 func FuzzCraftedProject(f *testing.F) {
+	for _, seed := range craftedSeeds(f) {
+		f.Add(seed)
+	}
+	f.Fuzz(openCrafted)
+}
+
+// TestMutatedProjects runs FuzzCraftedProject's checks on 400 seeded
+// random mutations of its seeds (bytes changed, header bytes changed,
+// bytes cut out or inserted), so that they run in every go test too.
+func TestMutatedProjects(t *testing.T) {
+	seeds := craftedSeeds(t)
+	rnd := rand.New(rand.NewSource(1))
+	n := 400
+	if testing.Short() {
+		n = 50
+	}
+	for i := 0; i < n; i++ {
+		data := append([]byte(nil), seeds[rnd.Intn(len(seeds))]...)
+		for k := 0; k < 1+rnd.Intn(4); k++ {
+			at := rnd.Intn(len(data))
+			switch rnd.Intn(4) {
+			case 0:
+				data[rnd.Intn(100)] = byte(rnd.Intn(256))
+			case 1:
+				data = append(data[:at], data[min(len(data), at+1+rnd.Intn(8)):]...)
+			case 2:
+				data = append(data[:at], append(make([]byte, 1+rnd.Intn(8)), data[at:]...)...)
+			default:
+				data[at] = byte(rnd.Intn(256))
+			}
+		}
+		openCrafted(t, data)
+	}
+}
+
+// craftedSeeds returns the bytes of a small sound project and of copies
+// of it with a planted schema object or tampered rows.
+func craftedSeeds(f testing.TB) [][]byte {
 	dir := f.TempDir()
 	seed := func(name string, stmts ...string) []byte {
 		p := filepath.Join(dir, name)
@@ -50,46 +89,51 @@ func FuzzCraftedProject(f *testing.F) {
 		return b
 	}
 	good := seed("good.gloss")
-	f.Add(good)
-	f.Add(seed("trigger.gloss", `CREATE TRIGGER t AFTER INSERT ON spans BEGIN DELETE FROM documents; END`))
-	f.Add(seed("view.gloss", `CREATE VIEW v AS SELECT * FROM spans`))
-	f.Add(seed("end.gloss", `UPDATE spans SET "end" = 99`))
-	f.Add(seed("length.gloss", `UPDATE documents SET length = 500`))
-	f.Add(seed("sha.gloss", `UPDATE documents SET sha256 = 'x'`))
-	f.Add(seed("rollback.gloss", `PRAGMA journal_mode = DELETE`))
 	flipped := append([]byte(nil), good...)
 	flipped[len(flipped)-200] ^= 0x40
-	f.Add(flipped)
-	f.Fuzz(func(t *testing.T, data []byte) {
-		dir := t.TempDir()
-		p := filepath.Join(dir, "f.gloss")
-		if err := os.WriteFile(p, data, 0o644); err != nil {
-			t.Fatal(err)
+	return [][]byte{
+		good,
+		flipped,
+		seed("trigger.gloss", `CREATE TRIGGER t AFTER INSERT ON spans BEGIN DELETE FROM documents; END`),
+		seed("view.gloss", `CREATE VIEW v AS SELECT * FROM spans`),
+		seed("end.gloss", `UPDATE spans SET "end" = 99`),
+		seed("length.gloss", `UPDATE documents SET length = 500`),
+		seed("sha.gloss", `UPDATE documents SET sha256 = 'x'`),
+		seed("rollback.gloss", `PRAGMA journal_mode = DELETE`),
+		seed("version.gloss", `PRAGMA user_version = -5`),
+	}
+}
+
+// openCrafted is one input of FuzzCraftedProject.
+func openCrafted(t *testing.T, data []byte) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "f.gloss")
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := CheckFile(context.Background(), p); err != nil && strings.Contains(err.Error(), "\n") {
+		t.Fatalf("CheckFile: error of several lines: %q", err)
+	}
+	assertUntouched(t, p, data, "CheckFile")
+	s, err := Open(p, Options{NoBackup: true, Annotator: "fuzz"})
+	if err != nil {
+		if strings.Contains(err.Error(), "\n") {
+			t.Fatalf("error of several lines: %q", err)
 		}
-		if _, err := CheckFile(context.Background(), p); err != nil && strings.Contains(err.Error(), "\n") {
-			t.Fatalf("CheckFile: error of several lines: %q", err)
+		assertUntouched(t, p, data, "refused")
+		return
+	}
+	defer s.Close()
+	readEverything(t, s)
+	s.Check(context.Background())
+	s.Stats()
+	s.History(0)
+	if docs, err := s.Documents(); err == nil && len(docs) > 0 {
+		if labels, err := s.Labels(); err == nil && len(labels) > 0 {
+			s.AddSpan(annotate.NewSpan(docs[0].ID, 0, 1, labels[0].ID))
+			readEverything(t, s)
 		}
-		assertUntouched(t, p, data, "CheckFile")
-		s, err := Open(p, Options{NoBackup: true, Annotator: "fuzz"})
-		if err != nil {
-			if strings.Contains(err.Error(), "\n") {
-				t.Fatalf("error of several lines: %q", err)
-			}
-			assertUntouched(t, p, data, "refused")
-			return
-		}
-		defer s.Close()
-		readEverything(t, s)
-		s.Check(context.Background())
-		s.Stats()
-		s.History(0)
-		if docs, err := s.Documents(); err == nil && len(docs) > 0 {
-			if labels, err := s.Labels(); err == nil && len(labels) > 0 {
-				s.AddSpan(annotate.NewSpan(docs[0].ID, 0, 1, labels[0].ID))
-				readEverything(t, s)
-			}
-		}
-	})
+	}
 }
 
 // readEverything reads every document and span, and fails when a span

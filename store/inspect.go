@@ -89,6 +89,9 @@ func inspectWith(abs, name string) error {
 	if err := db.QueryRow(`PRAGMA user_version`).Scan(&v); err != nil {
 		return storageErr(abs, err)
 	}
+	if v < 0 {
+		return damaged(abs, fmt.Sprintf("its schema version %d is negative", v))
+	}
 	if v > SchemaVersion() {
 		return annotate.Errorf(annotate.ECONFLICT, "this project was saved by a newer Gloss (schema %d; this Gloss knows up to %d): update Gloss to open it", v, SchemaVersion())
 	}

@@ -75,8 +75,8 @@ func migrateTo(db *sql.DB, version int) error {
 	if err != nil {
 		return err
 	}
-	if version > len(ms) {
-		return fmt.Errorf("no migration %d", version)
+	if version < 0 || version > len(ms) {
+		return fmt.Errorf("no schema version %d", version)
 	}
 	if _, err := db.Exec(migrationsTableSQL); err != nil {
 		return err
