@@ -36,8 +36,8 @@ func cmdCheck(e *env, args []string) error {
 	return nil
 }
 
-// printable escapes control and bidirectional formatting characters, which
-// a crafted project could use to rewrite what the terminal shows.
+// printable replaces control and bidirectional formatting characters, which
+// a crafted project could use to rewrite what the terminal shows, by U+FFFD.
 func printable(s string) string {
 	return strings.Map(func(r rune) rune {
 		if unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r) {
