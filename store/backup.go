@@ -11,7 +11,8 @@ import (
 )
 
 // KeepBackups is how many automatic backups are kept per project: Open
-// makes one of an existing project each time it finds it changed, and then
+// makes one of an existing project each time its content differs from the
+// newest backup's (see contentFingerprint), and then
 // removes all but the newest KeepBackups.
 const KeepBackups = 5
 
@@ -99,12 +100,14 @@ func (s *Store) Backup(dest string) error {
 // if making one failed (the project is open and usable regardless; a user
 // interface should say that no backup could be made). The BackupInfo is
 // zero when Open made none: the project was new, had no documents, was
-// unchanged since its newest backup, was opened read-only or with NoBackup.
+// had the content of its newest backup, was opened read-only or with NoBackup.
 func (s *Store) OpenBackup() (BackupInfo, error) { return s.openBackup, s.openBackupErr }
 
 // autoBackup makes Open's rolling backup: next to the project, or in the
 // user's data folder when that fails, unless the project has no documents
-// or is unchanged since the newest backup. It keeps the newest KeepBackups.
+// or its content is the newest backup's. It keeps the newest KeepBackups;
+// since each backup differs from the one before it, the newest backup
+// that differs from the project is always among them.
 func (s *Store) autoBackup(st projectStamp) (BackupInfo, error) {
 	var has bool
 	if err := s.db.QueryRow(`SELECT EXISTS (SELECT 1 FROM documents)`).Scan(&has); err != nil || !has {
@@ -119,6 +122,14 @@ func (s *Store) autoBackup(st projectStamp) (BackupInfo, error) {
 		}
 		list, _ := listBackups(dir, base)
 		if len(list) > 0 && st.unchangedSince(list[0].mod) {
+			return BackupInfo{}, nil
+		}
+		if len(list) > 0 && s.sameContent(list[0].Path) {
+			// Changed on disk (an edit log entry), not in content: the
+			// newest backup now stands for this state too.
+			if !st.mod.IsZero() {
+				os.Chtimes(list[0].Path, time.Now(), st.mod)
+			}
 			return BackupInfo{}, nil
 		}
 		dest := newBackupPath(dir, base, time.Now())
@@ -148,10 +159,22 @@ func (s *Store) autoBackup(st projectStamp) (BackupInfo, error) {
 	return BackupInfo{}, fmt.Errorf("could not back up %s: %w", s.path, errorList(errs))
 }
 
+// sameContent reports whether the backup at path holds this project's
+// content (see contentFingerprint); when either cannot be read, it does not.
+func (s *Store) sameContent(path string) bool {
+	cur, err := contentFingerprint(s.db)
+	if err != nil {
+		return false
+	}
+	old, err := fileFingerprint(path)
+	return err == nil && old == cur
+}
+
 // projectStamp is what a project file looked like before Open touched it.
 type projectStamp struct {
 	mod      time.Time // the file's modification time; zero if unknown
 	walDirty bool      // a non-empty -wal holds changes not yet in the file
+	wal, shm bool      // a -wal, a -shm is beside the file
 }
 
 func statProject(abs string) projectStamp {
@@ -159,8 +182,9 @@ func statProject(abs string) projectStamp {
 	if err != nil {
 		return projectStamp{}
 	}
-	wal, err := os.Stat(abs + "-wal")
-	return projectStamp{mod: info.ModTime(), walDirty: err == nil && wal.Size() > 0}
+	wal, err := os.Lstat(abs + "-wal")
+	_, serr := os.Lstat(abs + "-shm")
+	return projectStamp{mod: info.ModTime(), walDirty: err == nil && wal.Size() > 0, wal: err == nil, shm: serr == nil}
 }
 
 // unchangedSince reports whether the project is known to be as it was

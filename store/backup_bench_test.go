@@ -68,3 +68,34 @@ func BenchmarkOpenNoBackup50MB(b *testing.B) { benchmarkOpen(b, Options{NoBackup
 
 // BenchmarkOpenBackup50MB: Open with its quick check and rolling backup.
 func BenchmarkOpenBackup50MB(b *testing.B) { benchmarkOpen(b, Options{}) }
+
+// BenchmarkOpenSameContent50MB: Open of a project whose file changed (an
+// import that added nothing, logged) but whose content is its newest
+// backup's: the quick check and two content fingerprints, no backup.
+func BenchmarkOpenSameContent50MB(b *testing.B) {
+	path := project50MB(b)
+	s, err := Open(path, Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	s.Close()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		s, err := Open(path, Options{NoBackup: true})
+		if err != nil {
+			b.Fatal(err)
+		}
+		s.Import(&annotate.Batch{})
+		s.Close()
+		b.StartTimer()
+		s, err = Open(path, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if bk, err := s.OpenBackup(); err != nil || bk.Path != "" {
+			b.Fatalf("backup %+v: %v", bk, err)
+		}
+		s.Close()
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -250,18 +251,10 @@ func TestRestore(t *testing.T) {
 // up before migrating, so the backup is the file exactly as the older Gloss
 // left it, and restoring it upgrades again on the next open.
 func TestBackupPredatesUpgrade(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "old.gloss")
+	// a file of schema 1, as Gloss 0.1 wrote it, with one document
+	path := legacyProjectAt(t, 1, fmt.Sprintf(`INSERT INTO documents(id, title, text, sha256, length, created_at, updated_at)
+		VALUES ('d', 'doc', 'text', '%s', 4, 'x', '2024-01-01T00:00:00Z')`, annotate.HashText("text")))
 	s := openAs(t, path, "ann")
-	addDoc(t, s, "doc", "text")
-	// turn the file back into schema 1: what migrations 002 and 003 added goes
-	for _, q := range []string{`DROP TABLE document_status`, `DROP TRIGGER events_clear_redo`, `DROP INDEX events_undo`, `ALTER TABLE events DROP COLUMN ref`,
-		`DELETE FROM gloss_migrations WHERE version > 1`, `PRAGMA user_version = 1`} {
-		if _, err := s.DB().Exec(q); err != nil {
-			t.Fatal(q, err)
-		}
-	}
-	s.Close()
-	s = openAs(t, path, "ann")
 	b, err := s.OpenBackup()
 	s.Close()
 	if err != nil || b.Path == "" {

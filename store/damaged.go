@@ -73,8 +73,8 @@ func checkHealth(db *sql.DB, path string) error {
 // shorten keeps a message to one line of reasonable length.
 func shorten(s string) string {
 	s = strings.Join(strings.Fields(strings.ReplaceAll(s, "*** in database main ***", "")), " ")
-	if len(s) > 200 {
-		n := 200
+	if len(s) > 300 {
+		n := 300
 		for n > 0 && !utf8.RuneStart(s[n]) {
 			n--
 		}

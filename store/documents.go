@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"unicode/utf8"
 
 	"gloss/annotate"
 	"gloss/annotate/unitext"
@@ -100,19 +101,35 @@ func (s *Store) Documents() ([]annotate.DocumentInfo, error) {
 	return out, rows.Err()
 }
 
-const selectDocumentSQL = `SELECT id, title, text, sha256, source, status, metadata, created_at, updated_at FROM documents`
+const selectDocumentSQL = `SELECT id, title, text, sha256, source, status, metadata, created_at, updated_at, length FROM documents`
 
+// scanDocument reads a document and checks it as it was checked when
+// stored (title, status, UTF-8 text, its SHA-256 and length), so that a
+// tampered or damaged row is reported by id instead of misleading the
+// window or an export.
 func scanDocument(row interface{ Scan(...any) error }) (*annotate.Document, error) {
 	var d annotate.Document
 	var status, md, created, updated string
-	if err := row.Scan(&d.ID, &d.Title, &d.Text, &d.SHA256, &d.Source, &status, &md, &created, &updated); err != nil {
+	var length int
+	if err := row.Scan(&d.ID, &d.Title, &d.Text, &d.SHA256, &d.Source, &status, &md, &created, &updated, &length); err != nil {
 		return nil, err
 	}
 	d.Status, d.CreatedAt, d.UpdatedAt = annotate.Status(status), parseTime(created), parseTime(updated)
 	if err := json.Unmarshal([]byte(md), &d.Metadata); err != nil {
-		return nil, fmt.Errorf("document %s: metadata: %w", d.ID, err)
+		return nil, damagedRow("document", d.ID, "its metadata is not JSON: "+err.Error())
+	}
+	if err := d.Validate(); err != nil {
+		return nil, damagedRow("document", d.ID, err.Error())
+	}
+	if n := utf8.RuneCountInString(d.Text); n != length {
+		return nil, damagedRow("document", d.ID, fmt.Sprintf("its stored length %d is not its text's %d code points", length, n))
 	}
 	return &d, nil
+}
+
+// damagedRow is the error for a row that breaks the project's invariants.
+func damagedRow(kind, id, what string) error {
+	return annotate.Errorf(annotate.EINVALID, "%s %s in the project is damaged: %s (gloss-cli check lists every problem)", kind, id, what)
 }
 
 // Document returns one document with its text and the store's annotator's status.
@@ -159,12 +176,45 @@ func (s *Store) DeleteDocument(id string) error {
 	})
 }
 
-// documentLength returns a document's length in code points.
+// documentLength returns a document's length in code points, counted
+// from its text (a stored length that disagrees is refused, so that a
+// tampered length column cannot let a span reach past the text).
 func documentLength(q queryer, id string) (int, error) {
-	var n int
-	err := q.QueryRow(`SELECT length FROM documents WHERE id = ?`, id).Scan(&n)
+	var n, chars int
+	err := q.QueryRow(`SELECT length, length(text) FROM documents WHERE id = ?`, id).Scan(&n, &chars)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, annotate.Errorf(annotate.ENOTFOUND, "no document with id %s", id)
 	}
+	if err == nil && n != chars {
+		return 0, damagedRow("document", id, fmt.Sprintf("its stored length %d is not its text's %d code points", n, chars))
+	}
 	return n, err
+}
+
+// lengthKey is a document as far as its length check is concerned.
+type lengthKey struct{ id, sha string }
+
+// readLength is documentLength for reads: a document whose stored length
+// was found to agree with its text once in this Store is not counted again
+// while its id, hash and stored length stay the same. (Text is never
+// changed in place: the hash changes with it in any project Gloss wrote.)
+func (s *Store) readLength(q queryer, id string) (int, error) {
+	var n int
+	var sha string
+	err := q.QueryRow(`SELECT length, sha256 FROM documents WHERE id = ?`, id).Scan(&n, &sha)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, annotate.Errorf(annotate.ENOTFOUND, "no document with id %s", id)
+	}
+	if err != nil {
+		return 0, err
+	}
+	key := lengthKey{id, sha}
+	if v, ok := s.lengths.Load(key); ok && v.(int) == n {
+		return n, nil
+	}
+	if n, err = documentLength(q, id); err != nil {
+		return 0, err
+	}
+	s.lengths.Store(key, n)
+	return n, nil
 }

@@ -2,6 +2,7 @@ package store
 
 import (
 	"fmt"
+	"unicode/utf8"
 
 	"gloss/annotate"
 )
@@ -71,6 +72,7 @@ func (s *Store) eachDocument(annotator string, only bool, fn func(doc *annotate.
 		if st, ok := statuses[d.ID]; ok {
 			d.Status = st
 		}
+		n := utf8.RuneCountInString(d.Text) // checked against its stored length
 		var list []*annotate.Span
 		for {
 			if pending == nil {
@@ -83,6 +85,9 @@ func (s *Store) eachDocument(annotator string, only bool, fn func(doc *annotate.
 			}
 			if pending.DocumentID != d.ID {
 				break
+			}
+			if err := checkStoredSpan(pending, n); err != nil {
+				return err
 			}
 			list = append(list, pending)
 			pending = nil

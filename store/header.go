@@ -19,7 +19,7 @@ func pendingGlossHeader(path string) bool {
 	if _, err := os.Stat(path + "-shm"); err != nil {
 		return false
 	}
-	db, err := sql.Open("sqlite3", "file:"+escapePath(path)+"?mode=ro&_busy_timeout=10000")
+	db, err := sql.Open(driverName, "file:"+escapePath(path)+"?mode=ro&_busy_timeout=10000")
 	if err != nil {
 		return false
 	}

@@ -137,7 +137,7 @@ func TestOpenPendingHeader(t *testing.T) {
 		}
 		defer db.Close()
 		db.SetMaxOpenConns(1)
-		for _, q := range []string{`PRAGMA wal_autocheckpoint = 0`, `CREATE TABLE t(x)`, `PRAGMA user_version = 0`} {
+		for _, q := range []string{`PRAGMA wal_autocheckpoint = 0`, migrationsTableSQL, `PRAGMA user_version = 0`} {
 			if _, err := db.Exec(q); err != nil {
 				t.Fatal(err)
 			}

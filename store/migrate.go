@@ -59,15 +59,26 @@ func SchemaVersion() int {
 	return len(ms)
 }
 
+// migrationsTableSQL creates the table that records applied migrations.
+const migrationsTableSQL = `CREATE TABLE IF NOT EXISTS gloss_migrations (
+		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`
+
 // migrate brings the schema up to date, one transaction per migration, and
 // refuses a file written by a newer Gloss.
 func migrate(db *sql.DB) error {
+	return migrateTo(db, SchemaVersion())
+}
+
+// migrateTo applies the migrations up to version.
+func migrateTo(db *sql.DB, version int) error {
 	ms, err := loadMigrations()
 	if err != nil {
 		return err
 	}
-	if _, err := db.Exec(`CREATE TABLE IF NOT EXISTS gloss_migrations (
-		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`); err != nil {
+	if version < 0 || version > len(ms) {
+		return fmt.Errorf("no schema version %d", version)
+	}
+	if _, err := db.Exec(migrationsTableSQL); err != nil {
 		return err
 	}
 	var have int
@@ -78,7 +89,7 @@ func migrate(db *sql.DB) error {
 		return annotate.Errorf(annotate.ECONFLICT,
 			"this project was saved by a newer Gloss (schema %d; this Gloss knows up to %d): update Gloss to open it", have, len(ms))
 	}
-	for _, m := range ms[have:] {
+	for _, m := range ms[min(have, version):version] {
 		if err := applyMigration(db, m); err != nil {
 			return fmt.Errorf("migration %s: %w", m.name, err)
 		}

@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"gloss/annotate"
 
@@ -45,6 +46,8 @@ type Store struct {
 
 	openBackup    BackupInfo // the backup Open made, if any
 	openBackupErr error      // why Open could not make one
+
+	lengths sync.Map // lengthKey -> a document length checked against its text
 }
 
 var _ annotate.Project = (*Store)(nil)
@@ -69,6 +72,16 @@ func Open(path string, opts Options) (*Store, error) {
 	}
 	ro := opts.ReadOnly || (exists && !writable)
 	stamp := statProject(abs)
+	if exists {
+		// Everything that can refuse the file is checked through a
+		// connection that cannot write, so a refused file is left as it was.
+		if err := inspect(abs, stamp); err != nil {
+			return nil, err
+		}
+		if !ro {
+			repairShm(abs)
+		}
+	}
 	s, err := openFile(abs, exists, ro, false, opts, stamp)
 	if err != nil && exists && cannotWriteBeside(err) {
 		// The folder cannot be written (read-only media, another user's
@@ -108,11 +121,11 @@ func openFile(abs string, exists, ro, immutable bool, opts Options, stamp projec
 	if immutable {
 		name += "&immutable=1"
 	}
-	db, err := sql.Open("sqlite3", name)
+	db, err := sql.Open(driverName, name)
 	if err != nil {
 		return nil, err
 	}
-	rdb, err := sql.Open("sqlite3", strings.Replace(name, "_txlock=immediate", "_txlock=deferred", 1))
+	rdb, err := sql.Open(driverName, strings.Replace(name, "_txlock=immediate", "_txlock=deferred", 1))
 	if err != nil {
 		db.Close()
 		return nil, err
@@ -139,11 +152,6 @@ func openFile(abs string, exists, ro, immutable bool, opts Options, stamp projec
 func (s *Store) init(exists bool, backup func()) error {
 	if err := s.db.Ping(); err != nil {
 		return err
-	}
-	if exists {
-		if err := checkHealth(s.db, s.path); err != nil {
-			return err
-		}
 	}
 	if s.readOnly {
 		return checkSchema(s.db, false)
@@ -264,6 +272,3 @@ func (s *Store) Close() error {
 	s.rdb.Close()
 	return s.db.Close()
 }
-
-// DB exposes the database handle to tests and benchmarks in this module.
-func (s *Store) DB() *sql.DB { return s.db }

@@ -6,8 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -44,19 +46,25 @@ func Restore(projectPath, backupPath string) error {
 	if !bexists {
 		return annotate.Errorf(annotate.ENOTFOUND, "%s: no such backup", backupPath)
 	}
-	pexists, err := checkRestoreTarget(abs)
+	// A project reached through a symbolic link is restored in its target;
+	// its backups stay where Open and Backups look for them, by the link.
+	target, err := followLinks(abs)
+	if err != nil {
+		return fmt.Errorf("restore %s: %w", projectPath, err)
+	}
+	pexists, err := checkRestoreTarget(target)
 	if err != nil {
 		return err
 	}
-	if pexists && sameFile(abs, babs) {
+	if pexists && sameFile(target, babs) {
 		return annotate.Errorf(annotate.EINVALID, "%s is the project itself, not a backup of it", backupPath)
 	}
-	tmp, err := stageBackup(babs, filepath.Dir(abs))
+	tmp, err := stageBackup(babs, filepath.Dir(target))
 	if err != nil {
 		return err
 	}
 	defer removeDB(tmp)
-	if err := replaceProject(abs, pexists, tmp); err != nil {
+	if err := replaceProject(abs, target, pexists, tmp); err != nil {
 		return err
 	}
 	for _, dir := range backupDirs(abs) {
@@ -86,12 +94,10 @@ func checkRestoreTarget(abs string) (bool, error) {
 // stageBackup copies the backup (and its -wal, if any) next to the project
 // and checks the copy: sound, a Gloss project, a schema this Gloss knows.
 func stageBackup(backup, dir string) (string, error) {
-	f, err := os.CreateTemp(dir, ".gloss-restore-*.gloss")
+	tmp, err := createStaged(dir)
 	if err != nil {
 		return "", fmt.Errorf("restore: %w", err)
 	}
-	tmp := f.Name()
-	f.Close()
 	ok := false
 	defer func() {
 		if !ok {
@@ -106,7 +112,7 @@ func stageBackup(backup, dir string) (string, error) {
 			return "", fmt.Errorf("restore: copy %s-wal: %w", backup, err)
 		}
 	}
-	db, err := sql.Open("sqlite3", "file:"+escapePath(tmp)+"?_busy_timeout=10000")
+	db, err := sql.Open(driverName, "file:"+escapePath(tmp)+"?_busy_timeout=10000")
 	if err != nil {
 		return "", err
 	}
@@ -117,6 +123,13 @@ func stageBackup(backup, dir string) (string, error) {
 	if err := checkSchema(db, true); err != nil {
 		return "", fmt.Errorf("cannot restore from %s: %w", backup, err)
 	}
+	var v int
+	if err := db.QueryRow(`PRAGMA user_version`).Scan(&v); err != nil {
+		return "", fmt.Errorf("restore: %w", err)
+	}
+	if err := verifySchema(db, backup, v); err != nil {
+		return "", fmt.Errorf("cannot restore from it: %w", err)
+	}
 	if _, err := db.Exec(`PRAGMA journal_mode = DELETE`); err != nil { // fold a -wal into the copy
 		return "", fmt.Errorf("restore: %w", err)
 	}
@@ -124,45 +137,90 @@ func stageBackup(backup, dir string) (string, error) {
 	return tmp, nil
 }
 
-// replaceProject saves the current project and puts the staged copy in its place.
-func replaceProject(abs string, exists bool, staged string) error {
+// replaceProject saves the current project at target (abs, or the file a
+// link at abs points to) and puts the staged copy in its place, with the
+// project's permissions.
+func replaceProject(abs, target string, exists bool, staged string) error {
+	mode := os.FileMode(0)
+	if info, err := os.Stat(target); err == nil {
+		mode = info.Mode().Perm()
+	}
 	if exists {
-		db, err := sql.Open("sqlite3", dsn(abs, false))
-		if err != nil {
-			return err
+		// Checked read-only first: a damaged (or tampered) project is saved
+		// byte for byte as it is, not as a connection closing it leaves it.
+		err := inspect(target, statProject(target))
+		if err != nil && !errors.Is(err, ErrDamaged) && annotate.ErrorCode(err) != annotate.ECONFLICT {
+			return fmt.Errorf("restore %s: %w", abs, err)
 		}
-		defer db.Close()
-		err = db.Ping()
-		if err == nil {
-			err = checkHealth(db, abs)
-		}
-		if err == nil {
+		if !errors.Is(err, ErrDamaged) {
+			db, err := sql.Open(driverName, dsn(target, false))
+			if err != nil {
+				return err
+			}
+			defer db.Close()
 			if err := saveBeforeRestore(db, abs); err != nil {
 				return err
 			}
 			return copyDatabase(db, staged)
 		}
-		if !isCorrupt(err) && !errors.Is(err, ErrDamaged) {
-			return fmt.Errorf("restore %s: %w", abs, err)
-		}
-		db.Close()
-		if err := saveDamaged(abs); err != nil {
+		if err := saveDamaged(abs, target); err != nil {
 			return err
 		}
 	}
 	for _, suffix := range []string{"-wal", "-shm", "-journal"} {
-		if err := os.Remove(abs + suffix); err != nil && !errors.Is(err, os.ErrNotExist) {
+		if err := os.Remove(target + suffix); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return fmt.Errorf("restore %s: %w", abs, err)
+		}
+	}
+	if mode != 0 {
+		if err := os.Chmod(staged, mode); err != nil {
 			return fmt.Errorf("restore %s: %w", abs, err)
 		}
 	}
 	if err := syncFile(staged); err != nil {
 		return err
 	}
-	if err := os.Rename(staged, abs); err != nil {
+	if err := os.Rename(staged, target); err != nil {
 		return fmt.Errorf("restore %s: %w", abs, err)
 	}
-	syncDir(filepath.Dir(abs))
+	syncDir(filepath.Dir(target))
 	return nil
+}
+
+// createStaged creates a new empty file in dir for a restored project,
+// with the permissions SQLite gives a new project (0644 less the umask),
+// which a project that did not exist keeps.
+func createStaged(dir string) (string, error) {
+	for try := 0; ; try++ {
+		name := filepath.Join(dir, ".gloss-restore-"+strconv.FormatUint(rand.Uint64(), 36)+".gloss")
+		f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if err == nil {
+			return name, f.Close()
+		}
+		if !errors.Is(err, os.ErrExist) || try == 10 {
+			return "", err
+		}
+	}
+}
+
+// followLinks returns the file a chain of symbolic links at p ends in
+// (also when that file does not exist yet), or p when it is no link.
+func followLinks(p string) (string, error) {
+	for i := 0; i < 40; i++ {
+		info, err := os.Lstat(p)
+		if err != nil || info.Mode()&os.ModeSymlink == 0 {
+			return p, nil
+		}
+		to, err := os.Readlink(p)
+		if err != nil {
+			return "", err
+		}
+		if !filepath.IsAbs(to) {
+			to = filepath.Join(filepath.Dir(p), to)
+		}
+		p = to
+	}
+	return "", fmt.Errorf("%s: too many levels of symbolic links", p)
 }
 
 // saveBeforeRestore backs up the sound project about to be replaced.
@@ -183,9 +241,9 @@ func saveBeforeRestore(db *sql.DB, abs string) error {
 	return fmt.Errorf("restore: could not first back up the current %s, so it was not replaced: %w", abs, errorList(errs))
 }
 
-// saveDamaged copies a damaged project (and its -wal) byte for byte into
-// its backups folder before it is replaced.
-func saveDamaged(abs string) error {
+// saveDamaged copies a damaged project at target (and its -wal) byte for
+// byte into the backups folder of the project at abs before it is replaced.
+func saveDamaged(abs, target string) error {
 	var errs []error
 	for _, dir := range backupDirs(abs) {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -193,9 +251,9 @@ func saveDamaged(abs string) error {
 			continue
 		}
 		dest := filepath.Join(dir, backupBase(abs)+"-"+time.Now().UTC().Format(backupTimeLayout)+".damaged")
-		err := copyFile(abs, dest)
-		if _, werr := os.Stat(abs + "-wal"); err == nil && werr == nil {
-			err = copyFile(abs+"-wal", dest+"-wal")
+		err := copyFile(target, dest)
+		if _, werr := os.Stat(target + "-wal"); err == nil && werr == nil {
+			err = copyFile(target+"-wal", dest+"-wal")
 		}
 		if err != nil {
 			errs = append(errs, err)
@@ -209,7 +267,7 @@ func saveDamaged(abs string) error {
 // copyDatabase overwrites the database open in dst with the one at src,
 // through SQLite's backup API: one write transaction on dst.
 func copyDatabase(dst *sql.DB, src string) error {
-	sdb, err := sql.Open("sqlite3", "file:"+escapePath(src)+"?mode=ro")
+	sdb, err := sql.Open(driverName, "file:"+escapePath(src)+"?mode=ro")
 	if err != nil {
 		return err
 	}

@@ -21,9 +21,31 @@ func scanSpan(row interface{ Scan(...any) error }) (*annotate.Span, error) {
 	return &sp, nil
 }
 
-// Span returns one span.
+// Span returns one span, checked against its document's text.
 func (s *Store) Span(id string) (*annotate.Span, error) {
-	return getSpan(s.rdb, id)
+	tx, err := s.rdb.Begin()
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	sp, err := getSpan(tx, id)
+	if err != nil {
+		return nil, err
+	}
+	n, err := s.readLength(tx, sp.DocumentID)
+	if err != nil {
+		return nil, err
+	}
+	return sp, checkStoredSpan(sp, n)
+}
+
+// checkStoredSpan reports a span read from the file that does not lie
+// within its document's n code points.
+func checkStoredSpan(sp *annotate.Span, n int) error {
+	if err := annotate.CheckRange(sp.Start, sp.End, n); err != nil {
+		return damagedRow("span", sp.ID, fmt.Sprintf("in document %s: %v", sp.DocumentID, err))
+	}
+	return nil
 }
 
 func getSpan(q queryer, id string) (*annotate.Span, error) {
@@ -35,9 +57,23 @@ func getSpan(q queryer, id string) (*annotate.Span, error) {
 }
 
 // Spans lists a document's spans of every annotator (all layers) in text
-// order; SpansBy lists one annotator's.
+// order (none for a document that does not exist); SpansBy lists one
+// annotator's. A span that does not lie within the document's text is an
+// EINVALID error naming it.
 func (s *Store) Spans(docID string) ([]*annotate.Span, error) {
-	rows, err := s.rdb.Query(selectSpanSQL+` WHERE document_id = ? ORDER BY start, "end" DESC, id`, docID)
+	tx, err := s.rdb.Begin()
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	n, err := s.readLength(tx, docID)
+	if annotate.ErrorCode(err) == annotate.ENOTFOUND {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	rows, err := tx.Query(selectSpanSQL+` WHERE document_id = ? ORDER BY start, "end" DESC, id`, docID)
 	if err != nil {
 		return nil, fmt.Errorf("list spans: %w", err)
 	}
@@ -46,6 +82,9 @@ func (s *Store) Spans(docID string) ([]*annotate.Span, error) {
 	for rows.Next() {
 		sp, err := scanSpan(rows)
 		if err != nil {
+			return nil, err
+		}
+		if err := checkStoredSpan(sp, n); err != nil {
 			return nil, err
 		}
 		out = append(out, sp)

@@ -1,42 +1,60 @@
 package store
 
 import (
+	"database/sql"
 	"fmt"
 
 	"gloss/annotate"
 )
 
-// Stats counts documents by status and spans by label.
+// Stats counts documents by status and spans by label, from one snapshot.
 func (s *Store) Stats() (*annotate.Stats, error) {
-	st := &annotate.Stats{ByStatus: map[annotate.Status]int{}}
-	rows, err := s.rdb.Query(`SELECT status, count(*) FROM documents GROUP BY status`)
+	tx, err := s.rdb.Begin()
 	if err != nil {
 		return nil, fmt.Errorf("stats: %w", err)
 	}
-	for rows.Next() {
+	defer tx.Rollback()
+	st := &annotate.Stats{ByStatus: map[annotate.Status]int{}}
+	err = eachRow(tx, `SELECT status, count(*) FROM documents GROUP BY status`, func(rows *sql.Rows) error {
 		var status string
 		var n int
 		if err := rows.Scan(&status, &n); err != nil {
-			rows.Close()
-			return nil, err
+			return err
 		}
 		st.ByStatus[annotate.Status(status)] = n
 		st.Documents += n
-	}
-	rows.Close()
-	rows, err = s.rdb.Query(`SELECT l.name, l.color, count(s.id) FROM labels l LEFT JOIN spans s ON s.label_id = l.id
-		GROUP BY l.id ORDER BY l.ord, l.name`)
+		return nil
+	})
 	if err != nil {
 		return nil, fmt.Errorf("stats: %w", err)
 	}
-	defer rows.Close()
-	for rows.Next() {
+	err = eachRow(tx, `SELECT l.name, l.color, count(s.id) FROM labels l LEFT JOIN spans s ON s.label_id = l.id
+		GROUP BY l.id ORDER BY l.ord, l.name`, func(rows *sql.Rows) error {
 		var c annotate.LabelCount
 		if err := rows.Scan(&c.Label, &c.Color, &c.Count); err != nil {
-			return nil, err
+			return err
 		}
 		st.ByLabel = append(st.ByLabel, c)
 		st.Spans += c.Count
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("stats: %w", err)
 	}
-	return st, rows.Err()
+	return st, nil
+}
+
+// eachRow runs query and calls fn on every row, then reports rows.Err.
+func eachRow(q queryer, query string, fn func(*sql.Rows) error) error {
+	rows, err := q.Query(query)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := fn(rows); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
 }

@@ -202,6 +202,13 @@ func TestLayerExport(t *testing.T) {
 // and statuses) and runs the given SQL on it.
 func legacyProject(t *testing.T, stmts ...string) string {
 	t.Helper()
+	return legacyProjectAt(t, 2, stmts...)
+}
+
+// legacyProjectAt makes a project file of schema version n, exactly as
+// migrations 1 to n made it, then runs stmts on it.
+func legacyProjectAt(t *testing.T, n int, stmts ...string) string {
+	t.Helper()
 	path := filepath.Join(t.TempDir(), "old.gloss")
 	db, err := sql.Open("sqlite3", "file:"+path+"?_foreign_keys=on")
 	if err != nil {
@@ -212,11 +219,11 @@ func legacyProject(t *testing.T, stmts ...string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	stmts = append([]string{ms[0].sql, ms[1].sql,
-		fmt.Sprintf(`PRAGMA application_id = %d`, ApplicationID), `PRAGMA user_version = 2`,
-		`CREATE TABLE gloss_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`,
-		`INSERT INTO gloss_migrations VALUES (1, '001_init.sql', 'x'), (2, '002_history.sql', 'x')`}, stmts...)
-	for _, q := range stmts {
+	pre := []string{fmt.Sprintf(`PRAGMA application_id = %d`, ApplicationID), fmt.Sprintf(`PRAGMA user_version = %d`, n), migrationsTableSQL}
+	for _, m := range ms[:n] {
+		pre = append(pre, m.sql, fmt.Sprintf(`INSERT INTO gloss_migrations VALUES (%d, '%s', 'x')`, m.version, m.name))
+	}
+	for _, q := range append(pre, stmts...) {
 		if _, err := db.Exec(q); err != nil {
 			t.Fatalf("%s: %v", q, err)
 		}

@@ -69,8 +69,8 @@ func isUnique(err error) bool {
 	return errors.As(err, &se) && se.ExtendedCode == sqlite3.ErrConstraintUnique
 }
 
-// read runs fn in one deferred transaction on the read pool, so that
-// multi-query reads see one snapshot without blocking writers.
+// read runs fn in one read transaction on the reader pool, so that what fn
+// reads is one consistent state of the file.
 func (s *Store) read(fn func(tx *sql.Tx) error) error {
 	tx, err := s.rdb.Begin()
 	if err != nil {

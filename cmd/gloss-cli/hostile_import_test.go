@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -33,9 +34,8 @@ func projectState(t *testing.T, p string) (docs, spans int) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	var res string
-	if err := s.DB().QueryRow(`PRAGMA integrity_check`).Scan(&res); err != nil || res != "ok" {
-		t.Fatalf("integrity_check: %q %v", res, err)
+	if problems, err := s.Check(context.Background()); err != nil || len(problems) > 0 {
+		t.Fatalf("check: %v %v", problems, err)
 	}
 	st, err := s.Stats()
 	if err != nil {
