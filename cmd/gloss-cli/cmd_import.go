@@ -21,6 +21,7 @@ func cmdImport(e *env, args []string) error {
 			"or another tool's format. Everything is imported in one transaction: on any error nothing is.\n"+
 			"Formats: "+strings.Join(formats.Names(), ", "))
 	format := fs.String("format", "auto", "input format; auto detects by extension and content")
+	ann := annotatorFlag(fs) // also given to imported spans that name no annotator
 	pos, err := parse(fs, args, 2, -1)
 	if err != nil {
 		return err
@@ -30,7 +31,7 @@ func cmdImport(e *env, args []string) error {
 			return errUsage{err.Error()}
 		}
 	}
-	return withProject(pos[0], existingWithBackup, func(p *store.Store) error {
+	return withProject(pos[0], asAnnotator(existingWithBackup, *ann), func(p *store.Store) error {
 		plan, err := formats.PlanPaths(pos[1:], *format) // the window plans its imports the same way
 		if err != nil {
 			return err
