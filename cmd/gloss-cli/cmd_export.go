@@ -20,6 +20,7 @@ func cmdExport(e *env, args []string) error {
 			"Formats: "+strings.Join(formats.Names(), ", "))
 	format := fs.String("format", "gloss", "output format")
 	out := fs.String("o", "", "output file (or folder for brat)")
+	layer := fs.String("annotator", "", "export only this annotator's layer (e.g. gold), with their statuses")
 	pos, err := parse(fs, args, 1, 1)
 	if err != nil {
 		return err
@@ -35,11 +36,15 @@ func cmdExport(e *env, args []string) error {
 		return errUsage{fmt.Sprintf("the %s format writes a folder: give one with -o FOLDER", f.Name)}
 	}
 	return withProject(pos[0], existing, func(p *store.Store) error {
+		src, err := exportSource(p, *layer)
+		if err != nil {
+			return err
+		}
 		var rep *formats.ExportReport
 		if *out == "" {
-			rep, err = f.Write(e.stdout, p)
+			rep, err = f.Write(e.stdout, src)
 		} else {
-			rep, err = formats.ExportFile(context.Background(), f, p, *out)
+			rep, err = formats.ExportFile(context.Background(), f, src, *out)
 		}
 		if err != nil {
 			return err

@@ -68,14 +68,15 @@ func cmdRedo(e *env, args []string) error { return undoRedo(e, args, "redo") }
 
 func undoRedo(e *env, args []string, what string) error {
 	fs := newFlags(e, what, "PROJECT", map[string]string{
-		"undo": "Undo your most recent span edit (add, change or delete) that is not undone yet, even one\nmade before Gloss was restarted. You are $GLOSS_ANNOTATOR, else $USER.",
+		"undo": "Undo your most recent span edit (add, change or delete) that is not undone yet, even one\nmade before Gloss was restarted. You are --annotator, else $GLOSS_ANNOTATOR, else the OS user name.",
 		"redo": "Redo the span edit you undid last. A new edit after an undo clears what can be redone.",
 	}[what])
+	ann := annotatorFlag(fs)
 	pos, err := parse(fs, args, 1, 1)
 	if err != nil {
 		return err
 	}
-	return withProject(pos[0], existing, func(p *store.Store) error {
+	return withProject(pos[0], asAnnotator(existing, *ann), func(p *store.Store) error {
 		var ev *annotate.Event
 		if what == "undo" {
 			ev, err = p.Undo()

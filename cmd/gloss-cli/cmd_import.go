@@ -29,6 +29,7 @@ func cmdImport(e *env, args []string) error {
 	textCol := fs.String("text-column", "", "CSV/TSV: the column holding each document's text (default text)")
 	titleCol := fs.String("title-column", "", "CSV/TSV: the column holding each document's title (default title, if there is one)")
 	idCol := fs.String("id-column", "", "CSV/TSV: a column of unique row identifiers (titles rows that have none)")
+	ann := annotatorFlag(fs) // also given to imported spans that name no annotator
 	pos, err := parse(fs, args, 2, -1)
 	if err != nil {
 		return err
@@ -39,7 +40,7 @@ func cmdImport(e *env, args []string) error {
 		}
 	}
 	opts := formats.ReadOptions{Format: *format, CSV: article.CSVOptions{TextColumn: *textCol, TitleColumn: *titleCol, IDColumn: *idCol}}
-	return withProject(pos[0], existingWithBackup, func(p *store.Store) error {
+	return withProject(pos[0], asAnnotator(existingWithBackup, *ann), func(p *store.Store) error {
 		plan, err := formats.PlanPathsWith(pos[1:], opts) // the window plans its imports the same way
 		if err != nil {
 			return err

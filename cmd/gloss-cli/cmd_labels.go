@@ -44,11 +44,12 @@ func cmdLabelsAdd(e *env, args []string) error {
 	color := fs.String("color", "", "colour as #RRGGBB")
 	key := fs.String("key", "", "hotkey: one digit or letter")
 	desc := fs.String("description", "", "what the label means (shown as a tooltip)")
+	ann := annotatorFlag(fs)
 	pos, err := parse(fs, args, 2, 2)
 	if err != nil {
 		return err
 	}
-	return withProject(pos[0], existing, func(p *store.Store) error {
+	return withProject(pos[0], asAnnotator(existing, *ann), func(p *store.Store) error {
 		l := &annotate.Label{Name: pos[1], Color: strings.ToUpper(*color), Hotkey: *key, Description: *desc}
 		if err := p.AddLabel(l); err != nil {
 			return err

@@ -38,6 +38,7 @@ func cmdSpanAdd(e *env, args []string) error {
 	end := fs.Int("end", -1, "end offset (code points, exclusive)")
 	label := fs.String("label", "", "label name")
 	note := fs.String("note", "", "a note on the span")
+	ann := annotatorFlag(fs)
 	pos, err := parse(fs, args, 1, 1)
 	if err != nil {
 		return err
@@ -45,7 +46,7 @@ func cmdSpanAdd(e *env, args []string) error {
 	if *doc == "" || *label == "" || *start < 0 || *end < 0 {
 		return errUsage{"--doc, --start, --end and --label are required"}
 	}
-	return withProject(pos[0], existing, func(p *store.Store) error {
+	return withProject(pos[0], asAnnotator(existing, *ann), func(p *store.Store) error {
 		d, err := p.FindDocument(*doc)
 		if err != nil {
 			return err

@@ -1,6 +1,10 @@
 package main
 
 import (
+	"fmt"
+	"strings"
+
+	"gloss/annotate"
 	"gloss/store"
 )
 
@@ -19,8 +23,12 @@ var (
 
 // withProject opens the project file at path with opts, runs fn on it and
 // closes it, returning fn's error, or else the error of closing the file.
-// Every command that touches a project goes through it.
+// Every command that touches a project goes through it. An empty
+// opts.Annotator is the default annotator (see annotatorFlag).
 func withProject(path string, opts store.Options, fn func(p *store.Store) error) (err error) {
+	if opts.Annotator, err = resolveAnnotator(opts.Annotator); err != nil {
+		return err
+	}
 	p, err := store.Open(path, opts)
 	if err != nil {
 		return err
@@ -31,4 +39,34 @@ func withProject(path string, opts store.Options, fn func(p *store.Store) error)
 		}
 	}()
 	return fn(p)
+}
+
+// findDocument returns the document with the ID titleOrID, else the one
+// document with that title; a title several documents share is refused,
+// listing their IDs.
+func findDocument(p *store.Store, titleOrID string) (*annotate.Document, error) {
+	infos, err := p.Documents()
+	if err != nil {
+		return nil, err
+	}
+	var ids []string
+	for _, d := range infos {
+		if d.ID == titleOrID {
+			return p.Document(d.ID)
+		}
+		if d.Title == titleOrID {
+			ids = append(ids, d.ID)
+		}
+	}
+	quoted := make([]string, len(ids))
+	for i, id := range ids {
+		quoted[i] = shown(id)
+	}
+	switch len(ids) {
+	case 0:
+		return nil, annotate.Errorf(annotate.ENOTFOUND, "no document titled or with id %q", titleOrID)
+	case 1:
+		return p.Document(ids[0])
+	}
+	return nil, errUsage{fmt.Sprintf("%d documents are titled %q: name one by id (%s)", len(ids), titleOrID, strings.Join(quoted, ", "))}
 }
