@@ -17,6 +17,9 @@ import (
 type Plan struct {
 	Reads   []Read // in reading order
 	Skipped []Skip // files and folders met in the walk and not read
+	// MaxInput caps the size of each file read (0: DefaultMaxInput); a
+	// larger file is refused, naming it.
+	MaxInput int64
 }
 
 // Read is one step of a plan: a file read with a format, or a folder read
@@ -64,9 +67,12 @@ func PlanPaths(paths []string, format string) (*Plan, error) {
 		if err != nil {
 			return nil, annotate.Errorf(annotate.EINVALID, "%s: %v", p, unwrapPathError(err))
 		}
-		if info.IsDir() {
+		switch {
+		case info.IsDir():
 			err = plan.addFolder(p, named)
-		} else {
+		case !info.Mode().IsRegular():
+			err = annotate.Errorf(annotate.EINVALID, "%s: not a regular file (%s): Gloss imports only files and folders", p, kindOf(info))
+		default:
 			err = plan.addFile(p, named)
 		}
 		if err != nil {
@@ -150,6 +156,8 @@ func walk(dir string, f *Format) (files []string, skipped []Skip, err error) {
 		}
 		switch {
 		case d.IsDir():
+		case !d.Type().IsRegular() && !regularFile(p):
+			skipped = append(skipped, Skip{p, SkipNotRegular})
 		case matchExt(p, f.Extensions):
 			files = append(files, p)
 		case f == bratFormat:
@@ -169,6 +177,12 @@ func walk(dir string, f *Format) (files []string, skipped []Skip, err error) {
 	sort.Strings(files)
 	sort.Slice(skipped, func(i, j int) bool { return skipped[i].Path < skipped[j].Path })
 	return files, skipped, nil
+}
+
+// regularFile reports whether p is, or links to, a regular file.
+func regularFile(p string) bool {
+	info, err := os.Stat(p)
+	return err == nil && info.Mode().IsRegular()
 }
 
 // notOfFormat is the reason a file is left out of a folder read in f.

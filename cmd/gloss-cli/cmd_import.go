@@ -21,6 +21,8 @@ func cmdImport(e *env, args []string) error {
 			"or another tool's format. Everything is imported in one transaction: on any error nothing is.\n"+
 			"Formats: "+strings.Join(formats.Names(), ", "))
 	format := fs.String("format", "auto", "input format; auto detects by extension and content")
+	maxInput := &sizeFlag{formats.DefaultMaxInput}
+	fs.Var(maxInput, "max-input-size", "refuse any single input file larger than this (e.g. 500MB, 4GiB)")
 	pos, err := parse(fs, args, 2, -1)
 	if err != nil {
 		return err
@@ -35,6 +37,7 @@ func cmdImport(e *env, args []string) error {
 		if err != nil {
 			return err
 		}
+		plan.MaxInput = maxInput.n
 		batch, err := formats.Load(context.Background(), plan, nil)
 		if err != nil {
 			return err
