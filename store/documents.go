@@ -95,7 +95,8 @@ func scanDocument(row interface{ Scan(...any) error }) (*annotate.Document, erro
 		return nil, err
 	}
 	d.Status, d.CreatedAt, d.UpdatedAt = annotate.Status(status), parseTime(created), parseTime(updated)
-	if err := json.Unmarshal([]byte(md), &d.Metadata); err != nil {
+	var err error
+	if d.Metadata, err = annotate.DecodeMetadata([]byte(md)); err != nil { // numbers kept exactly
 		return nil, fmt.Errorf("document %s: metadata: %w", d.ID, err)
 	}
 	return &d, nil

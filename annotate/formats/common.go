@@ -111,8 +111,8 @@ func jsonMetadata(obj map[string]json.RawMessage, where Where, skip ...string) (
 		if slices.Contains(skip, k) {
 			continue
 		}
-		var val any
-		if err := json.Unmarshal(v, &val); err != nil {
+		val, err := jsonValue(v)
+		if err != nil {
 			return nil, where.Errorf("field %q: %v", k, err)
 		}
 		md[k] = val
@@ -226,6 +226,8 @@ func jsonProblem(err error) string {
 	switch te.Type.Kind() {
 	case reflect.Int, reflect.Int64, reflect.Int32:
 		want = "a whole number"
+	case reflect.Float64, reflect.Float32:
+		want = "a number"
 	case reflect.String:
 		want = "a string"
 	case reflect.Slice:
@@ -238,6 +240,9 @@ func jsonProblem(err error) string {
 	field := te.Field
 	if field == "" {
 		field = "the value"
+	}
+	if te.Type.String() == "json.Number" {
+		want = "a number"
 	}
 	return fmt.Sprintf("%s is a JSON %s, want %s", field, te.Value, want)
 }

@@ -178,9 +178,12 @@ func readGlossJSON(name string, data []byte) (*annotate.Batch, error) {
 	if err := checkFileBytes(name, data); err != nil {
 		return nil, err
 	}
+	if err := checkJSON(name, data); err != nil {
+		return nil, err
+	}
 	var f GlossFile
-	if err := json.Unmarshal(data, &f); err != nil {
-		return nil, jsonError(name, data, err)
+	if err := decodeJSON(name, data, &f); err != nil {
+		return nil, err
 	}
 	if f.Format != "gloss" {
 		return nil, annotate.Errorf(annotate.EINVALID, "%s: not a Gloss export (format is %q, want \"gloss\")", name, f.Format)

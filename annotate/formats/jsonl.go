@@ -103,13 +103,16 @@ func readLines(name string, data []byte, other lineReader) (*annotate.Batch, err
 	if err := checkFileBytes(name, data); err != nil {
 		return nil, err
 	}
+	if err := checkJSON(name, data); err != nil {
+		return nil, err
+	}
 	b := &annotate.Batch{}
 	base := baseTitle(name)
 	err := EachLine(data, func(line int, raw []byte) error {
 		where := Where{File: name, Line: line}
 		var obj map[string]json.RawMessage
 		if err := json.Unmarshal(raw, &obj); err != nil {
-			return where.Errorf("not a JSON object: %v", err)
+			return where.Errorf("not a JSON object: %s", jsonProblem(err))
 		}
 		if _, ok := obj["text"]; !ok {
 			return where.Errorf("no \"text\" field")
@@ -117,8 +120,10 @@ func readLines(name string, data []byte, other lineReader) (*annotate.Batch, err
 		if _, hasSpans := obj["spans"]; hasSpans {
 			if _, hasHash := obj["sha256"]; hasHash {
 				var g GlossDocument
-				if err := json.Unmarshal(raw, &g); err != nil {
-					return where.Errorf("not a Gloss document: %v", err)
+				dec := json.NewDecoder(bytesReader(raw))
+				dec.UseNumber() // metadata numbers kept exactly
+				if err := dec.Decode(&g); err != nil {
+					return where.Errorf("not a Gloss document: %s", jsonProblem(err))
 				}
 				return addGlossDocument(b, &g, where)
 			}
@@ -145,8 +150,8 @@ func addPlainLine(b *annotate.Batch, obj map[string]json.RawMessage, where Where
 		if k == "text" {
 			continue
 		}
-		var val any
-		if err := json.Unmarshal(v, &val); err != nil {
+		val, err := jsonValue(v)
+		if err != nil {
 			return where.Errorf("field %q: %v", k, err)
 		}
 		if k == "title" {

@@ -89,6 +89,9 @@ func readLabelStudio(name string, data []byte) (*annotate.Batch, error) {
 	if err := checkFileBytes(name, data); err != nil {
 		return nil, err
 	}
+	if err := checkJSON(name, data); err != nil {
+		return nil, err
+	}
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, annotate.Errorf(annotate.EINVALID, "%s: empty file; a Label Studio export is a JSON list of tasks", name)
 	}
