@@ -98,7 +98,10 @@ func readJSONL(name string, data []byte) (*annotate.Batch, error) {
 type lineReader func(b *annotate.Batch, obj map[string]json.RawMessage, where Where, fallback string) error
 
 // readLines reads JSONL whose every line has a "text" field: lines in Gloss
-// JSONL form as Gloss documents, every other line with other.
+// JSONL form (with "sha256" and "spans") as Gloss documents, lines with a
+// "spans" list of {"start", "end", "label"} objects as spaCy documents
+// (whatever the format detected or named, so that no spans are lost to
+// metadata), every other line with other.
 func readLines(name string, data []byte, other lineReader) (*annotate.Batch, error) {
 	if err := checkFileBytes(name, data); err != nil {
 		return nil, err
@@ -117,7 +120,10 @@ func readLines(name string, data []byte, other lineReader) (*annotate.Batch, err
 		if _, ok := obj["text"]; !ok {
 			return where.Errorf("no \"text\" field")
 		}
-		if _, hasSpans := obj["spans"]; hasSpans {
+		if rawSpans, hasSpans := obj["spans"]; hasSpans {
+			if spans, ok := spacySpans(rawSpans); ok && obj["sha256"] == nil {
+				return addSpacyLine(b, obj, spans, where, fmt.Sprintf("%s-%d", base, line))
+			}
 			if _, hasHash := obj["sha256"]; hasHash {
 				var g GlossDocument
 				dec := json.NewDecoder(bytesReader(raw))
@@ -167,6 +173,7 @@ func addPlainLine(b *annotate.Batch, obj map[string]json.RawMessage, where Where
 			title = fmt.Sprint(id)
 		}
 	}
+	noteAnnotationFields(b, obj)
 	d := annotate.NewDocument(title, text, where.File)
 	d.Metadata = md
 	b.Documents = append(b.Documents, d)

@@ -48,9 +48,11 @@ const (
 // from its name and first bytes. A folder is walked once, recursively and
 // in name order, leaving out hidden files and folders (names starting with
 // "."): with a format named, its files of that format are read (a folder
-// format such as brat reads them together); with "auto", a folder holding
-// .ann files at its top is read as brat, any other folder for its text
-// files (.txt, .md, .text, .markdown) only. Errors name the path.
+// format such as brat reads them together); with "auto", its text files
+// (.txt, .md, .text, .markdown) are read as text, except that the .ann
+// files anywhere in it, with their .txt, are read together as brat (one
+// read of the folder after the text files), so that no annotations are
+// dropped from a corpus split into train/ and dev/. Errors name the path.
 func PlanPaths(paths []string, format string) (*Plan, error) {
 	auto := format == "" || format == "auto"
 	var named *Format
@@ -109,11 +111,7 @@ func (plan *Plan) addFile(p string, named *Format) error {
 func (plan *Plan) addFolder(dir string, named *Format) error {
 	f := named
 	if f == nil {
-		if hasTopLevel(dir, bratFormat.Extensions) {
-			f = bratFormat
-		} else {
-			f = textFormat
-		}
+		return plan.addAutoFolder(dir)
 	}
 	files, skipped, err := walk(dir, f)
 	if err != nil {
@@ -190,17 +188,52 @@ func notOfFormat(f *Format) string {
 	return "not a " + f.Name + " file (" + strings.Join(f.Extensions, ", ") + ")"
 }
 
-// hasTopLevel reports whether dir itself (not a subfolder) holds a file
-// with one of exts.
-func hasTopLevel(dir string, exts []string) bool {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return false
-	}
-	for _, e := range entries {
-		if matchExt(e.Name(), exts) {
-			return true
+// addAutoFolder plans a folder with "auto": one walk sorting its files
+// into brat documents (.ann files; their .txt and brat's .conf files go
+// with them), text files, and the rest (skipped with a reason).
+func (plan *Plan) addAutoFolder(dir string) error {
+	var anns, texts []string
+	first := len(plan.Skipped)
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
 		}
+		if p == dir {
+			return nil
+		}
+		if strings.HasPrefix(d.Name(), ".") {
+			plan.Skipped = append(plan.Skipped, Skip{p, SkipHidden})
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		switch {
+		case d.IsDir():
+		case !d.Type().IsRegular() && !regularFile(p):
+			plan.Skipped = append(plan.Skipped, Skip{p, SkipNotRegular})
+		case matchExt(p, bratFormat.Extensions):
+			anns = append(anns, p)
+		case bratCompanion(p):
+		case matchExt(p, textFormat.Extensions):
+			texts = append(texts, p)
+		default:
+			plan.Skipped = append(plan.Skipped, Skip{p, SkipNotText})
+		}
+		return nil
+	})
+	if err != nil {
+		return annotate.Errorf(annotate.EINVALID, "%s: %v", dir, unwrapPathError(err))
 	}
-	return false
+	sort.Strings(texts)
+	sort.Strings(anns)
+	mine := plan.Skipped[first:]
+	sort.Slice(mine, func(i, j int) bool { return mine[i].Path < mine[j].Path })
+	for _, p := range texts {
+		plan.Reads = append(plan.Reads, Read{Path: p, Format: textFormat})
+	}
+	if len(anns) > 0 {
+		plan.Reads = append(plan.Reads, Read{Path: dir, Format: bratFormat, Files: anns})
+	}
+	return nil
 }

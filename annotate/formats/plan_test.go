@@ -29,13 +29,16 @@ func rel(t *testing.T, dir string, plan *Plan) []string {
 	return out
 }
 
-func TestPlanFolderReadsTextFilesOnly(t *testing.T) {
+// TestPlanFolderReadsTextAndBrat: with auto, a folder's text files are
+// read as text and its brat documents (here in a subfolder) as brat, the
+// .txt of an .ann not as text too.
+func TestPlanFolderReadsTextAndBrat(t *testing.T) {
 	dir := fixture.ImportFolder(t)
 	plan, err := PlanPaths([]string{dir}, "auto")
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"a.txt text", "b.MD text", "bratsub/x.txt text", "notes.markdown text", "sub/c.text text", "sub/deeper/d.txt text"}
+	want := []string{"a.txt text", "b.MD text", "notes.markdown text", "sub/c.text text", "sub/deeper/d.txt text", ". brat"}
 	if got := rel(t, dir, plan); !reflect.DeepEqual(got, want) {
 		t.Errorf("reads %q\nwant %q", got, want)
 	}
@@ -46,7 +49,6 @@ func TestPlanFolderReadsTextFilesOnly(t *testing.T) {
 	}
 	wantSkip := map[string]string{
 		".git": SkipHidden, ".hidden.txt": SkipHidden, "sub/.cache": SkipHidden,
-		"bratsub/annotation.conf": SkipNotText, "bratsub/x.ann": SkipNotText,
 		"export.json": SkipNotText, "image.png": SkipNotText, "tasks.jsonl": SkipNotText,
 	}
 	if !reflect.DeepEqual(skipped, wantSkip) {
@@ -183,7 +185,7 @@ func TestLoadReportsProgressAndStopsWhenCancelled(t *testing.T) {
 		}
 		seen = append(seen, done)
 	})
-	if err != nil || len(b.Documents) != len(plan.Reads) {
+	if err != nil || len(b.Documents) != len(plan.Reads) || len(b.Spans) == 0 {
 		t.Fatalf("loaded %v, %v", b, err)
 	}
 	if !reflect.DeepEqual(seen, []int{0, 1, 2, 3, 4, 5}) {
