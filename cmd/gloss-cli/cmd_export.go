@@ -20,6 +20,7 @@ func cmdExport(e *env, args []string) error {
 			"Formats: "+strings.Join(formats.Names(), ", "))
 	format := fs.String("format", "gloss", "output format")
 	out := fs.String("o", "", "output file (or folder for brat)")
+	raw := fs.Bool("csv-raw", false, "csv: write cells as they are, without the ' that stops a spreadsheet\nrunning a cell starting with = + - @ as a formula (for programs, not spreadsheets)")
 	pos, err := parse(fs, args, 1, 1)
 	if err != nil {
 		return err
@@ -27,6 +28,12 @@ func cmdExport(e *env, args []string) error {
 	f, err := formats.Lookup(*format)
 	if err != nil {
 		return errUsage{err.Error()}
+	}
+	if *raw {
+		if f.Name != "csv" {
+			return errUsage{"--csv-raw goes only with --format csv"}
+		}
+		f = formats.CSVFormat(false)
 	}
 	if f.Write == nil && f.WriteDir == nil {
 		return errUsage{fmt.Sprintf("Gloss cannot export the %s format", f.Name)}

@@ -36,3 +36,23 @@ func TestAutoImportKeepsAnnotations(t *testing.T) {
 		t.Errorf("unread annotations: exit %d, %q", code, errs)
 	}
 }
+
+// TestExportCSVRaw: gloss-cli export --format csv neutralises a formula in
+// a span text; --csv-raw writes it as it is; --csv-raw with another format
+// is a usage error.
+func TestExportCSVRaw(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "p.gloss")
+	mustGC(t, "init", p)
+	mustGC(t, "import", p, writeFile(t, dir, "f.txt", "=1+2 is a formula"))
+	mustGC(t, "span", "add", "--doc", "f", "--start", "0", "--end", "4", "--label", "claim", p)
+	if out := mustGC(t, "export", "--format", "csv", p); !strings.Contains(out, ",'=1+2,") {
+		t.Errorf("default: %q", out)
+	}
+	if out := mustGC(t, "export", "--format", "csv", "--csv-raw", p); !strings.Contains(out, ",=1+2,") {
+		t.Errorf("--csv-raw: %q", out)
+	}
+	if _, _, code := gc(t, "export", "--csv-raw", p); code != 2 {
+		t.Errorf("--csv-raw with gloss: exit %d", code)
+	}
+}
