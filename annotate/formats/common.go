@@ -157,14 +157,18 @@ func copyMetadata(md map[string]any, rep *ExportReport, reserved ...string) map[
 }
 
 // safeFileName turns a title into a file name that stays inside its
-// folder on every system: no path separators, no "..", no control
-// characters, none of <>:"|?*, no leading or trailing dots or spaces, no
+// folder on every system and shows as what it is: no path separators, no
+// "..", no control or invisible format characters (Cc, Cf: bidirectional
+// controls, zero-width characters), none of <>:"|?*, no leading or trailing dots or spaces, no
 // reserved Windows device name, at most 150 bytes.
 func safeFileName(title string) string {
 	var b strings.Builder
 	for _, r := range title {
 		switch {
-		case r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0:
+		case r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0 || unicode.Is(unicode.Cf, r):
+			// controls and invisible format characters (bidirectional
+			// overrides such as U+202E, which would show "exe.txt" as
+			// "txt.exe", zero-width spaces) are left out
 		case strings.ContainsRune(`/\<>:"|?*`, r):
 			b.WriteByte('_')
 		default:

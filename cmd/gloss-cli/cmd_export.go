@@ -44,7 +44,7 @@ func cmdExport(e *env, args []string) error {
 	return withProject(pos[0], existing, func(p *store.Store) error {
 		var rep *formats.ExportReport
 		if *out == "" {
-			rep, err = f.Write(e.stdout, p)
+			rep, err = f.Write(e.raw, p)
 		} else {
 			rep, err = formats.ExportFile(context.Background(), f, p, *out)
 		}

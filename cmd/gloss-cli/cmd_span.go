@@ -3,7 +3,6 @@ package main
 import (
 	"encoding/json"
 	"fmt"
-	"strings"
 
 	"gloss/annotate"
 	"gloss/annotate/unitext"
@@ -98,7 +97,6 @@ func cmdSpanList(e *env, args []string) error {
 		if err != nil {
 			return err
 		}
-		esc := strings.NewReplacer("\\", "\\\\", "\t", "\\t", "\n", "\\n", "\r", "\\r")
 		enc := json.NewEncoder(e.stdout)
 		for _, d := range docs {
 			spans, err := p.Spans(d.ID)
@@ -114,7 +112,7 @@ func cmdSpanList(e *env, args []string) error {
 					}
 					continue
 				}
-				fmt.Fprintf(e.stdout, "%s\t%d\t%d\t%s\t%s\n", esc.Replace(d.Title), s.Start, s.End, row.Label, esc.Replace(row.Text))
+				fmt.Fprintf(e.stdout, "%s\t%d\t%d\t%s\t%s\n", termField(d.Title), s.Start, s.End, termField(row.Label), termField(row.Text))
 			}
 		}
 		return nil
