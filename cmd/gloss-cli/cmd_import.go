@@ -54,6 +54,9 @@ func cmdImport(e *env, args []string) error {
 			fmt.Fprintf(e.stdout, "; skipped %d duplicate spans", res.Skipped)
 		}
 		fmt.Fprintln(e.stdout)
+		for _, n := range res.Notes {
+			fmt.Fprintf(e.stderr, "note: %s\n", n)
+		}
 		reportSkipped(e, batch)
 		return nil
 	})

@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
 
 	"gloss/annotate"
 	"gloss/annotate/unitext"
@@ -45,7 +46,7 @@ func cmdSpanAdd(e *env, args []string) error {
 		return errUsage{"--doc, --start, --end and --label are required"}
 	}
 	return withProject(pos[0], existing, func(p *store.Store) error {
-		d, err := p.FindDocument(*doc)
+		d, err := findDocument(p, *doc)
 		if err != nil {
 			return err
 		}
@@ -122,7 +123,7 @@ func cmdSpanList(e *env, args []string) error {
 // listDocs returns the one named document, or every document.
 func listDocs(p *store.Store, titleOrID string) ([]*annotate.Document, error) {
 	if titleOrID != "" {
-		d, err := p.FindDocument(titleOrID)
+		d, err := findDocument(p, titleOrID)
 		if err != nil {
 			return nil, err
 		}
@@ -141,4 +142,31 @@ func listDocs(p *store.Store, titleOrID string) ([]*annotate.Document, error) {
 		docs = append(docs, d)
 	}
 	return docs, nil
+}
+
+// findDocument returns the document with this ID, or else the one with
+// this title. A title that several documents have is refused, listing
+// their IDs (name one of them instead); every command taking --doc finds
+// its document here.
+func findDocument(p *store.Store, titleOrID string) (*annotate.Document, error) {
+	infos, err := p.Documents()
+	if err != nil {
+		return nil, err
+	}
+	var ids []string
+	for _, info := range infos {
+		if info.ID == titleOrID {
+			return p.Document(info.ID)
+		}
+		if info.Title == titleOrID {
+			ids = append(ids, info.ID)
+		}
+	}
+	switch len(ids) {
+	case 0:
+		return nil, annotate.Errorf(annotate.ENOTFOUND, "no document titled or with id %q", titleOrID)
+	case 1:
+		return p.Document(ids[0])
+	}
+	return nil, annotate.Errorf(annotate.ECONFLICT, "%d documents are titled %q; name one by its id: %s", len(ids), titleOrID, strings.Join(ids, ", "))
 }
