@@ -220,6 +220,21 @@ func checkFileBytes(name string, data []byte) error {
 	return nil
 }
 
+// checkText reports, at where (after prefix), the first NUL byte or
+// invalid UTF-8 in a document text read from a field, giving the line
+// within the text only when the text has several, so that the message
+// never reads "file:1: line 1: ...".
+func checkText(where Where, prefix, text string) error {
+	line, problem := annotate.TextProblem(text)
+	switch {
+	case line == 0:
+		return nil
+	case strings.Contains(text, "\n"):
+		return where.Errorf("%sthe text, in its line %d, has a %s", prefix, line, problem)
+	}
+	return where.Errorf("%sthe text has a %s", prefix, problem)
+}
+
 // jsonProblem describes a JSON decoding error without Go type names.
 func jsonProblem(err error) string {
 	var te *json.UnmarshalTypeError

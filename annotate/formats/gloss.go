@@ -214,8 +214,8 @@ func readGlossJSON(name string, data []byte) (*annotate.Batch, error) {
 
 // addGlossDocument validates one Gloss document and appends it to the batch.
 func addGlossDocument(b *annotate.Batch, g *GlossDocument, where Where) error {
-	if err := annotate.CheckText(g.Text); err != nil {
-		return where.Errorf("%v", err)
+	if err := checkText(where, "", g.Text); err != nil {
+		return err
 	}
 	d := annotate.NewDocument(g.Title, g.Text, g.Source)
 	if g.ID != "" {

@@ -147,8 +147,8 @@ func addPlainLine(b *annotate.Batch, obj map[string]json.RawMessage, where Where
 	if err := json.Unmarshal(obj["text"], &text); err != nil {
 		return where.Errorf("\"text\" is not a string")
 	}
-	if err := annotate.CheckText(text); err != nil {
-		return where.Errorf("%v", err)
+	if err := checkText(where, "", text); err != nil {
+		return err
 	}
 	title := fallback
 	md := map[string]any{}

@@ -155,8 +155,8 @@ func addLabelStudioTask(b *annotate.Batch, task *lsTask, index int, where Where,
 	if raw, ok := task.Data["text"]; !ok || json.Unmarshal(raw, &text) != nil {
 		return where.Errorf("task %d: no \"data\": {\"text\": \"...\"} string", index)
 	}
-	if err := annotate.CheckText(text); err != nil {
-		return where.Errorf("task %d: %v", index, err)
+	if err := checkText(where, fmt.Sprintf("task %d: ", index), text); err != nil {
+		return err
 	}
 	md, err := jsonMetadata(task.Data, where, "text", "title")
 	if err != nil {

@@ -37,3 +37,50 @@ func TestLabelStudioCancelledAndTaskFields(t *testing.T) {
 		t.Errorf("metadata %s", got)
 	}
 }
+
+// TestCoNLLEmptyDocumentIsCounted: a document without tokens is counted
+// by the export, and its empty section by the import; the other documents
+// come back.
+func TestCoNLLEmptyDocumentIsCounted(t *testing.T) {
+	src := newFakeSource("x")
+	src.doc("a", "One two.")
+	src.doc("blank", " \n\t ")
+	src.doc("c", "Three.")
+	var buf strings.Builder
+	rep, err := conllFormat.Write(&buf, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Dropped) != 1 {
+		t.Errorf("export report %v; want the document without tokens", rep.Dropped)
+	}
+	b, err := conllFormat.Read("x.conll", []byte(buf.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for k, c := range b.Skipped {
+		if strings.Contains(k, "empty CoNLL documents") {
+			n += c
+		}
+	}
+	if len(b.Documents) != 2 || n != 1 {
+		t.Errorf("%d documents, skipped %v; want 2 and one empty", len(b.Documents), b.Skipped)
+	}
+}
+
+// TestTextProblemsSayLineOnce: a NUL in a JSON text field is reported with
+// the file's line once, not "line 1: line 1:".
+func TestTextProblemsSayLineOnce(t *testing.T) {
+	for f, data := range map[*Format]string{
+		jsonlFormat:       `{"text": "a\u0000b"}`,
+		doccanoFormat:     `{"text": "a\u0000b", "label": [[0, 1, "x"]]}`,
+		glossFormat:       `{"format": "gloss", "version": 1, "documents": [{"text": "a\u0000b"}]}`,
+		labelstudioFormat: `[{"data": {"text": "a\nb\u0000"}}]`,
+	} {
+		_, err := f.Read("in", []byte(data))
+		if err == nil || strings.Count(err.Error(), "line") > 1 || !strings.Contains(err.Error(), "NUL byte") {
+			t.Errorf("%s: %v", f.Name, err)
+		}
+	}
+}
