@@ -133,3 +133,23 @@ func keys(m map[string]string) []string {
 	sort.Strings(k)
 	return k
 }
+
+// TestExportGuardWithoutProjectPath: a source that does not name its
+// project (the window's) still cannot write over a SQLite file, its -wal,
+// a backups folder, a device or a FIFO.
+func TestExportGuardWithoutProjectPath(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "p.gloss")
+	os.WriteFile(db, append([]byte("SQLite format 3\x00"), make([]byte, 100)...), 0o644)
+	os.Link(db, filepath.Join(dir, "other-name"))
+	os.Mkdir(filepath.Join(dir, ".p.backups"), 0o755)
+	for _, target := range []string{db, filepath.Join(dir, "other-name"), db + "-wal", db + "-journal",
+		filepath.Join(dir, ".p.backups", "x.csv"), "/dev/null", dir} {
+		if _, err := ExportFile(context.Background(), csvFormat, threeDocs(t), target); err == nil || !strings.Contains(err.Error(), "refused") {
+			t.Errorf("%s: %v", target, err)
+		}
+	}
+	if b, _ := os.ReadFile(db); !strings.HasPrefix(string(b), "SQLite format 3") {
+		t.Error("the database was replaced")
+	}
+}

@@ -141,8 +141,8 @@ func notProject(path, final string, info fs.FileInfo, project string) error {
 }
 
 // notDatabase refuses a target that is a SQLite database or journal (a
-// project or backup under another name), or named like a rolling backup
-// in a backups folder.
+// project or backup under another name), in a ".NAME.backups" folder, or
+// named like a rolling backup in a "backups" folder, whatever the source.
 func notDatabase(path, final string, info fs.FileInfo) error {
 	if info != nil && !info.IsDir() && hasSQLiteHeader(final) {
 		return refuse(path, "it is a SQLite database (a Gloss project or backup?); an export never replaces one")
@@ -152,10 +152,12 @@ func notDatabase(path, final string, info fs.FileInfo) error {
 			return refuse(path, "it is the %s file of the SQLite database beside it", suf)
 		}
 	}
-	if parent := filepath.Base(filepath.Dir(final)); strings.HasSuffix(parent, ".backups") || parent == "backups" {
-		if backupName.MatchString(final) {
-			return refuse(path, "it is named like a rolling backup in a backups folder")
-		}
+	parent := filepath.Base(filepath.Dir(final))
+	if strings.HasPrefix(parent, ".") && strings.HasSuffix(parent, ".backups") {
+		return refuse(path, "it is in %s, a folder of Gloss's rolling backups", parent)
+	}
+	if parent == "backups" && backupName.MatchString(final) {
+		return refuse(path, "it is named like a rolling backup in a backups folder")
 	}
 	return nil
 }
