@@ -85,6 +85,11 @@ type ImportResult struct {
 	Spans     int // spans added
 	Merged    int // documents already present (same ID and text, or same title and text): spans merged, not added twice
 	Skipped   int // spans already present
+	// Notes say, one sentence each, what the import did with what clashed:
+	// a label name that matched an existing label only without regard to
+	// case or Unicode form, a hotkey another label has, a label whose
+	// colour or hotkey the file gives differently.
+	Notes []string
 }
 
 // Stats counts a project's contents.

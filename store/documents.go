@@ -115,7 +115,8 @@ func scanDocument(row interface{ Scan(...any) error }) (*annotate.Document, erro
 		return nil, err
 	}
 	d.Status, d.CreatedAt, d.UpdatedAt = annotate.Status(status), parseTime(created), parseTime(updated)
-	if err := json.Unmarshal([]byte(md), &d.Metadata); err != nil {
+	var err error
+	if d.Metadata, err = annotate.DecodeMetadata([]byte(md)); err != nil { // numbers kept exactly
 		return nil, damagedRow("document", d.ID, "its metadata is not JSON: "+err.Error())
 	}
 	if err := d.Validate(); err != nil {

@@ -38,6 +38,7 @@ func (s *Store) AddLabel(l *annotate.Label) error {
 }
 
 func (s *Store) insertLabel(tx *sql.Tx, l *annotate.Label) error {
+	l.Name = annotate.NormalizeLabelName(l.Name)
 	var count, next int
 	if err := tx.QueryRow(`SELECT count(*), coalesce(max(ord), -1) + 1 FROM labels`).Scan(&count, &next); err != nil {
 		return err
@@ -63,31 +64,34 @@ func (s *Store) insertLabel(tx *sql.Tx, l *annotate.Label) error {
 	return err
 }
 
-// checkLabelUnique refuses a name or hotkey another label already has.
+// checkLabelUnique refuses a name another label already has, also when
+// the two differ only in case or Unicode form (annotate.LabelKey), and a
+// hotkey another label has (without regard to case).
 func checkLabelUnique(tx *sql.Tx, l *annotate.Label) error {
-	var other string
-	err := tx.QueryRow(`SELECT name FROM labels WHERE lower(name) = lower(?) AND id != ?`, l.Name, l.ID).Scan(&other)
-	if err == nil {
-		return annotate.Errorf(annotate.ECONFLICT, "a label named %q already exists", other)
-	}
-	if !errors.Is(err, sql.ErrNoRows) {
+	labels, err := queryLabels(tx)
+	if err != nil {
 		return err
 	}
-	if l.Hotkey == "" {
-		return nil
+	key := annotate.LabelKey(l.Name)
+	for _, o := range labels {
+		if o.ID != l.ID && annotate.LabelKey(o.Name) == key {
+			if o.Name == l.Name {
+				return annotate.Errorf(annotate.ECONFLICT, "a label named %q already exists", o.Name)
+			}
+			return annotate.Errorf(annotate.ECONFLICT, "a label named %q already exists: label names that differ only in case or Unicode form are the same label", o.Name)
+		}
 	}
-	err = tx.QueryRow(`SELECT name FROM labels WHERE lower(hotkey) = lower(?) AND id != ?`, l.Hotkey, l.ID).Scan(&other)
-	if err == nil {
-		return annotate.Errorf(annotate.ECONFLICT, "hotkey %s is already used by label %q", l.Hotkey, other)
-	}
-	if !errors.Is(err, sql.ErrNoRows) {
-		return err
+	for _, o := range labels {
+		if l.Hotkey != "" && o.ID != l.ID && strings.EqualFold(o.Hotkey, l.Hotkey) {
+			return annotate.Errorf(annotate.ECONFLICT, "hotkey %s is already used by label %q", l.Hotkey, o.Name)
+		}
 	}
 	return nil
 }
 
 // UpdateLabel saves a label's name, colour, hotkey and description.
 func (s *Store) UpdateLabel(l *annotate.Label) error {
+	l.Name = annotate.NormalizeLabelName(l.Name)
 	if err := l.Validate(); err != nil {
 		return err
 	}
@@ -182,14 +186,16 @@ func moveSpans(tx *sql.Tx, from, to string) error {
 	return err
 }
 
-// LabelByName returns the label with this name (case-insensitive).
+// LabelByName returns the label with this name, without regard to case or
+// Unicode form (annotate.LabelKey).
 func (s *Store) LabelByName(name string) (*annotate.Label, error) {
 	labels, err := s.Labels()
 	if err != nil {
 		return nil, err
 	}
+	key := annotate.LabelKey(name)
 	for _, l := range labels {
-		if strings.EqualFold(l.Name, name) {
+		if annotate.LabelKey(l.Name) == key {
 			return l, nil
 		}
 	}

@@ -36,7 +36,7 @@ var bratFormat = &Format{
 // and the labels of an annotation.conf in the same folder.
 func readBratFile(name string, ann []byte) (*annotate.Batch, error) {
 	b := &annotate.Batch{Labels: bratLabels(filepath.Dir(name))}
-	if err := addBratPair(b, name); err != nil {
+	if err := addBratPair(context.Background(), b, name); err != nil {
 		return nil, err
 	}
 	return b, nil
@@ -92,7 +92,7 @@ func readBratFolder(ctx context.Context, root string, anns []string) (*annotate.
 				break
 			}
 		}
-		if err := addBratPair(b, p); err != nil {
+		if err := addBratPair(ctx, b, p); err != nil {
 			return nil, err
 		}
 	}
@@ -100,15 +100,15 @@ func readBratFolder(ctx context.Context, root string, anns []string) (*annotate.
 }
 
 // addBratPair reads the .ann file at annPath and its .txt into b.
-func addBratPair(b *annotate.Batch, annPath string) error {
-	ann, err := os.ReadFile(annPath)
+func addBratPair(ctx context.Context, b *annotate.Batch, annPath string) error {
+	ann, err := readInput(ctx, annPath)
 	if err != nil {
-		return annotate.Errorf(annotate.EINVALID, "%s: %v", annPath, unwrapPathError(err))
+		return err
 	}
 	txtPath := strings.TrimSuffix(annPath, filepath.Ext(annPath)) + ".txt"
-	txt, err := os.ReadFile(txtPath)
+	txt, err := readInput(ctx, txtPath)
 	if err != nil {
-		return annotate.Errorf(annotate.EINVALID, "%s: cannot read its text %s: %v", annPath, filepath.Base(txtPath), unwrapPathError(err))
+		return annotate.Errorf(annotate.EINVALID, "%s: cannot read its text: %v", annPath, err)
 	}
 	if err := checkFileBytes(txtPath, txt); err != nil {
 		return err

@@ -111,8 +111,8 @@ func jsonMetadata(obj map[string]json.RawMessage, where Where, skip ...string) (
 		if slices.Contains(skip, k) {
 			continue
 		}
-		var val any
-		if err := json.Unmarshal(v, &val); err != nil {
+		val, err := jsonValue(v)
+		if err != nil {
 			return nil, where.Errorf("field %q: %v", k, err)
 		}
 		md[k] = val
@@ -157,14 +157,18 @@ func copyMetadata(md map[string]any, rep *ExportReport, reserved ...string) map[
 }
 
 // safeFileName turns a title into a file name that stays inside its
-// folder on every system: no path separators, no "..", no control
-// characters, none of <>:"|?*, no leading or trailing dots or spaces, no
+// folder on every system and shows as what it is: no path separators, no
+// "..", no control or invisible format characters (Cc, Cf: bidirectional
+// controls, zero-width characters), none of <>:"|?*, no leading or trailing dots or spaces, no
 // reserved Windows device name, at most 150 bytes.
 func safeFileName(title string) string {
 	var b strings.Builder
 	for _, r := range title {
 		switch {
-		case r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0:
+		case r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0 || unicode.Is(unicode.Cf, r):
+			// controls and invisible format characters (bidirectional
+			// overrides such as U+202E, which would show "exe.txt" as
+			// "txt.exe", zero-width spaces) are left out
 		case strings.ContainsRune(`/\<>:"|?*`, r):
 			b.WriteByte('_')
 		default:
@@ -216,6 +220,21 @@ func checkFileBytes(name string, data []byte) error {
 	return nil
 }
 
+// checkText reports, at where (after prefix), the first NUL byte or
+// invalid UTF-8 in a document text read from a field, giving the line
+// within the text only when the text has several, so that the message
+// never reads "file:1: line 1: ...".
+func checkText(where Where, prefix, text string) error {
+	line, problem := annotate.TextProblem(text)
+	switch {
+	case line == 0:
+		return nil
+	case strings.Contains(text, "\n"):
+		return where.Errorf("%sthe text, in its line %d, has a %s", prefix, line, problem)
+	}
+	return where.Errorf("%sthe text has a %s", prefix, problem)
+}
+
 // jsonProblem describes a JSON decoding error without Go type names.
 func jsonProblem(err error) string {
 	var te *json.UnmarshalTypeError
@@ -226,6 +245,8 @@ func jsonProblem(err error) string {
 	switch te.Type.Kind() {
 	case reflect.Int, reflect.Int64, reflect.Int32:
 		want = "a whole number"
+	case reflect.Float64, reflect.Float32:
+		want = "a number"
 	case reflect.String:
 		want = "a string"
 	case reflect.Slice:
@@ -238,6 +259,9 @@ func jsonProblem(err error) string {
 	field := te.Field
 	if field == "" {
 		field = "the value"
+	}
+	if te.Type.String() == "json.Number" {
+		want = "a number"
 	}
 	return fmt.Sprintf("%s is a JSON %s, want %s", field, te.Value, want)
 }

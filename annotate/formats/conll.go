@@ -190,6 +190,8 @@ func writeCoNLL(w io.Writer, src annotate.Source) (*ExportReport, error) {
 		}
 		if len(toks) > 0 {
 			bw.WriteByte('\n')
+		} else {
+			rep.Drop("documents with no tokens (written as an empty -DOCSTART- section, which imports as nothing)", 1)
 		}
 		rep.Documents++
 		rep.Spans += kept
@@ -298,10 +300,13 @@ func readCoNLL(name string, data []byte) (*annotate.Batch, error) {
 	}
 	var docs []*conllDoc
 	cur := &conllDoc{}
+	started, empty := false, 0 // a -DOCSTART- was read; documents without tokens
 	flush := func() {
 		cur.endSentence()
 		if cur.sentences > 0 {
 			docs = append(docs, cur)
+		} else if started {
+			empty++
 		}
 		cur = &conllDoc{}
 	}
@@ -315,6 +320,7 @@ func readCoNLL(name string, data []byte) (*annotate.Batch, error) {
 			continue
 		case fields[0] == "-DOCSTART-":
 			flush()
+			started = true
 			continue
 		case len(fields) < 2:
 			return nil, where.Errorf("%q: want a token and a tag separated by a tab or space", shorten(line, 40))
@@ -327,6 +333,9 @@ func readCoNLL(name string, data []byte) (*annotate.Batch, error) {
 	}
 	flush()
 	b := &annotate.Batch{}
+	// A document without tokens has no text Gloss could hold; it is
+	// counted, not dropped silently.
+	b.Skip("empty CoNLL documents (a -DOCSTART- line with no tokens after it)", empty)
 	base := baseTitle(name)
 	for i, cd := range docs {
 		title := base

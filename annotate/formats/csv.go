@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"io"
 	"strconv"
+	"strings"
 
 	"gloss/annotate"
 	"gloss/annotate/unitext"
@@ -19,18 +20,46 @@ import (
 // appear, and the links between fragments of a discontinuous span are lost;
 // both are counted as left out. Import reads this table back as spans, or a
 // table with a text column as documents (see readCSVWith); .tsv is read only.
-var csvFormat = &Format{
-	Name:       "csv",
-	Extensions: []string{".csv", ".tsv"},
-	Read:       readCSV,
-	ReadWith:   readCSVWith,
-	Write:      writeCSV,
+//
+// A text cell that a spreadsheet would run as a formula (starting with =,
+// +, -, @, a tab or a carriage return) is written with a ' in front, as
+// OWASP recommends (see SafeCSVCell); CSVFormat(false) writes cells as
+// they are, for pipelines that read the file with a program.
+var csvFormat = CSVFormat(true)
+
+// CSVFormat returns the CSV format, neutralising formulas in the text cells
+// it writes when escapeFormulas is true (the "csv" format of the table).
+func CSVFormat(escapeFormulas bool) *Format {
+	cell := SafeCSVCell
+	if !escapeFormulas {
+		cell = func(s string) string { return s }
+	}
+	return &Format{
+		Name:       "csv",
+		Extensions: []string{".csv", ".tsv"},
+		Read:       readCSV,
+		ReadWith:   readCSVWith,
+		Write: func(w io.Writer, src annotate.Source) (*ExportReport, error) {
+			return writeCSV(w, src, cell)
+		},
+	}
+}
+
+// SafeCSVCell returns s with a ' in front when a spreadsheet would read it
+// as a formula or command: when it starts with =, +, -, @, a tab or a
+// carriage return (OWASP's advice against CSV injection). Every other
+// cell is returned unchanged.
+func SafeCSVCell(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
 }
 
 // csvHeader is the first row of a CSV export.
 var csvHeader = []string{"document_id", "document_title", "start", "end", "label", "text", "note", "annotator"}
 
-func writeCSV(w io.Writer, src annotate.Source) (*ExportReport, error) {
+func writeCSV(w io.Writer, src annotate.Source, cell func(string) string) (*ExportReport, error) {
 	labels, err := src.Labels()
 	if err != nil {
 		return nil, err
@@ -49,8 +78,8 @@ func writeCSV(w io.Writer, src annotate.Source) (*ExportReport, error) {
 		}
 		off := unitext.NewOffsets(d.Text)
 		for _, s := range spans {
-			row := []string{d.ID, d.Title, strconv.Itoa(s.Start), strconv.Itoa(s.End), names[s.LabelID],
-				off.Slice(s.Start, s.End), s.Note, s.Annotator}
+			row := []string{cell(d.ID), cell(d.Title), strconv.Itoa(s.Start), strconv.Itoa(s.End), cell(names[s.LabelID]),
+				cell(off.Slice(s.Start, s.End)), cell(s.Note), cell(s.Annotator)}
 			if err := cw.Write(row); err != nil {
 				return err
 			}

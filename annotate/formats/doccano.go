@@ -78,8 +78,8 @@ func addDoccanoLine(b *annotate.Batch, obj map[string]json.RawMessage, where Whe
 	if err := json.Unmarshal(obj["text"], &text); err != nil {
 		return where.Errorf("\"text\" is not a string")
 	}
-	if err := annotate.CheckText(text); err != nil {
-		return where.Errorf("%v", err)
+	if err := checkText(where, "", text); err != nil {
+		return err
 	}
 	skip := []string{"text", "title", "entities", "relations"}
 	triples, isSpans, err := doccanoTriples(obj["label"], where)

@@ -2,6 +2,7 @@ package formats
 
 import (
 	"bytes"
+	"encoding/json"
 	"reflect"
 	"testing"
 
@@ -92,7 +93,7 @@ func TestReadDoccano(t *testing.T) {
 			name:     "label triples",
 			data:     `{"id": 7, "text": "Putin met Xi.", "label": [[0, 5, "actor"], [10, 12, "actor"]], "Comments": []}`,
 			spans:    []spanRow{{Start: 0, End: 5, Label: "actor", Text: "Putin"}, {Start: 10, End: 12, Label: "actor", Text: "Xi"}},
-			metadata: map[string]any{"id": 7.0, "Comments": []any{}},
+			metadata: map[string]any{"id": json.Number("7"), "Comments": []any{}},
 			title:    "7",
 		},
 		{
@@ -100,7 +101,7 @@ func TestReadDoccano(t *testing.T) {
 			data: `{"id": 1, "text": "Putin met Xi.", "entities": [{"id": 1, "label": "actor", "start_offset": 0, "end_offset": 5},` +
 				`{"id": 2, "label": "actor", "start_offset": 10, "end_offset": 12}], "relations": [{"id": 1, "from_id": 1, "to_id": 2, "type": "met"}]}`,
 			spans:     []spanRow{{Start: 0, End: 5, Label: "actor", Text: "Putin"}, {Start: 10, End: 12, Label: "actor", Text: "Xi"}},
-			metadata:  map[string]any{"id": 1.0},
+			metadata:  map[string]any{"id": json.Number("1")},
 			title:     "1",
 			relations: 1,
 		},

@@ -178,9 +178,12 @@ func readGlossJSON(name string, data []byte) (*annotate.Batch, error) {
 	if err := checkFileBytes(name, data); err != nil {
 		return nil, err
 	}
+	if err := checkJSON(name, data); err != nil {
+		return nil, err
+	}
 	var f GlossFile
-	if err := json.Unmarshal(data, &f); err != nil {
-		return nil, jsonError(name, data, err)
+	if err := decodeJSON(name, data, &f); err != nil {
+		return nil, err
 	}
 	if f.Format != "gloss" {
 		return nil, annotate.Errorf(annotate.EINVALID, "%s: not a Gloss export (format is %q, want \"gloss\")", name, f.Format)
@@ -211,8 +214,8 @@ func readGlossJSON(name string, data []byte) (*annotate.Batch, error) {
 
 // addGlossDocument validates one Gloss document and appends it to the batch.
 func addGlossDocument(b *annotate.Batch, g *GlossDocument, where Where) error {
-	if err := annotate.CheckText(g.Text); err != nil {
-		return where.Errorf("%v", err)
+	if err := checkText(where, "", g.Text); err != nil {
+		return err
 	}
 	d := annotate.NewDocument(g.Title, g.Text, g.Source)
 	if g.ID != "" {

@@ -98,9 +98,15 @@ func readJSONL(name string, data []byte) (*annotate.Batch, error) {
 type lineReader func(b *annotate.Batch, obj map[string]json.RawMessage, where Where, fallback string) error
 
 // readLines reads JSONL whose every line has a "text" field: lines in Gloss
-// JSONL form as Gloss documents, every other line with other.
+// JSONL form (with "sha256" and "spans") as Gloss documents, lines with a
+// "spans" list of {"start", "end", "label"} objects as spaCy documents
+// (whatever the format detected or named, so that no spans are lost to
+// metadata), every other line with other.
 func readLines(name string, data []byte, other lineReader) (*annotate.Batch, error) {
 	if err := checkFileBytes(name, data); err != nil {
+		return nil, err
+	}
+	if err := checkJSON(name, data); err != nil {
 		return nil, err
 	}
 	b := &annotate.Batch{}
@@ -109,16 +115,21 @@ func readLines(name string, data []byte, other lineReader) (*annotate.Batch, err
 		where := Where{File: name, Line: line}
 		var obj map[string]json.RawMessage
 		if err := json.Unmarshal(raw, &obj); err != nil {
-			return where.Errorf("not a JSON object: %v", err)
+			return where.Errorf("not a JSON object: %s", jsonProblem(err))
 		}
 		if _, ok := obj["text"]; !ok {
 			return where.Errorf("no \"text\" field")
 		}
-		if _, hasSpans := obj["spans"]; hasSpans {
+		if rawSpans, hasSpans := obj["spans"]; hasSpans {
+			if spans, ok := spacySpans(rawSpans); ok && obj["sha256"] == nil {
+				return addSpacyLine(b, obj, spans, where, fmt.Sprintf("%s-%d", base, line))
+			}
 			if _, hasHash := obj["sha256"]; hasHash {
 				var g GlossDocument
-				if err := json.Unmarshal(raw, &g); err != nil {
-					return where.Errorf("not a Gloss document: %v", err)
+				dec := json.NewDecoder(bytesReader(raw))
+				dec.UseNumber() // metadata numbers kept exactly
+				if err := dec.Decode(&g); err != nil {
+					return where.Errorf("not a Gloss document: %s", jsonProblem(err))
 				}
 				return addGlossDocument(b, &g, where)
 			}
@@ -136,8 +147,8 @@ func addPlainLine(b *annotate.Batch, obj map[string]json.RawMessage, where Where
 	if err := json.Unmarshal(obj["text"], &text); err != nil {
 		return where.Errorf("\"text\" is not a string")
 	}
-	if err := annotate.CheckText(text); err != nil {
-		return where.Errorf("%v", err)
+	if err := checkText(where, "", text); err != nil {
+		return err
 	}
 	title := fallback
 	md := map[string]any{}
@@ -145,8 +156,8 @@ func addPlainLine(b *annotate.Batch, obj map[string]json.RawMessage, where Where
 		if k == "text" {
 			continue
 		}
-		var val any
-		if err := json.Unmarshal(v, &val); err != nil {
+		val, err := jsonValue(v)
+		if err != nil {
 			return where.Errorf("field %q: %v", k, err)
 		}
 		if k == "title" {
@@ -162,6 +173,7 @@ func addPlainLine(b *annotate.Batch, obj map[string]json.RawMessage, where Where
 			title = fmt.Sprint(id)
 		}
 	}
+	noteAnnotationFields(b, obj)
 	d := annotate.NewDocument(title, text, where.File)
 	d.Metadata = md
 	b.Documents = append(b.Documents, d)

@@ -44,12 +44,23 @@ type lsTask struct {
 	Annotations []lsAnnotation             `json:"annotations"`
 	Completions []lsAnnotation             `json:"completions"` // before Label Studio 1.0
 	Predictions []json.RawMessage          `json:"predictions"`
+	// Task-level fields kept in the document's metadata (see taskFields).
+	Meta      json.RawMessage `json:"meta,omitempty"`
+	CreatedAt json.RawMessage `json:"created_at,omitempty"`
+	UpdatedAt json.RawMessage `json:"updated_at,omitempty"`
 }
+
+// taskFields are the task-level fields of a Label Studio task kept in the
+// document's metadata, under their own name unless "data" has a field of
+// that name (then as "task_" + name).
+var taskFields = []string{"meta", "created_at", "updated_at"}
 
 type lsAnnotation struct {
 	ID          json.RawMessage `json:"id,omitempty"`
 	CompletedBy json.RawMessage `json:"completed_by,omitempty"`
-	Result      []lsResult      `json:"result"`
+	// WasCancelled marks an annotation the annotator skipped: not read.
+	WasCancelled bool       `json:"was_cancelled,omitempty"`
+	Result       []lsResult `json:"result"`
 }
 
 type lsResult struct {
@@ -87,6 +98,9 @@ func lineAt(data []byte, off int64) int {
 // error names the task and its line.
 func readLabelStudio(name string, data []byte) (*annotate.Batch, error) {
 	if err := checkFileBytes(name, data); err != nil {
+		return nil, err
+	}
+	if err := checkJSON(name, data); err != nil {
 		return nil, err
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
@@ -141,8 +155,8 @@ func addLabelStudioTask(b *annotate.Batch, task *lsTask, index int, where Where,
 	if raw, ok := task.Data["text"]; !ok || json.Unmarshal(raw, &text) != nil {
 		return where.Errorf("task %d: no \"data\": {\"text\": \"...\"} string", index)
 	}
-	if err := annotate.CheckText(text); err != nil {
-		return where.Errorf("task %d: %v", index, err)
+	if err := checkText(where, fmt.Sprintf("task %d: ", index), text); err != nil {
+		return err
 	}
 	md, err := jsonMetadata(task.Data, where, "text", "title")
 	if err != nil {
@@ -153,10 +167,28 @@ func addLabelStudioTask(b *annotate.Batch, task *lsTask, index int, where Where,
 		title = "task " + id
 	}
 	d := annotate.NewDocument(metadataTitle(task.Data, title), text, where.File)
+	for i, raw := range []json.RawMessage{task.Meta, task.CreatedAt, task.UpdatedAt} {
+		if len(raw) == 0 || string(raw) == "null" || string(raw) == "{}" {
+			continue
+		}
+		v, err := jsonValue(raw)
+		if err != nil {
+			return where.Errorf("task %d: %q: %v", index, taskFields[i], err)
+		}
+		key := taskFields[i]
+		if _, taken := md[key]; taken {
+			key = "task_" + key
+		}
+		md[key] = v
+	}
 	d.Metadata = md
 	off := unitext.NewOffsets(text)
 	var spans []*annotate.BatchSpan
 	for a, ann := range append(task.Annotations, task.Completions...) {
+		if ann.WasCancelled {
+			b.Skip("cancelled Label Studio annotations (was_cancelled)", 1)
+			continue
+		}
 		annotator := labelStudioUser(ann.CompletedBy)
 		for r, res := range ann.Result {
 			at := fmt.Sprintf("task %d, annotation %d, result %d", index, a+1, r+1)

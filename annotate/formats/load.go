@@ -4,7 +4,6 @@ import (
 	"context"
 	"io"
 	"io/fs"
-	"os"
 
 	"gloss/annotate"
 )
@@ -30,6 +29,7 @@ func LoadPaths(ctx context.Context, paths []string, format string) (*annotate.Ba
 // ctx is cancelled, checked before each file. On error no partial batch
 // is returned.
 func Load(ctx context.Context, plan *Plan, progress Progress) (*annotate.Batch, error) {
+	ctx = context.WithValue(ctx, maxInputKey{}, plan.maxInput())
 	all := &annotate.Batch{}
 	for i, r := range plan.Reads {
 		if err := ctx.Err(); err != nil {
@@ -52,18 +52,18 @@ func (r Read) read(ctx context.Context, opts ReadOptions) (*annotate.Batch, erro
 	if r.Files != nil {
 		return r.Format.ReadFolder(ctx, r.Path, r.Files)
 	}
-	data, err := os.ReadFile(r.Path)
+	data, err := readInput(ctx, r.Path)
 	if err != nil {
-		return nil, annotate.Errorf(annotate.EINVALID, "%s: %v", r.Path, unwrapPathError(err))
+		return nil, err
 	}
 	return r.Format.readFile(r.Path, data, opts)
 }
 
 // readHead returns the first sniffSize bytes of the file at p.
 func readHead(p string) ([]byte, error) {
-	f, err := os.Open(p)
+	f, err := openRegular(p)
 	if err != nil {
-		return nil, annotate.Errorf(annotate.EINVALID, "%s: %v", p, unwrapPathError(err))
+		return nil, err
 	}
 	defer f.Close()
 	head := make([]byte, sniffSize)

@@ -18,6 +18,9 @@ type Plan struct {
 	Reads   []Read      // in reading order
 	Skipped []Skip      // files and folders met in the walk and not read
 	Options ReadOptions // what Load reads the files with
+	// MaxInput caps the size of each file read (0: DefaultMaxInput); a
+	// larger file is refused, naming it.
+	MaxInput int64
 }
 
 // Read is one step of a plan: a file read with a format, or a folder read
@@ -49,10 +52,12 @@ const (
 // from its name and first bytes. A folder is walked once, recursively and
 // in name order, leaving out hidden files and folders (names starting with
 // "."): with a format named, its files of that format are read (a folder
-// format such as brat reads them together); with "auto", a folder holding
-// .ann files at its top is read as brat, any other folder for the files it
-// holds of the kinds in mixedExtensions (text, HTML, DOCX, CSV/TSV, JSONL),
-// side by side, each in the format Detect picks. Errors name the path.
+// format such as brat reads them together); with "auto", the files of the
+// kinds in mixedExtensions (text, HTML, DOCX, CSV/TSV, JSONL) are read side by
+// side, each in the format Detect picks, except that the .ann files anywhere
+// in it, with their .txt, are read together as brat (one read of the folder
+// after the other files), so that no annotations are dropped from a corpus
+// split into train/ and dev/. Errors name the path.
 func PlanPaths(paths []string, format string) (*Plan, error) {
 	return PlanPathsWith(paths, ReadOptions{Format: format})
 }
@@ -76,9 +81,12 @@ func PlanPathsWith(paths []string, opts ReadOptions) (*Plan, error) {
 		if err != nil {
 			return nil, annotate.Errorf(annotate.EINVALID, "%s: %v", p, unwrapPathError(err))
 		}
-		if info.IsDir() {
+		switch {
+		case info.IsDir():
 			err = plan.addFolder(p, named)
-		} else {
+		case !info.Mode().IsRegular():
+			err = annotate.Errorf(annotate.EINVALID, "%s: not a regular file (%s): Gloss imports only files and folders", p, kindOf(info))
+		default:
 			err = plan.addFile(p, named)
 		}
 		if err != nil {
@@ -115,10 +123,7 @@ func (plan *Plan) addFile(p string, named *Format) error {
 func (plan *Plan) addFolder(dir string, named *Format) error {
 	f := named
 	if f == nil {
-		if !hasTopLevel(dir, bratFormat.Extensions) {
-			return plan.addMixedFolder(dir)
-		}
-		f = bratFormat
+		return plan.addAutoFolder(dir)
 	}
 	files, skipped, err := walk(dir, f)
 	if err != nil {
@@ -140,8 +145,8 @@ func (plan *Plan) addFolder(dir string, named *Format) error {
 	return nil
 }
 
-// walk is the one folder walk of an import: every file under dir with one
-// of f's extensions (f nil: of mixedExtensions), sorted, and what else it met (hidden entries once, not
+// walk is the one folder walk of an import in a named format: every file
+// under dir with one of f's extensions, sorted, and what else it met (hidden entries once, not
 // their contents; for a folder format, the files that go with its own are
 // neither read nor skipped).
 func walk(dir string, f *Format) (files []string, skipped []Skip, err error) {
@@ -161,10 +166,8 @@ func walk(dir string, f *Format) (files []string, skipped []Skip, err error) {
 		}
 		switch {
 		case d.IsDir():
-		case f == nil && matchExt(p, mixedExtensions):
-			files = append(files, p)
-		case f == nil:
-			skipped = append(skipped, Skip{p, SkipNotText})
+		case !d.Type().IsRegular() && !regularFile(p):
+			skipped = append(skipped, Skip{p, SkipNotRegular})
 		case matchExt(p, f.Extensions):
 			files = append(files, p)
 		case f == bratFormat:
@@ -186,22 +189,66 @@ func walk(dir string, f *Format) (files []string, skipped []Skip, err error) {
 	return files, skipped, nil
 }
 
+// regularFile reports whether p is, or links to, a regular file.
+func regularFile(p string) bool {
+	info, err := os.Stat(p)
+	return err == nil && info.Mode().IsRegular()
+}
+
 // notOfFormat is the reason a file is left out of a folder read in f.
 func notOfFormat(f *Format) string {
 	return "not a " + f.Name + " file (" + strings.Join(f.Extensions, ", ") + ")"
 }
 
-// hasTopLevel reports whether dir itself (not a subfolder) holds a file
-// with one of exts.
-func hasTopLevel(dir string, exts []string) bool {
-	entries, err := os.ReadDir(dir)
+// addAutoFolder plans a folder with "auto": one walk sorting its files
+// into brat documents (.ann files; their .txt and brat's .conf files go
+// with them), files of the kinds in mixedExtensions (each read in the
+// format Detect picks), and the rest (skipped with a reason).
+func (plan *Plan) addAutoFolder(dir string) error {
+	var anns, others []string
+	first := len(plan.Skipped)
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if p == dir {
+			return nil
+		}
+		if strings.HasPrefix(d.Name(), ".") {
+			plan.Skipped = append(plan.Skipped, Skip{p, SkipHidden})
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		switch {
+		case d.IsDir():
+		case !d.Type().IsRegular() && !regularFile(p):
+			plan.Skipped = append(plan.Skipped, Skip{p, SkipNotRegular})
+		case matchExt(p, bratFormat.Extensions):
+			anns = append(anns, p)
+		case bratCompanion(p):
+		case matchExt(p, mixedExtensions):
+			others = append(others, p)
+		default:
+			plan.Skipped = append(plan.Skipped, Skip{p, SkipNotText})
+		}
+		return nil
+	})
 	if err != nil {
-		return false
+		return annotate.Errorf(annotate.EINVALID, "%s: %v", dir, unwrapPathError(err))
 	}
-	for _, e := range entries {
-		if matchExt(e.Name(), exts) {
-			return true
+	sort.Strings(others)
+	sort.Strings(anns)
+	mine := plan.Skipped[first:]
+	sort.Slice(mine, func(i, j int) bool { return mine[i].Path < mine[j].Path })
+	for _, p := range others {
+		if err := plan.addFile(p, nil); err != nil {
+			return err
 		}
 	}
-	return false
+	if len(anns) > 0 {
+		plan.Reads = append(plan.Reads, Read{Path: dir, Format: bratFormat, Files: anns})
+	}
+	return nil
 }

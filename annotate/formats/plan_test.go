@@ -31,14 +31,15 @@ func rel(t *testing.T, dir string, plan *Plan) []string {
 
 // TestPlanFolderReadsImportableFiles: a folder read with "auto" takes its
 // text, HTML, DOCX, CSV/TSV and JSONL files, each in its detected format,
-// and says why it leaves out the rest.
+// and its brat documents (here in a subfolder) as brat, the .txt of an .ann
+// not as text too; it says why it leaves out the rest.
 func TestPlanFolderReadsImportableFiles(t *testing.T) {
 	dir := fixture.ImportFolder(t)
 	plan, err := PlanPaths([]string{dir}, "auto")
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"a.txt text", "b.MD text", "bratsub/x.txt text", "notes.markdown text", "sub/c.text text", "sub/deeper/d.txt text", "tasks.jsonl doccano"}
+	want := []string{"a.txt text", "b.MD text", "notes.markdown text", "sub/c.text text", "sub/deeper/d.txt text", "tasks.jsonl doccano", ". brat"}
 	if got := rel(t, dir, plan); !reflect.DeepEqual(got, want) {
 		t.Errorf("reads %q\nwant %q", got, want)
 	}
@@ -49,7 +50,6 @@ func TestPlanFolderReadsImportableFiles(t *testing.T) {
 	}
 	wantSkip := map[string]string{
 		".git": SkipHidden, ".hidden.txt": SkipHidden, "sub/.cache": SkipHidden,
-		"bratsub/annotation.conf": SkipNotText, "bratsub/x.ann": SkipNotText,
 		"export.json": SkipNotText, "image.png": SkipNotText,
 	}
 	if !reflect.DeepEqual(skipped, wantSkip) {
@@ -188,7 +188,7 @@ func TestLoadReportsProgressAndStopsWhenCancelled(t *testing.T) {
 		}
 		seen = append(seen, done)
 	})
-	if err != nil || len(b.Documents) != len(plan.Reads) {
+	if err != nil || len(b.Documents) != len(plan.Reads) || len(b.Spans) == 0 {
 		t.Fatalf("loaded %v, %v", b, err)
 	}
 	if !reflect.DeepEqual(seen, []int{0, 1, 2, 3, 4, 5, 6}) {

@@ -12,22 +12,44 @@ import (
 // ExportFile writes src in format f to path atomically: to a temporary file
 // beside it that is renamed into place only when complete, so a failed
 // export never leaves a partial file. For a format that writes a folder
-// (brat), path is the folder; the files are written to a temporary folder
-// first and then moved in. It stops with ctx.Err(), writing nothing, when
-// ctx is cancelled (checked before each document).
+// (brat), path is the folder; the whole export is staged in a temporary
+// folder beside it and moved in only when complete, all or nothing (see
+// exportDir). It stops with ctx.Err(), writing nothing, when ctx is
+// cancelled (checked before each document).
+//
+// Every export goes through here, and here it is refused (see
+// resolveTarget) when path, through "..", symbolic or hard links, is the
+// project src comes from (when src has a Path method), a companion file
+// of it (-wal, -shm, -journal, its backups), any SQLite database, or
+// exists and is not a regular file (a device, a FIFO, a folder). A link
+// at path is followed: the file it leads to is replaced, not the link.
+// Temporary files of this export's own naming that an export killed five
+// or more minutes ago left beside path are removed first.
 func ExportFile(ctx context.Context, f *Format, src annotate.Source, path string) (*ExportReport, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	src = ctxSource{src, ctx}
-	if f.WriteDir != nil {
-		return exportDir(f, src, path)
-	}
-	if f.Write == nil {
+	if f.Write == nil && f.WriteDir == nil {
 		return nil, annotate.Errorf(annotate.EINVALID, "Gloss cannot export the %s format", f.Name)
 	}
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	if f.WriteDir != nil {
+		// A folder export makes the folders it goes in, as it always has.
+		if dir, _ := splitLast(path); dir != "" {
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				return nil, fmt.Errorf("export %s: %w", path, err)
+			}
+		}
+	}
+	final, err := resolveTarget(path, src, f.WriteDir != nil)
+	if err != nil {
+		return nil, err
+	}
+	removeStaleTemps(final)
+	src = ctxSource{src, ctx}
+	if f.WriteDir != nil {
+		return exportDir(f, src, path, final)
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(final), tempPrefix(final)+"*")
 	if err != nil {
 		return nil, fmt.Errorf("export %s: %w", path, err)
 	}
@@ -43,35 +65,18 @@ func ExportFile(ctx context.Context, f *Format, src annotate.Source, path string
 		err = cerr
 	}
 	if err == nil {
-		err = os.Rename(tmp.Name(), path)
+		// Checked again right before the rename: the target may have
+		// changed while the export was written.
+		_, err = resolveTarget(path, src.(ctxSource).Source, false)
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), final)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("export %s: %w", path, err)
-	}
-	return rep, nil
-}
-
-func exportDir(f *Format, src annotate.Source, dir string) (*ExportReport, error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("export %s: %w", dir, err)
-	}
-	tmp, err := os.MkdirTemp(dir, ".export-*")
-	if err != nil {
-		return nil, fmt.Errorf("export %s: %w", dir, err)
-	}
-	defer os.RemoveAll(tmp)
-	rep, err := f.WriteDir(tmp, src)
-	if err != nil {
-		return nil, fmt.Errorf("export %s: %w", dir, err)
-	}
-	entries, err := os.ReadDir(tmp)
-	if err != nil {
-		return nil, err
-	}
-	for _, e := range entries {
-		if err := os.Rename(filepath.Join(tmp, e.Name()), filepath.Join(dir, e.Name())); err != nil {
-			return nil, fmt.Errorf("export %s: %w", dir, err)
+		if annotate.ErrorCode(err) != "" {
+			return nil, err
 		}
+		return nil, fmt.Errorf("export %s: %w", path, err)
 	}
 	return rep, nil
 }

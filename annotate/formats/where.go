@@ -54,13 +54,16 @@ func jsonError(name string, data []byte, err error) error {
 		if errors.Is(err, io.ErrUnexpectedEOF) {
 			return annotate.Errorf(annotate.EINVALID, "%s:%d: unexpected end of JSON (truncated file?)", name, bytes.Count(data, []byte{'\n'})+1)
 		}
-		return annotate.Errorf(annotate.EINVALID, "%s: invalid JSON: %v", name, err)
+		return annotate.Errorf(annotate.EINVALID, "%s: invalid JSON: %s", name, jsonProblem(err))
 	}
 	if off > int64(len(data)) {
 		off = int64(len(data))
 	}
 	line := bytes.Count(data[:off], []byte{'\n'}) + 1
-	return annotate.Errorf(annotate.EINVALID, "%s:%d: invalid JSON: %v", name, line, err)
+	if typ != nil {
+		return annotate.Errorf(annotate.EINVALID, "%s:%d: %s", name, line, jsonProblem(err))
+	}
+	return annotate.Errorf(annotate.EINVALID, "%s:%d: invalid JSON: %s", name, line, jsonProblem(err))
 }
 
 func bytesReader(b []byte) io.Reader { return bytes.NewReader(b) }

@@ -21,6 +21,7 @@ func cmdExport(e *env, args []string) error {
 	format := fs.String("format", "gloss", "output format")
 	out := fs.String("o", "", "output file (or folder for brat)")
 	layer := fs.String("annotator", "", "export only this annotator's layer (e.g. gold), with their statuses")
+	raw := fs.Bool("csv-raw", false, "csv: write cells as they are, without the ' that stops a spreadsheet\nrunning a cell starting with = + - @ as a formula (for programs, not spreadsheets)")
 	pos, err := parse(fs, args, 1, 1)
 	if err != nil {
 		return err
@@ -28,6 +29,12 @@ func cmdExport(e *env, args []string) error {
 	f, err := formats.Lookup(*format)
 	if err != nil {
 		return errUsage{err.Error()}
+	}
+	if *raw {
+		if f.Name != "csv" {
+			return errUsage{"--csv-raw goes only with --format csv"}
+		}
+		f = formats.CSVFormat(false)
 	}
 	if f.Write == nil && f.WriteDir == nil {
 		return errUsage{fmt.Sprintf("Gloss cannot export the %s format", f.Name)}
@@ -42,7 +49,7 @@ func cmdExport(e *env, args []string) error {
 		}
 		var rep *formats.ExportReport
 		if *out == "" {
-			rep, err = f.Write(e.stdout, src)
+			rep, err = f.Write(e.raw, src)
 		} else {
 			rep, err = formats.ExportFile(context.Background(), f, src, *out)
 		}

@@ -30,6 +30,8 @@ func cmdImport(e *env, args []string) error {
 	titleCol := fs.String("title-column", "", "CSV/TSV: the column holding each document's title (default title, if there is one)")
 	idCol := fs.String("id-column", "", "CSV/TSV: a column of unique row identifiers (titles rows that have none)")
 	ann := annotatorFlag(fs) // also given to imported spans that name no annotator
+	maxInput := &sizeFlag{formats.DefaultMaxInput}
+	fs.Var(maxInput, "max-input-size", "refuse any single input file larger than this (e.g. 500MB, 4GiB)")
 	pos, err := parse(fs, args, 2, -1)
 	if err != nil {
 		return err
@@ -45,6 +47,7 @@ func cmdImport(e *env, args []string) error {
 		if err != nil {
 			return err
 		}
+		plan.MaxInput = maxInput.n
 		batch, err := formats.Load(context.Background(), plan, nil)
 		if err != nil {
 			return err
@@ -62,6 +65,9 @@ func cmdImport(e *env, args []string) error {
 		}
 		fmt.Fprintln(e.stdout)
 		reportPlan(e, plan)
+		for _, n := range res.Notes {
+			fmt.Fprintf(e.stderr, "note: %s\n", n)
+		}
 		reportSkipped(e, batch)
 		return nil
 	})

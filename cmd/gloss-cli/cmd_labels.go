@@ -32,7 +32,7 @@ func cmdLabels(e *env, args []string) error {
 			if key == "" {
 				key = "-"
 			}
-			fmt.Fprintf(e.stdout, "%s\t%s\t%s\t%s\n", l.Name, l.Color, key, l.Description)
+			fmt.Fprintf(e.stdout, "%s\t%s\t%s\t%s\n", termField(l.Name), l.Color, key, termField(l.Description))
 		}
 		return nil
 	})

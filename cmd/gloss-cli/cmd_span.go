@@ -3,7 +3,6 @@ package main
 import (
 	"encoding/json"
 	"fmt"
-	"strings"
 
 	"gloss/annotate"
 	"gloss/annotate/unitext"
@@ -47,7 +46,7 @@ func cmdSpanAdd(e *env, args []string) error {
 		return errUsage{"--doc, --start, --end and --label are required"}
 	}
 	return withProject(pos[0], asAnnotator(existing, *ann), func(p *store.Store) error {
-		d, err := p.FindDocument(*doc)
+		d, err := findDocument(p, *doc)
 		if err != nil {
 			return err
 		}
@@ -99,7 +98,6 @@ func cmdSpanList(e *env, args []string) error {
 		if err != nil {
 			return err
 		}
-		esc := strings.NewReplacer("\\", "\\\\", "\t", "\\t", "\n", "\\n", "\r", "\\r")
 		enc := json.NewEncoder(e.stdout)
 		for _, d := range docs {
 			spans, err := p.Spans(d.ID)
@@ -115,7 +113,7 @@ func cmdSpanList(e *env, args []string) error {
 					}
 					continue
 				}
-				fmt.Fprintf(e.stdout, "%s\t%d\t%d\t%s\t%s\n", esc.Replace(d.Title), s.Start, s.End, row.Label, esc.Replace(row.Text))
+				fmt.Fprintf(e.stdout, "%s\t%d\t%d\t%s\t%s\n", termField(d.Title), s.Start, s.End, termField(row.Label), termField(row.Text))
 			}
 		}
 		return nil
@@ -125,7 +123,7 @@ func cmdSpanList(e *env, args []string) error {
 // listDocs returns the one named document, or every document.
 func listDocs(p *store.Store, titleOrID string) ([]*annotate.Document, error) {
 	if titleOrID != "" {
-		d, err := p.FindDocument(titleOrID)
+		d, err := findDocument(p, titleOrID)
 		if err != nil {
 			return nil, err
 		}

@@ -17,9 +17,12 @@ import (
 // Version is set at build time with -ldflags "-X main.Version=...".
 var Version = "dev"
 
-// env is what a command runs with: its output streams.
+// env is what a command runs with: its output streams, which escape what
+// a terminal would act on (see terminal.go), and raw, standard output as
+// it is, for data such as an export.
 type env struct {
 	stdout, stderr io.Writer
+	raw            io.Writer
 }
 
 // command is one gloss-cli subcommand.
@@ -46,7 +49,9 @@ func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
 
 // run executes one command line and returns the exit code.
 func run(args []string, stdout, stderr io.Writer) int {
-	e := &env{stdout, stderr}
+	raw := stdout
+	stdout, stderr = termWriter{stdout}, termWriter{stderr}
+	e := &env{stdout, stderr, raw}
 	if len(args) == 0 || args[0] == "--help" || args[0] == "-h" || args[0] == "help" {
 		usage(stdout)
 		if len(args) == 0 {
