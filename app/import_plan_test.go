@@ -1,8 +1,10 @@
 package app_test
 
 import (
+	"path/filepath"
 	"reflect"
 	"sort"
+	"strings"
 	"testing"
 
 	"gloss/annotate/formats"
@@ -23,8 +25,14 @@ func TestDropReadsThePlannedFiles(t *testing.T) {
 	}
 	var want []string
 	for _, r := range plan.Reads {
-		want = append(want, r.Path)
+		if r.Files == nil {
+			want = append(want, r.Path)
+		}
+		for _, ann := range r.Files { // a brat document's source is its text
+			want = append(want, strings.TrimSuffix(ann, filepath.Ext(ann))+".txt")
+		}
 	}
+	sort.Strings(want)
 	if len(want) < 5 {
 		t.Fatalf("the plan reads only %v", want)
 	}
