@@ -67,10 +67,10 @@ func TestLabelClashesAreResolvedAloud(t *testing.T) {
 	}
 	mustGC(t, "import", p, writeFile(t, dir, "same.txt", "Another text."))
 	_, errs, code = gc(t, "span", "add", "--doc", "same", "--start", "0", "--end", "3", "--label", "Person", p)
-	if code != 1 || !strings.Contains(errs, `2 documents are titled "same"; name one by its id: `) {
+	if code != 2 || !strings.Contains(errs, `2 documents are titled "same": name one by id (`) {
 		t.Errorf("ambiguous title: exit %d, %q", code, errs)
 	}
-	if _, errs, code = gc(t, "span", "list", "--doc", "same", p); code != 1 || !strings.Contains(errs, "2 documents are titled") {
+	if _, errs, code = gc(t, "span", "list", "--doc", "same", p); code != 2 || !strings.Contains(errs, "2 documents are titled") {
 		t.Errorf("span list, ambiguous title: exit %d, %q", code, errs)
 	}
 }
