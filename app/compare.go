@@ -107,13 +107,17 @@ func compareView(cmp []comparedSpan, labels []*annotate.Label, a, b string) ([]*
 	var outLabels []*annotate.Label
 	spans := make([]*annotate.Span, 0, len(cmp))
 	for _, c := range cmp {
-		id := fmt.Sprintf("%d/%s", c.kind, c.LabelID)
+		kind := kindText(c.kind, a, b)
+		if c.kind == kindOverlap {
+			kind += " (" + c.Annotator + ")" // both versions show, each named
+		}
+		id := fmt.Sprintf("%d/%s/%s", c.kind, c.LabelID, kind)
 		if made[id] == nil {
 			name := "span"
 			if l := byID[c.LabelID]; l != nil {
 				name = l.Name
 			}
-			made[id] = &annotate.Label{ID: id, Name: name + " · " + kindText(c.kind, a, b), Color: kindColors[c.kind]}
+			made[id] = &annotate.Label{ID: id, Name: name + " · " + kind, Color: kindColors[c.kind]}
 			outLabels = append(outLabels, made[id])
 		}
 		sp := *c.Span
