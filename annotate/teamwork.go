@@ -1,10 +1,6 @@
 package annotate
 
-import (
-	"context"
-
-	"gloss/annotate/agree"
-)
+import "context"
 
 // Merger is a project that can take in other coders' project files. The
 // store implements it; the window asserts it on its Project (the window
@@ -27,16 +23,15 @@ type MergeSummary struct {
 	Renamed                          []string // span IDs taken here by another span: added under a new ID
 }
 
-// Agreement is a project that builds inter-annotator agreement studies and
-// curates the gold layer. The store implements it; the window asserts it.
-type Agreement interface {
-	// AgreementStudy builds the study: scope "done" (documents every
-	// compared annotator marked done) or "all"; annotators and labels nil
-	// for every annotator with spans except gold, every label they used.
-	AgreementStudy(scope string, annotators, labels []string) (agree.Study, error)
-	// CurateGold fills the gold layer with every tuple the strategy accepts
-	// among the compared annotators (nil: all but gold), in one transaction.
-	CurateGold(strategy agree.Strategy, annotators []string) (CurateSummary, error)
+// Curator is a project that can fill its gold layer by a curation rule.
+// The store implements it; the window asserts it. (The agreement study
+// itself is annotate/agree's type, which this package may not import: the
+// window asserts the store's AgreementStudy through its own interface.)
+type Curator interface {
+	// CurateGold fills the gold layer with every tuple the strategy
+	// ("unanimous" or "majority") accepts among the compared annotators
+	// (nil: all but gold), in one transaction.
+	CurateGold(strategy string, annotators []string) (CurateSummary, error)
 }
 
 // CurateSummary says what a curation run did.

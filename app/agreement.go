@@ -35,11 +35,8 @@ type agreementArea struct {
 	study  agree.Study
 }
 
-// source is the project as an annotate.Agreement, or nil.
-func (a *agreementArea) source() annotate.Agreement {
-	src, _ := a.s.p.(annotate.Agreement)
-	return src
-}
+// source is the project as an agreementSource, or nil.
+func (a *agreementArea) source() agreementSource { return a.s.agreementSource() }
 
 // show opens the Agreement window (or brings it forward).
 func (a *agreementArea) show() {

@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 
-	"gloss/annotate"
 	"gloss/annotate/agree"
 )
 
@@ -46,11 +45,8 @@ type curationStep struct {
 	reject  *agree.Tuple
 }
 
-// source is the project as an annotate.Agreement, or nil.
-func (c *curationArea) source() annotate.Agreement {
-	src, _ := c.s.p.(annotate.Agreement)
-	return src
-}
+// source is the project as an agreementSource, or nil.
+func (c *curationArea) source() agreementSource { return c.s.agreementSource() }
 
 // show opens Curation mode on every document (or brings it forward).
 func (c *curationArea) show() {

@@ -178,7 +178,7 @@ func (c *curationArea) auto(st agree.Strategy) {
 	if c.readOnly() {
 		return
 	}
-	res, err := c.source().CurateGold(st, nil)
+	res, err := c.source().CurateGold(string(st), nil)
 	if err != nil {
 		showError(c.window(), err)
 		return

@@ -1,6 +1,25 @@
 package app
 
-import "gloss/annotate"
+import (
+	"gloss/annotate"
+	"gloss/annotate/agree"
+)
+
+// agreementSource is a project that builds agreement studies (the store's
+// AgreementStudy) and curates its gold layer.
+type agreementSource interface {
+	// AgreementStudy builds the study: scope "done" (documents every
+	// compared annotator marked done) or "all"; annotators and labels nil
+	// for every annotator with spans except gold, every label they used.
+	AgreementStudy(scope string, annotators, labels []string) (agree.Study, error)
+	annotate.Curator
+}
+
+// agreementSource returns the open project as an agreementSource, or nil.
+func (s *session) agreementSource() agreementSource {
+	a, _ := s.p.(agreementSource)
+	return a
+}
 
 // The team features (annotators, layers, agreement, curation, merging) ask
 // the project for more than Project: each asserts the interface it needs,

@@ -7,11 +7,11 @@ import (
 	"gloss/annotate/agree"
 )
 
-// The store as annotate.Merger and annotate.Agreement: adapters that return
+// The store as annotate.Merger and annotate.Curator: adapters that return
 // the domain's types, for the window (which may not import the store).
 var (
-	_ annotate.Merger    = (*Store)(nil)
-	_ annotate.Agreement = (*Store)(nil)
+	_ annotate.Merger  = (*Store)(nil)
+	_ annotate.Curator = (*Store)(nil)
 )
 
 // MergeFiles is MergeAll with the results as annotate.MergeSummary.
@@ -40,8 +40,8 @@ func (s *Store) MergeFiles(ctx context.Context, paths []string, annotatorMap map
 }
 
 // CurateGold is Curate with the result as annotate.CurateSummary.
-func (s *Store) CurateGold(strategy agree.Strategy, annotators []string) (annotate.CurateSummary, error) {
-	r, err := s.Curate(strategy, annotators)
+func (s *Store) CurateGold(strategy string, annotators []string) (annotate.CurateSummary, error) {
+	r, err := s.Curate(agree.Strategy(strategy), annotators)
 	if err != nil {
 		return annotate.CurateSummary{}, err
 	}
