@@ -70,8 +70,9 @@ func (a *agreementArea) show() {
 		func() fyne.CanvasObject { return widget.NewLabel("kappa alice·bob") },
 		func(id widget.TableCellID, o fyne.CanvasObject) {
 			l := o.(*widget.Label)
-			l.SetText(a.cells[id.Row][id.Col])
 			l.TextStyle.Bold = id.Row == 0 || id.Col == 0
+			l.Text = a.cells[id.Row][id.Col]
+			l.Refresh()
 		})
 	a.chart = newAlphaChart()
 	a.note = widget.NewLabel("")
@@ -81,7 +82,7 @@ func (a *agreementArea) show() {
 		a.note)
 	buttons := container.NewHBox(widget.NewButton("Export CSV…", a.showExportCSV), widget.NewButton("Export chart as PNG…", a.showExportPNG))
 	split := container.NewVSplit(a.table, a.chart)
-	split.Offset = 0.5
+	split.Offset = 0.55
 	a.win = a.app.NewWindow("Gloss — Agreement")
 	a.win.SetContent(container.NewBorder(top, buttons, nil, nil, split))
 	a.win.Resize(fyne.NewSize(860, 640))

@@ -2,11 +2,11 @@ package app
 
 import (
 	"fmt"
-	"image/color"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"gloss/annotate"
@@ -176,7 +176,7 @@ func (c *compareArea) legend() fyne.CanvasObject {
 	for k := kindMatch; k <= kindOnlyB; k++ {
 		sw := canvas.NewRectangle(parseColor(kindColors[k]))
 		sw.SetMinSize(fyne.NewSize(18, 14))
-		c.keys[k] = canvas.NewText([...]string{"exact match", "overlap, not exact", "only A", "only B"}[k], color.Gray{0x60})
+		c.keys[k] = canvas.NewText([...]string{"exact match", "overlap, not exact", "only A", "only B"}[k], theme.Color(theme.ColorNameForeground))
 		box.Add(container.NewCenter(sw))
 		box.Add(c.keys[k])
 	}

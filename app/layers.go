@@ -114,7 +114,7 @@ const (
 func newLayersArea(s *session) *layersArea {
 	a := &layersArea{s: s}
 	a.choice = widget.NewSelect(nil, a.selected)
-	a.choice.PlaceHolder = "Layer"
+	a.choice.PlaceHolder = "Layer: everyone's spans" // wide enough for the options
 	return a
 }
 
