@@ -81,6 +81,7 @@ func (a *annotatorArea) ask(title, why string) {
 			a.setName(name.Text)
 		}
 	}, a.win)
+	name.OnSubmitted = func(string) { d.Submit() } // Enter is OK
 	d.Resize(fyne.NewSize(460, 220))
 	d.Show()
 	a.win.Canvas().Focus(name)
