@@ -102,7 +102,7 @@ PROJECT=$TMP/e2e.gloss
 "$CLI" init --sample "$PROJECT" >/dev/null
 export HOME=$TMP/home XDG_CONFIG_HOME=$TMP/home/.config XDG_DATA_HOME=$TMP/home/.local/share
 mkdir -p "$HOME"
-export FYNE_SCALE=1 GLOSS_E2E_WORD=$WORD
+export FYNE_SCALE=1 GLOSS_E2E_WORD=$WORD GLOSS_ANNOTATOR=e2e # GLOSS_ANNOTATOR: no first-start name dialog
 
 # Fyne wants a BCP 47 locale ("C" is not one); Go needs none installed.
 LC_ALL=en_US.UTF-8 LANG=en_US.UTF-8 "$GLOSS" "$PROJECT" >"$TMP/gloss.out" 2>"$TMP/gloss.err" &

@@ -70,7 +70,7 @@ func (d *documents) show(id string) {
 		showError(d.win, err)
 		return
 	}
-	spans, err := d.s.p.Spans(id)
+	spans, err := d.s.layerSpans(id)
 	if err != nil {
 		showError(d.win, err)
 		return

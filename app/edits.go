@@ -41,7 +41,11 @@ func (a *spansArea) applyLabel(l *annotate.Label) {
 
 // addSpan labels [start, end) of the shown document.
 func (a *spansArea) addSpan(start, end int, l *annotate.Label) error {
+	if !a.layerEditable(nil) {
+		return annotate.Errorf(annotate.EINVALID, "read-only layer")
+	}
 	sp := *annotate.NewSpan(a.s.doc.ID, start, end, l.ID)
+	sp.Annotator = a.s.layerOwner()
 	err := a.run(command{
 		name:   "add " + l.Name,
 		do:     func() error { c := sp; return a.s.p.AddSpan(&c) },
@@ -67,7 +71,7 @@ func (a *spansArea) deleteSelected() {
 // deleteSpan removes a span of the shown document.
 func (a *spansArea) deleteSpan(id string) {
 	old := a.s.span(id)
-	if old == nil || !a.canEdit() {
+	if old == nil || !a.canEdit() || !a.layerEditable(old) {
 		return
 	}
 	sp := *old
@@ -85,7 +89,7 @@ func (a *spansArea) updateSpan(up *annotate.Span) error {
 	if old == nil {
 		return annotate.Errorf(annotate.ENOTFOUND, "the span is gone")
 	}
-	if !a.canEdit() {
+	if !a.canEdit() || !a.layerEditable(old) {
 		return annotate.Errorf(annotate.EINVALID, "read-only")
 	}
 	before, after := *old, *up

@@ -28,6 +28,14 @@ type Gloss struct {
 	menu   *mainMenu
 	status *statusBar
 	notice *fyne.Container // read-only banner
+
+	// Teams (annotator.go, layers.go, compare.go, agreement.go, curation.go, merge.go)
+	who       *annotatorArea
+	layers    *layersArea
+	compare   *compareArea
+	agreement *agreementArea
+	curation  *curationArea
+	merge     *mergeArea
 }
 
 // New builds the window for project p. open is used by File → New, Open and
@@ -88,6 +96,12 @@ func (g *Gloss) build(open Opener) {
 	g.files = &projectFiles{s: g.s, win: g.win, prefs: g.app.Preferences(), dialogs: dialogs, status: g.status, open: open}
 	g.xfer = newTransfers(g.s, g.win, dialogs, g.status)
 	g.keys = &keyboard{win: g.win, view: g.text.view}
+	g.who = &annotatorArea{s: g.s, win: g.win, prefs: g.app.Preferences(), status: g.status}
+	g.layers = newLayersArea(g.s)
+	g.compare = &compareArea{s: g.s, app: g.app}
+	g.agreement = &agreementArea{s: g.s, app: g.app}
+	g.curation = &curationArea{s: g.s, app: g.app, main: g.win}
+	g.merge = &mergeArea{s: g.s, win: g.win, dialogs: dialogs, status: g.status}
 	g.menu = newMainMenu(g.actions())
 	g.wire()
 
@@ -97,7 +111,8 @@ func (g *Gloss) build(open Opener) {
 	g.notice = container.NewStack(banner, msg)
 	g.notice.Hide()
 
-	text := container.NewBorder(container.NewPadded(g.labels.bar.content), nil, nil, nil, g.text.content)
+	bar := container.NewBorder(nil, nil, nil, g.layers.choice, g.labels.bar.content)
+	text := container.NewBorder(container.NewPadded(bar), nil, nil, nil, g.text.content)
 	side := container.NewVSplit(container.NewPadded(g.spans.editor.content), container.NewPadded(g.spans.panel.content))
 	side.Offset = 0.5
 	right := container.NewHSplit(text, side)

@@ -34,6 +34,9 @@ type menuActions struct {
 	nextDoc, prevDoc, quickOpen, search, toggleDone func()
 	docDone                                         func() bool // the shown document is done
 
+	merge, annotator, compare, agreement, curation func()
+	curateAuto                                     func(strategy string)
+
 	shortcuts, about func()
 }
 
@@ -80,6 +83,7 @@ func (m *mainMenu) build() *fyne.MainMenu {
 		item("Import files…", shortcut(fyne.KeyI, 0), a.importFiles),
 		item("Import folder…", shortcut(fyne.KeyI, fyne.KeyModifierShift), a.importFolder),
 		export,
+		fyne.NewMenuItem("Merge coders' files…", a.merge),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Restore backup…", a.restoreBackup),
 		fyne.NewMenuItemSeparator(),
@@ -95,6 +99,7 @@ func (m *mainMenu) build() *fyne.MainMenu {
 		item("Delete selected span", nil, a.deleteSpan),
 		fyne.NewMenuItemSeparator(),
 		item("Edit labels…", shortcut(fyne.KeyL, fyne.KeyModifierShift), a.editLabels),
+		fyne.NewMenuItem("Annotator name…", a.annotator),
 	)
 
 	m.snap = fyne.NewMenuItem("Snap selection to words", a.toggleSnap)
@@ -118,11 +123,13 @@ func (m *mainMenu) build() *fyne.MainMenu {
 		m.done,
 	)
 
+	team := teamMenu(a)
+
 	help := fyne.NewMenu("Help",
 		item("Keyboard shortcuts", shortcut(fyne.KeySlash, 0), a.shortcuts),
 		fyne.NewMenuItem("About Gloss", a.about),
 	)
-	m.main = fyne.NewMainMenu(file, edit, view, goMenu, help)
+	m.main = fyne.NewMainMenu(file, edit, view, goMenu, team, help)
 	return m.main
 }
 

@@ -20,7 +20,8 @@ type session struct {
 	docs   []annotate.DocumentInfo
 	doc    *annotate.Document // the document shown, nil when the project has none
 	runes  []rune             // doc's text
-	spans  []*annotate.Span   // doc's spans in text order
+	spans  []*annotate.Span   // doc's spans in text order (of the shown layer)
+	layer  layer              // whose spans are shown (layers.go)
 }
 
 // span returns the shown document's span with this ID, or nil.

@@ -136,7 +136,7 @@ func (a *spansArea) reload() {
 	if a.s.doc == nil {
 		return
 	}
-	spans, err := a.s.p.Spans(a.s.doc.ID)
+	spans, err := a.s.layerSpans(a.s.doc.ID)
 	if err != nil {
 		showError(a.win, err)
 		return

@@ -21,6 +21,7 @@ type statusBar struct {
 	sel     *widget.Label
 	zoom    *widget.Label
 	state   *widget.Label
+	who     *widget.Label // the annotator
 	icon    *widget.Icon
 	content fyne.CanvasObject
 
@@ -37,10 +38,11 @@ func newStatusBar() *statusBar {
 	s.zoom = widget.NewLabel("")
 	s.state = widget.NewLabel("All changes saved")
 	s.icon = widget.NewIcon(theme.ConfirmIcon())
-	for _, l := range []*widget.Label{s.counts, s.hover, s.sel, s.zoom, s.state} {
+	s.who = widget.NewLabel("")
+	for _, l := range []*widget.Label{s.counts, s.hover, s.sel, s.zoom, s.state, s.who} {
 		l.SizeName = theme.SizeNameCaptionText
 	}
-	right := container.NewHBox(s.sel, s.zoom, s.icon, s.state)
+	right := container.NewHBox(s.sel, s.zoom, s.icon, s.state, s.who)
 	s.content = container.NewBorder(widget.NewSeparator(), nil, s.counts, right, s.hover)
 	return s
 }
@@ -76,6 +78,15 @@ func (s *statusBar) showSelection(start, end int) {
 		return
 	}
 	s.sel.SetText(fmt.Sprintf("Selected %d–%d (%d)", start, end, end-start))
+}
+
+// setAnnotator shows who is annotating.
+func (s *statusBar) setAnnotator(name string) {
+	if name == "" {
+		s.who.SetText("")
+		return
+	}
+	s.who.SetText("Annotator: " + name)
 }
 
 func (s *statusBar) setZoom(scale float32) {

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"gloss/annotate"
+	"gloss/annotate/agree"
 )
 
 // This file is the one place where the window's areas are connected. No
@@ -91,6 +92,7 @@ func (g *Gloss) wire() {
 	g.files.onOpen = g.setProject
 	g.files.onRecent = g.menu.refresh
 	g.xfer.onImported = g.imported
+	g.wireTeam()
 }
 
 // actions are what the menu items do.
@@ -129,6 +131,13 @@ func (g *Gloss) actions() menuActions {
 		toggleDone: func() { g.docs.toggleDone() },
 		docDone:    func() bool { return g.s.doc != nil && g.s.doc.Status == annotate.StatusDone },
 
+		merge:      func() { g.merge.show() },
+		annotator:  func() { g.who.showChange() },
+		compare:    func() { g.compare.show() },
+		agreement:  func() { g.agreement.show() },
+		curation:   func() { g.curation.show() },
+		curateAuto: func(st string) { g.curation.auto(agree.Strategy(st)) },
+
 		shortcuts: func() { showShortcuts(g.win) },
 		about:     func() { showAbout(g.win, g.s.p.Path()) },
 	}
@@ -156,6 +165,7 @@ func (g *Gloss) setProject(p Project) {
 	g.docs.reload()
 	g.docs.show(firstUnfinished(g.s.docs))
 	g.files.rememberProject(p.Path())
+	g.teamProjectSet()
 	g.menu.refresh()
 	g.files.warnBackup()
 }

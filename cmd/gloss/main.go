@@ -39,23 +39,23 @@ func main() {
 	}
 	app.Version = Version
 	a := fyneapp.NewWithID(appID)
+	openStore := func(path string) (app.Project, error) {
+		s, err := store.Open(path, store.Options{Annotator: app.AnnotatorName(a.Preferences())})
+		if err != nil {
+			return nil, err
+		}
+		return s, nil
+	}
 	g, err := app.Start(a, flag.Arg(0), openStore, store.Keeper)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "gloss:", err)
 		os.Exit(1)
 	}
+	g.Window().Show()
+	g.AskAnnotator()
 	g.Window().ShowAndRun()
 	if err := g.Close(); err != nil {
 		fmt.Fprintln(os.Stderr, "gloss: close project:", err)
 		os.Exit(1)
 	}
-}
-
-// openStore opens or creates a project file.
-func openStore(path string) (app.Project, error) {
-	s, err := store.Open(path, store.Options{})
-	if err != nil {
-		return nil, err
-	}
-	return s, nil
 }
