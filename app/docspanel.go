@@ -67,8 +67,7 @@ func newDocsPanel() *docsPanel {
 // newList makes the list of titles or, with text set, the list of text
 // search hits, whose rows have a second line for the text around the hit.
 func (d *docsPanel) newList(text bool) *widget.List {
-	var l *widget.List
-	l = widget.NewList(
+	l := widget.NewList(
 		func() int { return len(d.rows) },
 		func() fyne.CanvasObject {
 			title := widget.NewRichText()

@@ -221,13 +221,13 @@ func TestTapClearsSelection(t *testing.T) {
 
 func TestSelectAllAndCopy(t *testing.T) {
 	text, _ := readFixture(t)
-	v, w := newView(t, text, nil, nil)
+	v, _ := newView(t, text, nil, nil)
 	v.TypedShortcut(&fyne.ShortcutSelectAll{})
 	if s, e := v.Selection(); s != 0 || e != len(v.Runes()) {
 		t.Errorf("select all gave [%d, %d)", s, e)
 	}
 	v.SetSelection(9, 18)
-	cb := w.Clipboard()
+	cb := fyne.CurrentApp().Clipboard()
 	v.TypedShortcut(&fyne.ShortcutCopy{Clipboard: cb})
 	if got := cb.Content(); got != "Officials" {
 		t.Errorf("copied %q", got)

@@ -23,13 +23,12 @@ type docxParser struct {
 	noteNum      map[string]int // "footnotes:2" -> the number shown in the text
 	noteOrder    []string
 
-	paras   []*para   // open paragraphs (text boxes nest them)
-	tables  int       // depth of open tables
-	rows    []string  // finished rows of the outermost open table
-	cells   []string  // finished cells of the open row
-	cell    []string  // paragraphs of the open cell
-	notes   *[]string // paragraphs of the note being read, if any
-	inNotes bool
+	paras  []*para   // open paragraphs (text boxes nest them)
+	tables int       // depth of open tables
+	rows   []string  // finished rows of the outermost open table
+	cells  []string  // finished cells of the open row
+	cell   []string  // paragraphs of the open cell
+	notes  *[]string // paragraphs of the note being read, if any
 }
 
 // para is an open paragraph.

@@ -12,13 +12,12 @@ import (
 
 // page is what a saved news page in testdata must give.
 type page struct {
-	file                     string
-	title, author, date      string
-	site, lang, url          string
-	paragraphs               []string // whole lines of the text, in this order
-	boilerplate              []string // must not appear anywhere in the text
-	adjacent                 []string // lines that must follow each other with one line break
-	mustContain, mustNotHave []string
+	file                string
+	title, author, date string
+	site, lang, url     string
+	paragraphs          []string // whole lines of the text, in this order
+	boilerplate         []string // must not appear anywhere in the text
+	adjacent            []string // lines that must follow each other with one line break
 }
 
 var pages = []page{{
