@@ -67,6 +67,17 @@ type Batch struct {
 	Labels    []*Label
 	Documents []*Document
 	Spans     []*BatchSpan
+	// Structure beyond spans. Relations name their type; relations, events,
+	// notes, equivalences and norms refer to spans (and events) by the IDs
+	// they have in the batch, which the import remaps.
+	Relations     []*BatchRelation
+	Events        []*TextEvent
+	Notes         []*Note
+	Equivs        []*Equiv
+	Norms         []*Norm
+	RelationTypes []*RelationType
+	AttributeDefs []*AttributeDef
+	CategorySets  []*CategorySet
 	// Skipped counts what the file held that Gloss cannot represent and so
 	// left out, by kind (e.g. "relations": 3), for the importer to report.
 	Skipped map[string]int
@@ -85,6 +96,8 @@ type ImportResult struct {
 	Spans     int // spans added
 	Merged    int // documents already present (same ID and text, or same title and text): spans merged, not added twice
 	Skipped   int // spans already present
+	Relations int // relations added
+	Events    int // events added
 }
 
 // Stats counts a project's contents.
