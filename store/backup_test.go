@@ -253,8 +253,10 @@ func TestBackupPredatesUpgrade(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "old.gloss")
 	s := openAs(t, path, "ann")
 	addDoc(t, s, "doc", "text")
-	// turn the file back into schema 1: what migrations 002 and 003 added goes
-	for _, q := range []string{`DROP TABLE document_status`, `DROP TRIGGER events_clear_redo`, `DROP INDEX events_undo`, `ALTER TABLE events DROP COLUMN ref`,
+	// turn the file back into schema 1: what migrations 002, 003 and 004 added goes
+	for _, q := range []string{`DROP TABLE document_categories`, `DROP TABLE category_sets`, `DROP TABLE norms`, `DROP TABLE equivs`,
+		`DROP TABLE notes`, `DROP TABLE attribute_defs`, `DROP TABLE event_args`, `DROP TABLE text_events`, `DROP TABLE relations`,
+		`DROP TABLE relation_types`, `ALTER TABLE spans DROP COLUMN attrs`, `DROP TABLE document_status`, `DROP TRIGGER events_clear_redo`, `DROP INDEX events_undo`, `ALTER TABLE events DROP COLUMN ref`,
 		`DELETE FROM gloss_migrations WHERE version > 1`, `PRAGMA user_version = 1`} {
 		if _, err := s.DB().Exec(q); err != nil {
 			t.Fatal(q, err)
