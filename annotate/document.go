@@ -29,15 +29,17 @@ func (s Status) Valid() bool {
 
 // Document is one text to annotate, stored exactly as imported.
 type Document struct {
-	ID        string         `json:"id"`
-	Title     string         `json:"title"`
-	Text      string         `json:"text"`
-	SHA256    string         `json:"sha256"`
-	Source    string         `json:"source,omitempty"`
-	Status    Status         `json:"status"`
-	Metadata  map[string]any `json:"metadata"`
-	CreatedAt time.Time      `json:"created_at"`
-	UpdatedAt time.Time      `json:"updated_at"`
+	ID       string         `json:"id"`
+	Title    string         `json:"title"`
+	Text     string         `json:"text"`
+	SHA256   string         `json:"sha256"`
+	Source   string         `json:"source,omitempty"`
+	Status   Status         `json:"status"`
+	Metadata map[string]any `json:"metadata"`
+	// Categories holds the document's labels by category set name.
+	Categories map[string][]string `json:"categories,omitempty"`
+	CreatedAt  time.Time           `json:"created_at"`
+	UpdatedAt  time.Time           `json:"updated_at"`
 
 	// hashed and hashedSum remember the text NewDocument hashed and its
 	// hash, so that Validate need not hash a large text again.

@@ -15,8 +15,10 @@ const (
 	ActionAddDocuments   = "add-documents"
 	ActionSetStatus      = "set-status"
 	ActionDeleteDocument = "delete-document"
-	ActionMerge          = "merge"  // other coders' project files merged in
-	ActionCurate         = "curate" // the gold layer filled by a curation rule
+	ActionMerge          = "merge"           // other coders' project files merged in
+	ActionCurate         = "curate"          // the gold layer filled by a curation rule
+	ActionAddRelation    = "add-relation"    // Relations holds the relation added
+	ActionDeleteRelation = "delete-relation" // Relations holds the relation removed
 )
 
 // Event is one entry of a project's edit log: who did what and when. For a
@@ -37,11 +39,19 @@ type Event struct {
 	// Spans holds the spans of a batch edit (ActionAddSpans) and of its undo
 	// or redo, all added, removed or re-added together; Before and After are nil.
 	Spans []*Span
+	// Relations holds the relation of a relation edit (and of its undo or
+	// redo), and for a span delete the relations removed with the span.
+	Relations []*Relation
 }
 
 // IsSpanEdit reports whether the event is a span edit that undo can revert.
 func (e *Event) IsSpanEdit() bool {
 	return e.Action == ActionAddSpan || e.Action == ActionUpdateSpan || e.Action == ActionDeleteSpan || e.Action == ActionAddSpans
+}
+
+// IsRelationEdit reports whether the event is a relation edit that undo can revert.
+func (e *Event) IsRelationEdit() bool {
+	return e.Action == ActionAddRelation || e.Action == ActionDeleteRelation
 }
 
 // Historian is a project whose span edits can be undone and redone across

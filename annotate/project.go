@@ -67,6 +67,17 @@ type Batch struct {
 	Labels    []*Label
 	Documents []*Document
 	Spans     []*BatchSpan
+	// Structure beyond spans. Relations name their type; relations, events,
+	// notes, equivalences and norms refer to spans (and events) by the IDs
+	// they have in the batch, which the import remaps.
+	Relations     []*BatchRelation
+	Events        []*TextEvent
+	Notes         []*Note
+	Equivs        []*Equiv
+	Norms         []*Norm
+	RelationTypes []*RelationType
+	AttributeDefs []*AttributeDef
+	CategorySets  []*CategorySet
 	// Skipped counts what the file held that Gloss cannot represent and so
 	// left out, by kind (e.g. "relations": 3), for the importer to report.
 	Skipped map[string]int
@@ -89,7 +100,9 @@ type ImportResult struct {
 	// a label name that matched an existing label only without regard to
 	// case or Unicode form, a hotkey another label has, a label whose
 	// colour or hotkey the file gives differently.
-	Notes []string
+	Notes     []string
+	Relations int // relations added
+	Events    int // events added
 }
 
 // Stats counts a project's contents.

@@ -7,16 +7,19 @@ import (
 
 // Span labels the text [Start, End) of a document, in Unicode code points.
 type Span struct {
-	ID         string    `json:"id"`
-	DocumentID string    `json:"document_id"`
-	Start      int       `json:"start"`
-	End        int       `json:"end"`
-	LabelID    string    `json:"label_id"`
-	Note       string    `json:"note"`
-	Annotator  string    `json:"annotator"`
-	Group      string    `json:"group,omitempty"` // links the fragments of a discontinuous span
-	CreatedAt  time.Time `json:"created_at"`
-	UpdatedAt  time.Time `json:"updated_at"`
+	ID         string `json:"id"`
+	DocumentID string `json:"document_id"`
+	Start      int    `json:"start"`
+	End        int    `json:"end"`
+	LabelID    string `json:"label_id"`
+	Note       string `json:"note"`
+	Annotator  string `json:"annotator"`
+	Group      string `json:"group,omitempty"` // links the fragments of a discontinuous span
+	// Attributes holds the span's attribute values by name (see
+	// AttributeDef); a boolean attribute that is set has the value "true".
+	Attributes map[string]string `json:"attributes,omitempty"`
+	CreatedAt  time.Time         `json:"created_at"`
+	UpdatedAt  time.Time         `json:"updated_at"`
 }
 
 // NewSpan returns a span with a fresh ID and the current time.

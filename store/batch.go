@@ -42,7 +42,7 @@ func (s *Store) AddSpans(spans []*annotate.Span) (added int, err error) {
 		var stored []*annotate.Span
 		for _, sp := range spans {
 			r, err := stmt.Exec(sp.ID, sp.DocumentID, sp.Start, sp.End, sp.LabelID, sp.Note, sp.Annotator, sp.Group,
-				fmtTime(sp.CreatedAt), fmtTime(sp.UpdatedAt))
+				fmtTime(sp.CreatedAt), fmtTime(sp.UpdatedAt), encodeAttrs(sp.Attributes))
 			if err != nil {
 				return err
 			}

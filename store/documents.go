@@ -150,6 +150,9 @@ func (s *Store) withStatus(d *annotate.Document, err error) (*annotate.Document,
 	if d.Status, err = statusOf(s.rdb, d.ID, s.annotator); err != nil {
 		return nil, err
 	}
+	if d.Categories, err = documentCategories(s.rdb, d.ID); err != nil {
+		return nil, err
+	}
 	return d, nil
 }
 

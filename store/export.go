@@ -2,6 +2,7 @@ package store
 
 import (
 	"fmt"
+	"slices"
 	"unicode/utf8"
 
 	"gloss/annotate"
@@ -35,7 +36,23 @@ func (l Layer) EachDocument(fn func(doc *annotate.Document, spans []*annotate.Sp
 	return l.s.eachDocument(l.annotator, true, fn)
 }
 
-var _ annotate.Source = Layer{}
+var _ annotate.StructuredSource = Layer{}
+
+// Schema is the project's schema (relation types, attributes, category sets).
+func (l Layer) Schema() (*annotate.Schema, error) { return l.s.Schema() }
+
+// DocStructure is a document's structure as the layer's annotator made it:
+// their relations and events (notes, equivalence sets and normalisations
+// have no annotator and are all given).
+func (l Layer) DocStructure(docID string) (*annotate.DocStructure, error) {
+	ds, err := l.s.DocStructure(docID)
+	if err != nil {
+		return nil, err
+	}
+	ds.Relations = slices.DeleteFunc(ds.Relations, func(r *annotate.Relation) bool { return r.Annotator != l.annotator })
+	ds.Events = slices.DeleteFunc(ds.Events, func(e *annotate.TextEvent) bool { return e.Annotator != l.annotator })
+	return ds, nil
+}
 
 func (s *Store) eachDocument(annotator string, only bool, fn func(doc *annotate.Document, spans []*annotate.Span) error) error {
 	tx, err := s.rdb.Begin()
@@ -56,7 +73,7 @@ func (s *Store) eachDocument(annotator string, only bool, fn func(doc *annotate.
 	if only {
 		where, args = ` WHERE s.annotator = ?`, []any{annotator}
 	}
-	spans, err := tx.Query(`SELECT s.id, s.document_id, s.start, s."end", s.label_id, s.note, s.annotator, s.grp, s.created_at, s.updated_at
+	spans, err := tx.Query(`SELECT s.id, s.document_id, s.start, s."end", s.label_id, s.note, s.annotator, s.grp, s.created_at, s.updated_at, s.attrs
 		FROM spans s JOIN documents d ON d.id = s.document_id`+where+` ORDER BY d.seq, s.start, s."end" DESC, s.id`, args...)
 	if err != nil {
 		return fmt.Errorf("export spans: %w", err)
@@ -73,6 +90,9 @@ func (s *Store) eachDocument(annotator string, only bool, fn func(doc *annotate.
 			d.Status = st
 		}
 		n := utf8.RuneCountInString(d.Text) // checked against its stored length
+		if d.Categories, err = documentCategories(tx, d.ID); err != nil {
+			return err
+		}
 		var list []*annotate.Span
 		for {
 			if pending == nil {

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 
 	"gloss/annotate"
 )
@@ -19,7 +20,7 @@ const (
 	cannotUndo    = 3
 )
 
-const spanActions = `('add-span', 'update-span', 'delete-span', 'add-spans')`
+const spanActions = `('add-span', 'update-span', 'delete-span', 'add-spans', 'add-relation', 'delete-relation')`
 
 const selectEventSQL = `SELECT seq, at, annotator, action, document_id, span_id, before, after, undone, ref FROM events`
 
@@ -70,9 +71,20 @@ func (s *Store) step(where, action string, states func(*annotate.Event) (from, t
 			if reason, err = moveBatch(tx, e.Spans, action == "undo"); err != nil {
 				return err
 			}
+		case e.IsRelationEdit():
+			if reason, err = moveRelation(tx, e, action == "undo"); err != nil {
+				return err
+			}
 		default:
 			from, to := states(e)
-			if cur, reason, err = moveSpan(tx, e.SpanID, from, to); err != nil {
+			err := spanStep(tx, e, action, func() (err error) {
+				cur, reason, err = moveSpan(tx, e.SpanID, from, to)
+				if reason != "" && err == nil {
+					err = errSkip
+				}
+				return err
+			})
+			if err != nil && err != errSkip {
 				return err
 			}
 		}
@@ -111,10 +123,17 @@ func (s *Store) step(where, action string, states func(*annotate.Event) (from, t
 	return ev, conflict
 }
 
+// errSkip stops a span step whose span could not be moved (the reason says why).
+var errSkip = errors.New("skip")
+
 // stepRecord returns the before and after of the undo or redo event of e:
 // the span as it was (cur) and is now, or for a batch edit the list of its
 // spans on the side where they now exist.
 func stepRecord(tx *sql.Tx, e *annotate.Event, cur *annotate.Span, action string) (before, after string, err error) {
+	if e.IsRelationEdit() {
+		before, after = relationStepRecord(e, action)
+		return before, after, nil
+	}
 	if e.Action == annotate.ActionAddSpans {
 		if action == "undo" {
 			return encodeSpans(e.Spans), "", nil
@@ -149,8 +168,7 @@ func moveSpan(tx *sql.Tx, id string, from, to *annotate.Span) (cur *annotate.Spa
 	if cur == nil {
 		err = insertSpan(tx, to)
 	} else {
-		_, err = tx.Exec(`UPDATE spans SET start = ?, "end" = ?, label_id = ?, note = ?, grp = ?, updated_at = ? WHERE id = ?`,
-			to.Start, to.End, to.LabelID, to.Note, to.Group, fmtTime(to.UpdatedAt), id)
+		_, err = tx.Exec(updateSpanSQL, to.Start, to.End, to.LabelID, to.Note, to.Group, fmtTime(to.UpdatedAt), encodeAttrs(to.Attributes), id)
 		if isUnique(err) {
 			err = annotate.Errorf(annotate.ECONFLICT, "this span [%d, %d) already has that label", to.Start, to.End)
 		}
@@ -176,7 +194,7 @@ func sameState(cur, want *annotate.Span) bool {
 		return cur == nil && want == nil
 	}
 	return cur.DocumentID == want.DocumentID && cur.Start == want.Start && cur.End == want.End &&
-		cur.LabelID == want.LabelID && cur.Note == want.Note && cur.Group == want.Group
+		cur.LabelID == want.LabelID && cur.Note == want.Note && cur.Group == want.Group && maps.Equal(cur.Attributes, want.Attributes)
 }
 
 func describeEdit(e *annotate.Event) string {
@@ -235,6 +253,18 @@ func scanEvent(row interface{ Scan(...any) error }) (*annotate.Event, error) {
 	}
 	e.At = parseTime(at)
 	e.Undone = state == undone || state == undoneForGood
+	if isRelationRecord(before) || isRelationRecord(after) {
+		rec := before
+		if rec == "" {
+			rec = after
+		}
+		var err error
+		if e.Relations, err = decodeRecordRelations(rec); err != nil {
+			return &e, annotate.Errorf(annotate.EINVALID, "edit log entry %d: %v", e.Seq, err)
+		}
+		e.Detail = "relation " + e.Relations[0].ID
+		return &e, nil
+	}
 	if !e.IsSpanEdit() && e.Action != annotate.ActionUndo && e.Action != annotate.ActionRedo {
 		e.Detail = after
 		return &e, nil
@@ -253,6 +283,9 @@ func scanEvent(row interface{ Scan(...any) error }) (*annotate.Event, error) {
 	}
 	if e.Before, err = decodeSpan(before); err != nil {
 		return &e, annotate.Errorf(annotate.EINVALID, "edit log entry %d: %v", e.Seq, err)
+	}
+	if e.Action == annotate.ActionDeleteSpan {
+		e.Relations, _ = decodeRecordRelations(before)
 	}
 	if e.After, err = decodeSpan(after); err != nil {
 		return &e, annotate.Errorf(annotate.EINVALID, "edit log entry %d: %v", e.Seq, err)

@@ -31,11 +31,15 @@ func (s *Store) Import(b *annotate.Batch) (annotate.ImportResult, error) {
 		if err != nil {
 			return err
 		}
-		if err := importSpans(tx, b.Spans, labelIDs, lengths, moved, s.annotator, &res); err != nil {
+		spanIDs, err := importSpans(tx, b.Spans, labelIDs, lengths, moved, s.annotator, &res)
+		if err != nil {
+			return err
+		}
+		if err := importStructure(tx, b, spanIDs, moved, s.annotator, &res); err != nil {
 			return err
 		}
 		return logEvent(tx, s.annotator, "import", "", "", "",
-			fmt.Sprintf("%d documents, %d labels, %d spans", res.Documents, res.Labels, res.Spans))
+			importDetail(res))
 	})
 	return res, err
 }
@@ -245,13 +249,15 @@ func documentsByContent(tx *sql.Tx) (map[contentKey]string, error) {
 	return m, rows.Err()
 }
 
-func importSpans(tx *sql.Tx, spans []*annotate.BatchSpan, labelIDs map[string]string, lengths map[string]int, moved map[string]string, annotator string, res *annotate.ImportResult) error {
-	stmt, err := tx.Prepare(`INSERT INTO spans(id, document_id, start, "end", label_id, note, annotator, grp, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`)
+// importSpans stores the batch's spans and returns where each batch span
+// ID now lives: its own ID, or that of the equal span already present.
+func importSpans(tx *sql.Tx, spans []*annotate.BatchSpan, labelIDs map[string]string, lengths map[string]int, moved map[string]string, annotator string, res *annotate.ImportResult) (map[string]string, error) {
+	stmt, err := tx.Prepare(insertSpanSQL + ` ON CONFLICT DO NOTHING`)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	defer stmt.Close()
+	ids := make(map[string]string, len(spans))
 	for _, bs := range spans {
 		sp := bs.Span
 		if id, ok := moved[sp.DocumentID]; ok {
@@ -260,29 +266,39 @@ func importSpans(tx *sql.Tx, spans []*annotate.BatchSpan, labelIDs map[string]st
 		n, ok := lengths[sp.DocumentID]
 		if !ok {
 			if n, err = documentLength(tx, sp.DocumentID); err != nil {
-				return err
+				return nil, err
 			}
 			lengths[sp.DocumentID] = n
 		}
 		if err := annotate.CheckRange(sp.Start, sp.End, n); err != nil {
-			return annotate.Errorf(annotate.EINVALID, "span %s in document %s: %v", sp.ID, sp.DocumentID, err)
+			return nil, annotate.Errorf(annotate.EINVALID, "span %s in document %s: %v", sp.ID, sp.DocumentID, err)
 		}
+		batchID := sp.ID
 		if sp.ID == "" {
 			sp.ID = annotate.NewID()
 		}
 		if sp.Annotator == "" {
 			sp.Annotator = annotator
 		}
-		r, err := stmt.Exec(sp.ID, sp.DocumentID, sp.Start, sp.End, labelIDs[annotate.LabelKey(bs.LabelName)], sp.Note, sp.Annotator, sp.Group,
-			fmtTime(sp.CreatedAt), fmtTime(sp.UpdatedAt))
+		label := labelIDs[annotate.LabelKey(bs.LabelName)]
+		r, err := stmt.Exec(sp.ID, sp.DocumentID, sp.Start, sp.End, label, sp.Note, sp.Annotator, sp.Group,
+			fmtTime(sp.CreatedAt), fmtTime(sp.UpdatedAt), encodeAttrs(sp.Attributes))
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if k, _ := r.RowsAffected(); k == 0 {
 			res.Skipped++
+			if err := tx.QueryRow(`SELECT id FROM spans WHERE id = ?1 AND document_id = ?2
+				UNION ALL SELECT id FROM spans WHERE document_id = ?2 AND start = ?3 AND "end" = ?4 AND label_id = ?5 AND annotator = ?6 LIMIT 1`,
+				sp.ID, sp.DocumentID, sp.Start, sp.End, label, sp.Annotator).Scan(&sp.ID); err != nil {
+				return nil, annotate.Errorf(annotate.ECONFLICT, "span %s in document %s: its id is taken by a span of another document", sp.ID, sp.DocumentID)
+			}
 		} else {
 			res.Spans++
 		}
+		if batchID != "" {
+			ids[batchID] = sp.ID
+		}
 	}
-	return nil
+	return ids, nil
 }

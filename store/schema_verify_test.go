@@ -73,10 +73,10 @@ func TestOpenRefusesForeignSchema(t *testing.T) {
 		`view "v"`:         {`CREATE VIEW v AS SELECT id FROM documents`},
 		`table "extra"`:    {`CREATE TABLE extra(x)`},
 		`index "by_title"`: {`CREATE INDEX by_title ON documents(title)`},
-		`trigger "events_clear_redo" was altered`:                {`DROP TRIGGER events_clear_redo`, `CREATE TRIGGER events_clear_redo AFTER INSERT ON events BEGIN DELETE FROM spans; END`},
-		`index "spans_by_label" is missing`:                      {`DROP INDEX spans_by_label`},
-		`records migrations up to 1 but its schema version is 3`: {`DELETE FROM gloss_migrations WHERE version = 2`},
-		`records migrations up to 2 but its schema version is 3`: {`DELETE FROM gloss_migrations WHERE version = 3`},
+		`trigger "events_clear_redo" was altered`:                                                                   {`DROP TRIGGER events_clear_redo`, `CREATE TRIGGER events_clear_redo AFTER INSERT ON events BEGIN DELETE FROM spans; END`},
+		`index "spans_by_label" is missing`:                                                                         {`DROP INDEX spans_by_label`},
+		fmt.Sprintf("records migrations up to 1 but its schema version is %d", SchemaVersion()):                     {`DELETE FROM gloss_migrations WHERE version = 2`},
+		fmt.Sprintf("records migrations up to %d but its schema version is %d", SchemaVersion()-1, SchemaVersion()): {fmt.Sprintf(`DELETE FROM gloss_migrations WHERE version = %d`, SchemaVersion())},
 	}
 	dir := t.TempDir()
 	paths := map[string]string{}

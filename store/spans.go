@@ -9,15 +9,19 @@ import (
 	"gloss/annotate"
 )
 
-const selectSpanSQL = `SELECT id, document_id, start, "end", label_id, note, annotator, grp, created_at, updated_at FROM spans`
+const selectSpanSQL = `SELECT id, document_id, start, "end", label_id, note, annotator, grp, created_at, updated_at, attrs FROM spans`
 
 func scanSpan(row interface{ Scan(...any) error }) (*annotate.Span, error) {
 	var sp annotate.Span
-	var created, updated string
-	if err := row.Scan(&sp.ID, &sp.DocumentID, &sp.Start, &sp.End, &sp.LabelID, &sp.Note, &sp.Annotator, &sp.Group, &created, &updated); err != nil {
+	var created, updated, attrs string
+	if err := row.Scan(&sp.ID, &sp.DocumentID, &sp.Start, &sp.End, &sp.LabelID, &sp.Note, &sp.Annotator, &sp.Group, &created, &updated, &attrs); err != nil {
 		return nil, err
 	}
 	sp.CreatedAt, sp.UpdatedAt = parseTime(created), parseTime(updated)
+	var err error
+	if sp.Attributes, err = decodeAttrs(attrs); err != nil {
+		return nil, fmt.Errorf("span %s: %w", sp.ID, err)
+	}
 	return &sp, nil
 }
 
@@ -116,12 +120,12 @@ func (s *Store) AddSpan(sp *annotate.Span) error {
 	})
 }
 
-const insertSpanSQL = `INSERT INTO spans(id, document_id, start, "end", label_id, note, annotator, grp, created_at, updated_at)
-	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+const insertSpanSQL = `INSERT INTO spans(id, document_id, start, "end", label_id, note, annotator, grp, created_at, updated_at, attrs)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 
 func insertSpan(q queryer, sp *annotate.Span) error {
 	_, err := q.Exec(insertSpanSQL, sp.ID, sp.DocumentID, sp.Start, sp.End, sp.LabelID, sp.Note, sp.Annotator, sp.Group,
-		fmtTime(sp.CreatedAt), fmtTime(sp.UpdatedAt))
+		fmtTime(sp.CreatedAt), fmtTime(sp.UpdatedAt), encodeAttrs(sp.Attributes))
 	if isUnique(err) {
 		return annotate.Errorf(annotate.ECONFLICT, "this span [%d, %d) already has that label (annotator %s)", sp.Start, sp.End, sp.Annotator)
 	}
@@ -147,7 +151,9 @@ func checkSpan(tx *sql.Tx, sp *annotate.Span) error {
 	return nil
 }
 
-// UpdateSpan saves a span's offsets, label and note.
+const updateSpanSQL = `UPDATE spans SET start = ?, "end" = ?, label_id = ?, note = ?, grp = ?, updated_at = ?, attrs = ? WHERE id = ?`
+
+// UpdateSpan saves a span's offsets, label, note and attributes.
 func (s *Store) UpdateSpan(sp *annotate.Span) error {
 	return s.write(func(tx *sql.Tx) error {
 		old, err := getSpan(tx, sp.ID)
@@ -159,8 +165,7 @@ func (s *Store) UpdateSpan(sp *annotate.Span) error {
 			return err
 		}
 		sp.UpdatedAt = parseTime(now())
-		_, err = tx.Exec(`UPDATE spans SET start = ?, "end" = ?, label_id = ?, note = ?, grp = ?, updated_at = ? WHERE id = ?`,
-			sp.Start, sp.End, sp.LabelID, sp.Note, sp.Group, fmtTime(sp.UpdatedAt), sp.ID)
+		_, err = tx.Exec(updateSpanSQL, sp.Start, sp.End, sp.LabelID, sp.Note, sp.Group, fmtTime(sp.UpdatedAt), encodeAttrs(sp.Attributes), sp.ID)
 		if isUnique(err) {
 			return annotate.Errorf(annotate.ECONFLICT, "this span [%d, %d) already has that label", sp.Start, sp.End)
 		}
@@ -171,18 +176,10 @@ func (s *Store) UpdateSpan(sp *annotate.Span) error {
 	})
 }
 
-// DeleteSpan removes a span.
+// DeleteSpan removes a span with its relations (see DeleteSpanWithRelations).
 func (s *Store) DeleteSpan(id string) error {
-	return s.write(func(tx *sql.Tx) error {
-		old, err := getSpan(tx, id)
-		if err != nil {
-			return err
-		}
-		if _, err := tx.Exec(`DELETE FROM spans WHERE id = ?`, id); err != nil {
-			return err
-		}
-		return logSpan(tx, s.annotator, "delete-span", old, nil)
-	})
+	_, err := s.DeleteSpanWithRelations(id)
+	return err
 }
 
 func logSpan(tx *sql.Tx, annotator, action string, before, after *annotate.Span) error {

@@ -36,6 +36,7 @@ var bratFormat = &Format{
 // and the labels of an annotation.conf in the same folder.
 func readBratFile(name string, ann []byte) (*annotate.Batch, error) {
 	b := &annotate.Batch{Labels: bratLabels(filepath.Dir(name))}
+	addBratConfSchema(b, filepath.Dir(name))
 	if err := addBratPair(context.Background(), b, name); err != nil {
 		return nil, err
 	}
@@ -81,6 +82,7 @@ func readBratFolder(ctx context.Context, root string, anns []string) (*annotate.
 		for d := filepath.Dir(p); ; d = filepath.Dir(d) {
 			if _, done := confs[d]; !done {
 				confs[d] = bratLabels(d)
+				addBratConfSchema(b, d)
 			}
 			if len(confs[d]) > 0 || d == filepath.Clean(dir) || d == filepath.Dir(d) {
 				for _, l := range confs[d] {
@@ -118,12 +120,6 @@ func addBratPair(ctx context.Context, b *annotate.Batch, annPath string) error {
 	return addBratDocument(b, annPath, ann, doc)
 }
 
-// bratNote is a note line waiting for all T lines to be read.
-type bratNote struct {
-	line         int
-	target, text string
-}
-
 // addBratDocument parses the annotations of one .ann file against doc and
 // adds doc with its spans to b. Every error names the .ann file and line.
 func addBratDocument(b *annotate.Batch, name string, ann []byte, doc *annotate.Document) error {
@@ -133,8 +129,7 @@ func addBratDocument(b *annotate.Batch, name string, ann []byte, doc *annotate.D
 	off := unitext.NewOffsets(doc.Text)
 	byID := map[string][]*annotate.BatchSpan{}
 	var spans []*annotate.BatchSpan
-	var notes []bratNote
-	skipped := map[string]int{}
+	var extra []bratLine
 	err := EachLine(ann, func(line int, raw []byte) error {
 		where := Where{File: name, Line: line}
 		s := string(raw)
@@ -150,55 +145,22 @@ func addBratDocument(b *annotate.Batch, name string, ann []byte, doc *annotate.D
 			}
 			byID[id] = frags
 			spans = append(spans, frags...)
-		case strings.HasPrefix(id, "#"):
-			f := strings.SplitN(s, "\t", 3)
-			ref := ""
-			if len(f) >= 2 {
-				if parts := strings.Fields(f[1]); len(parts) >= 2 {
-					ref = parts[1]
-				}
-			}
-			if ref == "" {
-				return where.Errorf("note %q: want \"#ID<tab>AnnotatorNotes TARGET<tab>text\"", s)
-			}
-			text := ""
-			if len(f) == 3 {
-				text = f[2]
-			}
-			notes = append(notes, bratNote{line, ref, text})
 		default:
-			kind := bratSkipKind(id)
-			if kind == "" {
+			if id != "" && id[0] != '#' && bratSkipKind(id) == "" {
 				return where.Errorf("unknown annotation %q: a brat line starts with T, R, E, A, M, N, # or *", shorten(s, 40))
 			}
-			skipped[kind]++
+			extra = append(extra, bratLine{line, s}) // read by addBratStructure
 		}
 		return nil
 	})
 	if err != nil {
 		return err
 	}
-	for _, n := range notes {
-		frags, ok := byID[n.target]
-		switch {
-		case ok:
-			for _, f := range frags {
-				if f.Note != "" {
-					f.Note += "\n"
-				}
-				f.Note += n.text
-			}
-		case strings.HasPrefix(n.target, "T"):
-			return Where{File: name, Line: n.line}.Errorf("note on %s, which the file does not define", n.target)
-		default:
-			skipped["notes on relations, events or attributes"]++
-		}
+	if err := addBratStructure(b, name, doc.ID, byID, extra); err != nil {
+		return err
 	}
 	b.Documents = append(b.Documents, doc)
 	b.Spans = append(b.Spans, spans...)
-	for k, n := range skipped {
-		b.Skip(k, n)
-	}
 	return nil
 }
 
@@ -371,9 +333,7 @@ func writeBratDir(dir string, src annotate.Source) (*ExportReport, error) {
 	defer root.Close()
 	rep := &ExportReport{}
 	names := spacelessNames(labels, rep)
-	if err := writeBratConf(root, labels, names); err != nil {
-		return nil, err
-	}
+	conf := newBratConf(src)
 	used := map[string]bool{}
 	err = src.EachDocument(func(d *annotate.Document, spans []*annotate.Span) error {
 		base := uniqueFileName(safeFileName(d.Title), used)
@@ -383,9 +343,17 @@ func writeBratDir(dir string, src annotate.Source) (*ExportReport, error) {
 		rep.Documents++
 		rep.Spans += len(spans)
 		reportSpanLosses(rep, spans, spanKeeps{note: true, group: true})
-		return writeRootFile(root, base+".ann", bratAnn(d, spans, names, rep))
+		ann, tids := bratAnnIDs(d, spans, names, rep)
+		more, err := conf.structure(d, spans, tids, names, rep, strings.Count("\n"+ann, "\n#"))
+		if err != nil {
+			return err
+		}
+		return writeRootFile(root, base+".ann", ann+more)
 	})
 	if err != nil {
+		return nil, err
+	}
+	if err := writeBratConf(root, labels, names, conf); err != nil {
 		return nil, err
 	}
 	return rep, nil
@@ -405,7 +373,7 @@ func writeRootFile(root *os.Root, name, content string) error {
 
 // writeBratConf writes annotation.conf (allowing overlapping spans, which
 // Gloss has) and visual.conf with the label colours.
-func writeBratConf(root *os.Root, labels []*annotate.Label, names map[string]string) error {
+func writeBratConf(root *os.Root, labels []*annotate.Label, names map[string]string, extra *bratConf) error {
 	var conf, vis strings.Builder
 	conf.WriteString("# Labels exported from Gloss.\n[entities]\n")
 	vis.WriteString("[labels]\n[drawing]\n")
@@ -416,12 +384,15 @@ func writeBratConf(root *os.Root, labels []*annotate.Label, names map[string]str
 			continue
 		}
 		seen[n] = true
-		conf.WriteString(n + "\n")
+		if !extra.isEvent(n) { // event types are listed under [events]
+			conf.WriteString(n + "\n")
+		}
 		if annotate.ValidColor(l.Color) {
 			fmt.Fprintf(&vis, "%s\tbgColor:%s\n", n, l.Color)
 		}
 	}
-	conf.WriteString("[relations]\n<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>\n[events]\n[attributes]\n")
+	conf.WriteString("[relations]\n<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>\n")
+	conf.WriteString(extra.sections())
 	if err := writeRootFile(root, "annotation.conf", conf.String()); err != nil {
 		return err
 	}
@@ -431,6 +402,13 @@ func writeBratConf(root *os.Root, labels []*annotate.Label, names map[string]str
 // bratAnn renders a document's spans as T lines (fragments of one Group and
 // label as one discontinuous line) and their notes as AnnotatorNotes.
 func bratAnn(d *annotate.Document, spans []*annotate.Span, names map[string]string, rep *ExportReport) string {
+	s, _ := bratAnnIDs(d, spans, names, rep)
+	return s
+}
+
+// bratAnnIDs is bratAnn that also returns the T id written for each span.
+func bratAnnIDs(d *annotate.Document, spans []*annotate.Span, names map[string]string, rep *ExportReport) (string, map[string]string) {
+	tids := make(map[string]string, len(spans))
 	sorted := append([]*annotate.Span(nil), spans...)
 	annotate.SortSpans(sorted)
 	var units [][]*annotate.Span
@@ -481,6 +459,9 @@ func bratAnn(d *annotate.Document, spans []*annotate.Span, names map[string]stri
 			continue
 		}
 		t++
+		for _, s := range u {
+			tids[s.ID] = fmt.Sprintf("T%d", t)
+		}
 		fmt.Fprintf(&out, "T%d\t%s %s\t%s\n", t, names[u[0].LabelID], strings.Join(ranges, ";"), strings.Join(texts, " "))
 		if note != "" {
 			if fixed := noteFix.Replace(note); fixed != note {
@@ -491,7 +472,7 @@ func bratAnn(d *annotate.Document, spans []*annotate.Span, names map[string]stri
 			fmt.Fprintf(&out, "#%d\tAnnotatorNotes T%d\t%s\n", notes, t, note)
 		}
 	}
-	return out.String()
+	return out.String(), tids
 }
 
 // splitAtLineBreaks returns the parts of [start, end) between line breaks.

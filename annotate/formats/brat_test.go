@@ -163,30 +163,43 @@ func TestBratNewsTutorial(t *testing.T) {
 	if len(b.Documents) != len(anns) {
 		t.Errorf("read %d documents from %d .ann files", len(b.Documents), len(anns))
 	}
-	// Count what Gloss cannot hold straight from the files.
-	want := map[string]int{}
-	kinds := map[byte]string{'R': "relations", 'E': "events", 'A': "attributes", 'M': "attributes", 'N': "normalizations", '*': "equivalences"}
+	// Everything is read now: count the lines of each kind straight from the files.
+	want := map[byte]int{}
 	for _, p := range anns {
 		data, _ := os.ReadFile(p)
 		for _, line := range strings.Split(string(data), "\n") {
-			if line == "" {
-				continue
-			}
-			if k, ok := kinds[line[0]]; ok {
-				want[k]++
-			}
-			if f := strings.Split(line, "\t"); line[0] == '#' && !strings.HasPrefix(strings.Fields(f[1])[1], "T") {
-				want["notes on relations, events or attributes"]++
+			if line != "" {
+				want[line[0]]++
 			}
 		}
 	}
-	if !reflect.DeepEqual(b.Skipped, want) {
-		t.Errorf("skipped %v, want %v", b.Skipped, want)
+	attrs := 0
+	for _, s := range b.Spans {
+		attrs += len(s.Attributes)
 	}
-	for _, k := range []string{"relations", "events", "attributes"} {
-		if b.Skipped[k] == 0 {
-			t.Errorf("no %s counted", k)
+	for _, e := range b.Events {
+		attrs += len(e.Attributes)
+	}
+	relNotes := 0
+	for _, r := range b.Relations {
+		if r.Note != "" {
+			relNotes++
 		}
+	}
+	spanNotes := map[string]bool{}
+	for _, s := range b.Spans {
+		if s.Note != "" {
+			spanNotes[s.DocumentID+s.Note] = true
+		}
+	}
+	got := map[byte]int{'R': len(b.Relations), 'E': len(b.Events), 'A': attrs, 'N': len(b.Norms), '*': len(b.Equivs), '#': len(b.Notes) + relNotes + len(spanNotes)}
+	for _, k := range []byte("RE*AN#") {
+		if got[k] != want[k]+map[byte]int{'A': want['M']}[k] {
+			t.Errorf("%c lines: read %d, the files have %d", k, got[k], want[k])
+		}
+	}
+	if len(b.Skipped) != 0 {
+		t.Errorf("skipped %v, want nothing", b.Skipped)
 	}
 
 	out, rep := writeBrat(t, batchSource(b))
@@ -340,8 +353,11 @@ func TestLoadBratPaths(t *testing.T) {
 			if strings.Join(names, ",") != "actor,person,claim" {
 				t.Errorf("labels %v, want actor,person,claim", names)
 			}
-			if b.Skipped["relations"] != 1 || len(b.Spans) != 1 {
-				t.Errorf("skipped %v, spans %d", b.Skipped, len(b.Spans))
+			if len(b.Relations) != 1 || len(b.Spans) != 1 || b.Relations[0].From != b.Spans[0].ID {
+				t.Errorf("relations %v, spans %d", b.Relations, len(b.Spans))
+			}
+			if len(b.RelationTypes) != 1 || b.RelationTypes[0].Name != "Located" || strings.Join(b.RelationTypes[0].FromLabels, ",") != "actor" {
+				t.Errorf("relation types from annotation.conf: %+v", b.RelationTypes)
 			}
 		})
 	}

@@ -63,6 +63,9 @@ func cmdImport(e *env, args []string) error {
 		if res.Skipped > 0 {
 			fmt.Fprintf(e.stdout, "; skipped %d duplicate spans", res.Skipped)
 		}
+		if res.Relations+res.Events > 0 {
+			fmt.Fprintf(e.stdout, "; %d relations, %d events", res.Relations, res.Events)
+		}
 		fmt.Fprintln(e.stdout)
 		reportPlan(e, plan)
 		for _, n := range res.Notes {

@@ -40,12 +40,12 @@ func TestBratThroughProjectFile(t *testing.T) {
 	dir := t.TempDir()
 	p := filepath.Join(dir, "p.gloss")
 	mustGC(t, "init", p)
-	_, errs, code := gc(t, "import", p, src)
+	stdout, errs, code := gc(t, "import", p, src)
 	if code != 0 {
 		t.Fatalf("import: %s", errs)
 	}
-	if !strings.Contains(errs, "relations") {
-		t.Errorf("import did not report the relations it left out: %q", errs)
+	if !strings.Contains(stdout, "; 8 relations, 23 events") || strings.Contains(errs, "left out") {
+		t.Errorf("import did not report the relations and events it kept: %q, %q", stdout, errs)
 	}
 	out := filepath.Join(dir, "out")
 	if _, errs, code := gc(t, "export", "--format", "brat", "-o", out, p); code != 0 {

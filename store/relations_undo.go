@@ -1,0 +1,129 @@
+package store
+
+import (
+	"database/sql"
+	"encoding/json"
+
+	"gloss/annotate"
+)
+
+// moveRelation undoes or redoes a relation edit: it removes the relation
+// when the step leaves it absent and puts it back when the step leaves it
+// present. A non-empty reason says why it could not.
+func moveRelation(tx *sql.Tx, e *annotate.Event, undo bool) (reason string, err error) {
+	if len(e.Relations) != 1 {
+		return "the edit log entry names no relation", nil
+	}
+	r := e.Relations[0]
+	present := (e.Action == annotate.ActionDeleteRelation) == undo
+	cur, err := queryRelations(tx, `id = ?`, r.ID)
+	if err != nil {
+		return "", err
+	}
+	if !present {
+		if len(cur) == 0 {
+			return "the relation was deleted since", nil
+		}
+		if _, err := tx.Exec(`DELETE FROM relations WHERE id = ?`, r.ID); err != nil {
+			return "", err
+		}
+		return "", dropOrphans(tx, r.DocumentID)
+	}
+	if len(cur) > 0 {
+		return "the relation is there already", nil
+	}
+	if err := checkRelation(tx, r); err != nil {
+		if annotate.ErrorCode(err) != "" {
+			return err.Error(), nil
+		}
+		return "", err
+	}
+	return "", insertRelation(tx, r)
+}
+
+// relationStepRecord returns the before and after of the undo or redo of
+// a relation edit.
+func relationStepRecord(e *annotate.Event, action string) (before, after string) {
+	rec := mustJSON(relationRecord{e.Relations[0]})
+	if (action == "undo") == (e.Action == annotate.ActionDeleteRelation) {
+		return "", rec
+	}
+	return rec, ""
+}
+
+// restoreRelations puts back the relations a span delete removed, those
+// whose spans and type are all still there.
+func restoreRelations(tx *sql.Tx, rs []*annotate.Relation) error {
+	for _, r := range rs {
+		var n int
+		if err := tx.QueryRow(`SELECT (SELECT count(*) FROM spans WHERE id IN (?1, ?2)) + (SELECT count(*) FROM relation_types WHERE id = ?3)
+			- (SELECT count(*) FROM relations WHERE id = ?4)`, r.From, r.To, r.TypeID, r.ID).Scan(&n); err != nil {
+			return err
+		}
+		want := 3
+		if r.From == r.To {
+			want = 2
+		}
+		if n != want {
+			continue
+		}
+		if err := insertRelation(tx, r); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// spanStep does what a span undo or redo needs beyond moving the span: a
+// redone delete removes the span's relations again and records them anew,
+// an undone delete brings them back.
+func spanStep(tx *sql.Tx, e *annotate.Event, action string, move func() error) error {
+	if e.Action != annotate.ActionDeleteSpan {
+		return move()
+	}
+	if action == "redo" {
+		rs, err := queryRelations(tx, `from_span = ?1 OR to_span = ?1`, e.SpanID)
+		if err != nil {
+			return err
+		}
+		e.Relations = rs
+		if err := move(); err != nil {
+			return err
+		}
+		if _, err := tx.Exec(`UPDATE events SET before = ? WHERE seq = ?`, encodeSpanRecord(e.Before, rs), e.Seq); err != nil {
+			return err
+		}
+		return dropOrphans(tx, e.DocumentID)
+	}
+	if err := move(); err != nil {
+		return err
+	}
+	return restoreRelations(tx, e.Relations)
+}
+
+// decodeRecordRelations reads the relations of an edit log record: the
+// relation of a relation edit, or those a span delete removed.
+func decodeRecordRelations(s string) ([]*annotate.Relation, error) {
+	if isRelationRecord(s) {
+		var rec relationRecord
+		if err := json.Unmarshal([]byte(s), &rec); err != nil || rec.Relation == nil {
+			return nil, annotate.Errorf(annotate.EINVALID, "unreadable relation record: %v", err)
+		}
+		return []*annotate.Relation{rec.Relation}, nil
+	}
+	var rec struct {
+		Relations []*annotate.Relation `json:"relations"`
+	}
+	if s == "" || json.Unmarshal([]byte(s), &rec) != nil {
+		return nil, nil
+	}
+	return rec.Relations, nil
+}
+
+func mustJSON(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(err) // only records of plain strings, numbers and times are encoded
+	}
+	return string(b)
+}
