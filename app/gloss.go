@@ -83,6 +83,7 @@ func (g *Gloss) build(open Opener) {
 	g.text = newTextArea(g.win, g.app.Preferences(), tips)
 	g.docs = newDocuments(g.s, g.win, g.status)
 	g.spans = newSpansArea(g.s, g.win, g.text.view, g.status)
+	g.spans.editor.text.tips = tips
 	g.labels = newLabelsArea(g.s, g.win, g.status, tips)
 	dialogs := &fileDialogs{s: g.s, win: g.win}
 	g.files = &projectFiles{s: g.s, win: g.win, prefs: g.app.Preferences(), dialogs: dialogs, status: g.status, open: open}

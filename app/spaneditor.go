@@ -25,7 +25,8 @@ const maxEditorText = 400
 type spanEditor struct {
 	label   *widget.Select
 	swatch  *chip
-	text    *widget.Label
+	text    *tipLabel     // the quoted text, one line; the whole of it in a tooltip
+	length  *widget.Label // "(12 characters)"
 	start   *widget.Entry
 	end     *widget.Entry
 	note    *widget.Entry
@@ -49,8 +50,9 @@ func newSpanEditor() *spanEditor {
 	e := &spanEditor{}
 	e.label = widget.NewSelect(nil, e.labelChanged)
 	e.swatch = newChip("", "#999999")
-	e.text = widget.NewLabel("")
-	e.text.Wrapping = fyne.TextWrapWord
+	e.text = newTipLabel("")
+	e.length = widget.NewLabel("")
+	e.length.Importance = widget.LowImportance
 	e.start = widget.NewEntry()
 	e.end = widget.NewEntry()
 	e.start.OnSubmitted = func(string) { e.offsetsChanged() }
@@ -78,7 +80,7 @@ func newSpanEditor() *spanEditor {
 			container.NewBorder(nil, nil, widget.NewLabel("End"), nil, e.end)))
 	e.form = container.NewVBox(
 		container.NewBorder(nil, nil, e.swatch, nil, e.label),
-		e.text,
+		container.NewBorder(nil, nil, nil, e.length, e.text),
 		offsets,
 		e.note,
 		e.del,
@@ -136,7 +138,9 @@ func (e *spanEditor) show(sp *annotate.Span, text []rune) {
 		}
 	}
 	if text != nil {
-		e.text.SetText(quoteSpan(text, sp.Start, sp.End))
+		q := quoteSpan(text, sp.Start, sp.End)
+		e.text.setText(q, wrapText(q, tooltipWidth))
+		e.length.SetText(fmt.Sprintf("(%d characters)", sp.End-sp.Start))
 	}
 	e.start.SetText(strconv.Itoa(sp.Start))
 	e.end.SetText(strconv.Itoa(sp.End))
@@ -152,7 +156,8 @@ func (e *spanEditor) show(sp *annotate.Span, text []rune) {
 	}
 }
 
-// quoteSpan is the span's text for the editor, shortened when long.
+// quoteSpan is the span's text for the editor, in quotes on one line,
+// shortened in the middle when long.
 func quoteSpan(text []rune, start, end int) string {
 	if start < 0 || end > len(text) || start >= end {
 		return ""
@@ -162,7 +167,7 @@ func quoteSpan(text []rune, start, end int) string {
 	if len(rs) > maxEditorText {
 		s = string(rs[:maxEditorText/2]) + " … " + string(rs[len(rs)-maxEditorText/2:])
 	}
-	return fmt.Sprintf("“%s”  (%d characters)", strings.TrimSpace(s), end-start)
+	return "“" + strings.Join(strings.Fields(s), " ") + "”"
 }
 
 func (e *spanEditor) labelChanged(name string) {
