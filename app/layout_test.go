@@ -100,3 +100,31 @@ func relayout(g *app.Probe) {
 	w.Resize(size.AddWidthHeight(1, 1))
 	w.Resize(size)
 }
+
+// TestSpanFilterKeepsPanelWidth: filtering the Spans list changes its count
+// ("1 of 3") but not the width of the panels or of the text (defect 9).
+func TestSpanFilterKeepsPanelWidth(t *testing.T) {
+	g, s := newGloss(t)
+	doc := g.Document()
+	for i, name := range []string{"claim", "actor", "actor"} {
+		if err := s.AddSpan(annotate.NewSpan(doc.ID, 10*i, 10*i+5, label(t, s, name).ID)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	app.ReloadForTest(g)
+	g.Window().Resize(fyne.NewSize(1000, 700))
+	text, side, min := g.TextWidth(), g.SpansPanel().Size().Width, g.SpansPanel().MinSize().Width
+	for _, f := range []string{"claim", "actor", ""} {
+		g.SetSpanFilter(f)
+		relayout(g)
+		if m := g.SpansPanel().MinSize().Width; m != min {
+			t.Errorf("filter %q: the spans panel needs %v px, %v before", f, m, min)
+		}
+		if g.TextWidth() != text || g.SpansPanel().Size().Width != side {
+			t.Errorf("filter %q: text %v wide, spans panel %v; before %v and %v", f, g.TextWidth(), g.SpansPanel().Size().Width, text, side)
+		}
+	}
+	if n := len(g.SpanRows()); n != 3 {
+		t.Errorf("all labels again: %d rows, want 3", n)
+	}
+}

@@ -18,3 +18,6 @@ func (g *Probe) SpansPanel() fyne.CanvasObject { return g.spans.panel.content }
 
 // EditorTip returns what the quoted text's tooltip shows.
 func (g *Probe) EditorTip() string { return g.spans.editor.text.tipText() }
+
+// TextWidth returns the width of the text area.
+func (g *Probe) TextWidth() float32 { return g.text.content.Size().Width }

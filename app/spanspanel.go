@@ -77,7 +77,9 @@ func newSpansPanel() *spansPanel {
 	}
 	p.filter.OnChanged = func(string) { p.refilter() }
 	heading := widget.NewLabelWithStyle("Spans", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	top := container.NewBorder(nil, nil, heading, p.count, p.filter)
+	// The count ("3 of 12") shares a row with the heading, not with the
+	// filter: its length must not change the panel's width (issue 15, 9).
+	top := container.NewVBox(container.NewBorder(nil, nil, heading, p.count), p.filter)
 	p.content = container.NewBorder(top, nil, nil, nil, p.list)
 	return p
 }
