@@ -27,6 +27,7 @@ type Gloss struct {
 	keys   *keyboard
 	menu   *mainMenu
 	status *statusBar
+	layout *panels         // documents, text and span panels
 	notice *fyne.Container // read-only banner
 }
 
@@ -67,6 +68,7 @@ func (g *Gloss) SetBackups(b Backups) {
 // typed and closes the project file.
 func (g *Gloss) Close() error {
 	g.xfer.cancelAll()
+	g.layout.rememberDividers()
 	g.spans.editor.flushNote()
 	if g.s.p == nil {
 		return nil
@@ -98,14 +100,11 @@ func (g *Gloss) build(open Opener) {
 	g.notice = container.NewStack(banner, msg)
 	g.notice.Hide()
 
-	text := container.NewBorder(container.NewPadded(g.labels.bar.content), nil, nil, nil, g.text.content)
-	side := container.NewVSplit(container.NewPadded(g.spans.editor.content), container.NewPadded(g.spans.panel.content))
-	side.Offset = 0.5
-	right := container.NewHSplit(text, side)
-	right.Offset = 0.72
-	split := container.NewHSplit(container.NewPadded(g.docs.panel.content), right)
-	split.Offset = 0.2
-	g.win.SetContent(container.NewStack(container.NewBorder(g.notice, g.status.content, nil, nil, split), tips.layer))
+	g.layout = newPanels(g.app.Preferences(), g.docs.panel.content, g.labels.bar.content, g.text.content,
+		g.spans.editor.content, g.spans.panel.content)
+	g.layout.onToggle = g.menu.refresh
+	g.labels.bar.onRows = g.layout.relayout
+	g.win.SetContent(container.NewStack(container.NewBorder(g.notice, g.status.content, nil, nil, g.layout.content), tips.layer))
 	g.win.SetMainMenu(g.menu.build())
 	g.keys.install()
 	g.win.SetOnDropped(g.xfer.dropped)

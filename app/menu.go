@@ -31,6 +31,9 @@ type menuActions struct {
 	resetZoom, toggleSnap, reload func()
 	snapOn                        func() bool
 
+	toggleDocs, toggleSide func()      // show or hide the Documents panel, the span panels
+	docsShown, sideShown   func() bool // whether they are shown
+
 	nextDoc, prevDoc, quickOpen, search, toggleDone func()
 	docDone                                         func() bool // the shown document is done
 
@@ -47,6 +50,8 @@ type mainMenu struct {
 	redo   *fyne.MenuItem
 	snap   *fyne.MenuItem
 	done   *fyne.MenuItem
+	docs   *fyne.MenuItem // View ▸ Documents panel
+	side   *fyne.MenuItem // View ▸ Span panels
 }
 
 func newMainMenu(act menuActions) *mainMenu { return &mainMenu{act: act} }
@@ -98,12 +103,16 @@ func (m *mainMenu) build() *fyne.MainMenu {
 	)
 
 	m.snap = fyne.NewMenuItem("Snap selection to words", a.toggleSnap)
+	m.docs = item("Documents panel", shortcut(fyne.KeyB, 0), a.toggleDocs)
+	m.side = item("Span panels", shortcut(fyne.KeyB, fyne.KeyModifierShift), a.toggleSide)
 	view := fyne.NewMenu("View",
 		item("Zoom in", shortcut(fyne.KeyEqual, 0), func() { a.zoom(textScaleStep) }),
 		item("Zoom out", shortcut(fyne.KeyMinus, 0), func() { a.zoom(-textScaleStep) }),
 		item("Actual size", shortcut(fyne.Key0, 0), a.resetZoom),
 		fyne.NewMenuItemSeparator(),
 		m.snap,
+		fyne.NewMenuItemSeparator(),
+		m.docs, m.side,
 		fyne.NewMenuItemSeparator(),
 		item("Reload from file", shortcut(fyne.KeyR, 0), a.reload),
 	)
@@ -143,6 +152,7 @@ func (m *mainMenu) refresh() {
 	}
 	m.recent.ChildMenu.Items = items
 	m.snap.Checked = m.act.snapOn()
+	m.docs.Checked, m.side.Checked = m.act.docsShown(), m.act.sideShown()
 	m.refreshEdit()
 }
 

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
 )
 
 // Hooks for the layout tests in package app_test.
@@ -21,3 +22,21 @@ func (g *Probe) EditorTip() string { return g.spans.editor.text.tipText() }
 
 // TextWidth returns the width of the text area.
 func (g *Probe) TextWidth() float32 { return g.text.content.Size().Width }
+
+// OffsetFields returns the Start and End fields of the Selected-span panel.
+func (g *Probe) OffsetFields() (start, end *widget.Entry) {
+	return g.spans.editor.start, g.spans.editor.end
+}
+
+// LabelChips returns the label bar's chips and the area they are laid out in.
+func (g *Probe) LabelChips() (area fyne.CanvasObject, chips []fyne.CanvasObject) {
+	return g.labels.bar.chips, g.labels.bar.chips.Objects
+}
+
+// DocsPanel returns the Documents panel.
+func (g *Probe) DocsPanel() fyne.CanvasObject { return g.docs.panel.content }
+
+// PanelsShown reports whether the Documents panel and the span panels are shown.
+func (g *Probe) PanelsShown() (docs, side bool) {
+	return g.layout.docs.Visible(), g.layout.side.Visible()
+}

@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -74,10 +75,12 @@ func newSpanEditor() *spanEditor {
 	e.hint.Wrapping = fyne.TextWrapWord
 	e.hint.Importance = widget.LowImportance
 
-	offsets := container.NewBorder(nil, nil, nil, apply,
-		container.NewGridWithColumns(2,
-			container.NewBorder(nil, nil, widget.NewLabel("Start"), nil, e.start),
-			container.NewBorder(nil, nil, widget.NewLabel("End"), nil, e.end)))
+	// Each offset field shows seven digits at least, one field a row, so a
+	// narrow panel never cuts "97326" to "9731" (issue 15, defect 10).
+	digits := offsetFieldWidth()
+	offsets := container.New(layout.NewFormLayout(),
+		widget.NewLabel("Start"), container.New(atLeast{w: digits}, e.start),
+		widget.NewLabel("End"), container.NewBorder(nil, nil, nil, apply, container.New(atLeast{w: digits}, e.end)))
 	e.form = container.NewVBox(
 		container.NewBorder(nil, nil, e.swatch, nil, e.label),
 		container.NewBorder(nil, nil, nil, e.length, e.text),
@@ -253,4 +256,10 @@ func (e *spanEditor) update(up *annotate.Span) {
 		}
 		e.loading = false
 	}
+}
+
+// offsetFieldWidth is the width of an entry showing seven digits.
+func offsetFieldWidth() float32 {
+	w := fyne.MeasureText("0000000", theme.TextSize(), fyne.TextStyle{}).Width
+	return w + 4*theme.InnerPadding() + 2*theme.InputBorderSize()
 }

@@ -122,6 +122,11 @@ func (g *Gloss) actions() menuActions {
 		reload:     g.reload,
 		snapOn:     func() bool { return g.text.snapOn() },
 
+		toggleDocs: func() { g.layout.toggleDocs() },
+		toggleSide: func() { g.layout.toggleSide() },
+		docsShown:  func() bool { return g.layout.docsShown() },
+		sideShown:  func() bool { return g.layout.sideShown() },
+
 		nextDoc:    func() { g.docs.step(1) },
 		prevDoc:    func() { g.docs.step(-1) },
 		quickOpen:  func() { g.docs.showQuickOpen() },
