@@ -33,6 +33,8 @@ type menuActions struct {
 
 	toggleDocs, toggleSide func()      // show or hide the Documents panel, the span panels
 	docsShown, sideShown   func() bool // whether they are shown
+	toggleTags             func()      // label names on spans
+	tagsOn                 func() bool
 
 	nextDoc, prevDoc, quickOpen, search, toggleDone func()
 	docDone                                         func() bool // the shown document is done
@@ -52,6 +54,7 @@ type mainMenu struct {
 	done   *fyne.MenuItem
 	docs   *fyne.MenuItem // View ▸ Documents panel
 	side   *fyne.MenuItem // View ▸ Span panels
+	tags   *fyne.MenuItem // View ▸ Label names on spans
 }
 
 func newMainMenu(act menuActions) *mainMenu { return &mainMenu{act: act} }
@@ -103,6 +106,10 @@ func (m *mainMenu) build() *fyne.MainMenu {
 	)
 
 	m.snap = fyne.NewMenuItem("Snap selection to words", a.toggleSnap)
+	m.tags = item("Label names on spans", shortcut(fyne.KeyT, 0), func() {
+		a.toggleTags()
+		m.refresh()
+	})
 	m.docs = item("Documents panel", shortcut(fyne.KeyB, 0), a.toggleDocs)
 	m.side = item("Span panels", shortcut(fyne.KeyB, fyne.KeyModifierShift), a.toggleSide)
 	view := fyne.NewMenu("View",
@@ -111,6 +118,7 @@ func (m *mainMenu) build() *fyne.MainMenu {
 		item("Actual size", shortcut(fyne.Key0, 0), a.resetZoom),
 		fyne.NewMenuItemSeparator(),
 		m.snap,
+		m.tags,
 		fyne.NewMenuItemSeparator(),
 		m.docs, m.side,
 		fyne.NewMenuItemSeparator(),
@@ -153,6 +161,7 @@ func (m *mainMenu) refresh() {
 	m.recent.ChildMenu.Items = items
 	m.snap.Checked = m.act.snapOn()
 	m.docs.Checked, m.side.Checked = m.act.docsShown(), m.act.sideShown()
+	m.tags.Checked = m.act.tagsOn()
 	m.refreshEdit()
 }
 

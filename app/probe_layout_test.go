@@ -40,3 +40,12 @@ func (g *Probe) DocsPanel() fyne.CanvasObject { return g.docs.panel.content }
 func (g *Probe) PanelsShown() (docs, side bool) {
 	return g.layout.docs.Visible(), g.layout.side.Visible()
 }
+
+// SpanRow returns what row i of the Spans list shows and whether it has
+// the note mark.
+func (g *Probe) SpanRow(i int) (text string, noteMark bool) {
+	p := g.spans.panel
+	row := p.list.CreateItem().(*fyne.Container)
+	p.updateRow(p.shown[i], row)
+	return row.Objects[0].(*widget.RichText).String(), row.Objects[2].Visible()
+}

@@ -1,7 +1,6 @@
 package app_test
 
 import (
-	"path/filepath"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -9,8 +8,6 @@ import (
 
 	"gloss/annotate"
 	"gloss/app"
-	"gloss/assets"
-	"gloss/store"
 )
 
 // checkSmallWindow checks what defect 10 of issue 15 found cut at size:
@@ -79,21 +76,13 @@ func TestSidePanelsCollapseAndAreRemembered(t *testing.T) {
 		t.Errorf("hiding the panels left the window's minimum width at %v (%v before)", m, minBefore)
 	}
 	for i, name := range []string{"Documents panel", "Span panels"} {
-		if it := g.MenuItem("View", 6+i); it.Label != name || it.Checked {
+		if it := g.MenuItem("View", 7+i); it.Label != name || it.Checked {
 			t.Errorf("View menu item %q checked %v, want %s unchecked", it.Label, it.Checked, name)
 		}
 	}
 
 	// A second window of the same app starts with the panels hidden.
-	s2, err := store.Open(filepath.Join(t.TempDir(), "second.gloss"), store.Options{Annotator: "tester"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := assets.Seed(s2, true); err != nil {
-		t.Fatal(err)
-	}
-	g2 := app.NewProbe(app.New(fyne.CurrentApp(), s2, openStore))
-	defer g2.Close()
+	g2 := secondWindow(t)
 	if docs, side := g2.PanelsShown(); docs || side {
 		t.Error("a new window forgot that the side panels were hidden")
 	}

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"gloss/annotate"
@@ -16,6 +17,9 @@ const allLabels = "All labels"
 
 // maxCoveredText is how many code points of a span's text a row shows.
 const maxCoveredText = 80
+
+// maxCoveredWithNote is how many a row shows of a span with a note.
+const maxCoveredWithNote = 30
 
 // spansPanel lists the current document's spans in text order, each with
 // its label's colour and the text it covers; tapping one jumps to it.
@@ -44,30 +48,16 @@ func newSpansPanel() *spansPanel {
 	p.list = widget.NewList(
 		func() int { return len(p.shown) },
 		func() fyne.CanvasObject {
-			text := widget.NewLabel("")
+			text := widget.NewRichText()
 			text.Truncation = fyne.TextTruncateEllipsis
-			return container.NewBorder(nil, nil, container.NewCenter(newChip("label", "#999999")), nil, text)
+			mark := widget.NewIcon(theme.MailComposeIcon()) // the span has a note
+			return container.NewBorder(nil, nil, container.NewCenter(newChip("label", "#999999")), mark, text)
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			if id >= len(p.shown) {
 				return
 			}
-			sp := p.shown[id]
-			row := o.(*fyne.Container)
-			text := row.Objects[0].(*widget.Label)
-			c := row.Objects[1].(*fyne.Container).Objects[0].(*chip)
-			if l := p.byID[sp.LabelID]; l != nil {
-				c.set(l.Name, l.Color)
-			} else {
-				c.set("?", "#999999")
-			}
-			text.SetText(p.covered(sp))
-			if sp.ID == p.selected {
-				text.TextStyle.Bold = true
-			} else {
-				text.TextStyle.Bold = false
-			}
-			text.Refresh()
+			p.updateRow(p.shown[id], o.(*fyne.Container))
 		})
 	p.list.OnSelected = func(id widget.ListItemID) {
 		if id < len(p.shown) && p.onJump != nil {
@@ -82,6 +72,48 @@ func newSpansPanel() *spansPanel {
 	top := container.NewVBox(container.NewBorder(nil, nil, heading, p.count), p.filter)
 	p.content = container.NewBorder(top, nil, nil, nil, p.list)
 	return p
+}
+
+// updateRow shows span sp in a row: its label's chip, the text it covers
+// (bold when selected) and, for a span with a note, a note mark and the
+// note in italics after the text, all on one line ending in an ellipsis.
+func (p *spansPanel) updateRow(sp *annotate.Span, row *fyne.Container) {
+	text := row.Objects[0].(*widget.RichText)
+	c := row.Objects[1].(*fyne.Container).Objects[0].(*chip)
+	mark := row.Objects[2].(*widget.Icon)
+	if l := p.byID[sp.LabelID]; l != nil {
+		c.set(l.Name, l.Color)
+	} else {
+		c.set("?", "#999999")
+	}
+	note := noteLine(sp.Note)
+	quote := p.covered(sp)
+	if rs := []rune(quote); note != "" && len(rs) > maxCoveredWithNote {
+		quote = string(rs[:maxCoveredWithNote]) + "…" // leave room for the note
+	}
+	covered := &widget.TextSegment{Text: quote, Style: widget.RichTextStyleInline}
+	covered.Style.TextStyle.Bold = sp.ID == p.selected
+	segs := []widget.RichTextSegment{covered}
+	if note != "" {
+		n := &widget.TextSegment{Text: "   " + note, Style: widget.RichTextStyleInline}
+		n.Style.TextStyle.Italic = true
+		n.Style.ColorName = theme.ColorNamePlaceHolder
+		segs = append(segs, n)
+		mark.Show()
+	} else {
+		mark.Hide()
+	}
+	text.Segments = segs
+	text.Refresh()
+}
+
+// noteLine is a note on one line, shortened when long.
+func noteLine(note string) string {
+	rs := []rune(strings.Join(strings.Fields(note), " "))
+	if len(rs) > maxCoveredText {
+		return string(rs[:maxCoveredText]) + "…"
+	}
+	return string(rs)
 }
 
 // covered is a span's text on one line, shortened when long.

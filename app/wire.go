@@ -126,6 +126,8 @@ func (g *Gloss) actions() menuActions {
 		toggleSide: func() { g.layout.toggleSide() },
 		docsShown:  func() bool { return g.layout.docsShown() },
 		sideShown:  func() bool { return g.layout.sideShown() },
+		toggleTags: func() { g.text.toggleTags() },
+		tagsOn:     func() bool { return g.text.tagsOn() },
 
 		nextDoc:    func() { g.docs.step(1) },
 		prevDoc:    func() { g.docs.step(-1) },
