@@ -37,6 +37,7 @@ type menuActions struct {
 	tagsOn                 func() bool
 
 	nextDoc, prevDoc, quickOpen, search, toggleDone func()
+	doneAndNext                                     func()      // mark done, show the next unfinished document
 	docDone                                         func() bool // the shown document is done
 
 	shortcuts, about func()
@@ -132,6 +133,7 @@ func (m *mainMenu) build() *fyne.MainMenu {
 		item("Open document…", shortcut(fyne.KeyP, 0), a.quickOpen),
 		item("Search documents", shortcut(fyne.KeyF, 0), a.search),
 		fyne.NewMenuItemSeparator(),
+		item("Mark done and next", shortcut(fyne.KeyReturn, 0), a.doneAndNext),
 		m.done,
 	)
 

@@ -49,3 +49,13 @@ func (g *Probe) SpanRow(i int) (text string, noteMark bool) {
 	p.updateRow(p.shown[i], row)
 	return row.Objects[0].(*widget.RichText).String(), row.Objects[2].Visible()
 }
+
+// StatusFilter filters the documents list by status: "All statuses",
+// "To do", "In progress" or "Done".
+func (g *Probe) StatusFilter(choice string) { g.docs.panel.prog.filter.SetSelected(choice) }
+
+// Progress returns the project progress bar's value, maximum and text.
+func (g *Probe) Progress() (value, max float64, text string) {
+	b := g.docs.panel.prog.bar
+	return b.Value, b.Max, b.TextFormatter()
+}

@@ -136,6 +136,8 @@ func (g *Gloss) actions() menuActions {
 		toggleDone: func() { g.docs.toggleDone() },
 		docDone:    func() bool { return g.s.doc != nil && g.s.doc.Status == annotate.StatusDone },
 
+		doneAndNext: func() { g.docs.doneAndNext() },
+
 		shortcuts: func() { showShortcuts(g.win) },
 		about:     func() { showAbout(g.win, g.s.p.Path()) },
 	}
