@@ -28,6 +28,7 @@ type Gloss struct {
 	menu   *mainMenu
 	status *statusBar
 	layout *panels         // documents, text and span panels
+	glyphs *glyphWarning   // warns of characters no font can draw
 	notice *fyne.Container // read-only banner
 }
 
@@ -91,6 +92,12 @@ func (g *Gloss) build(open Opener) {
 	g.files = &projectFiles{s: g.s, win: g.win, prefs: g.app.Preferences(), dialogs: dialogs, status: g.status, open: open}
 	g.xfer = newTransfers(g.s, g.win, dialogs, g.status)
 	g.keys = &keyboard{win: g.win, view: g.text.view}
+	g.glyphs = newGlyphWarning(g.status, func() string {
+		if g.s.doc == nil {
+			return ""
+		}
+		return g.s.doc.ID
+	})
 	g.menu = newMainMenu(g.actions())
 	g.wire()
 

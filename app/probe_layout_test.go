@@ -59,3 +59,7 @@ func (g *Probe) Progress() (value, max float64, text string) {
 	b := g.docs.panel.prog.bar
 	return b.Value, b.Max, b.TextFormatter()
 }
+
+// OnGlyphCheck sends the ID of each document whose check for characters no
+// font can draw has reported.
+func (g *Probe) OnGlyphCheck(ids chan<- string) { g.glyphs.afterCheck = func(id string) { ids <- id } }

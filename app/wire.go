@@ -172,6 +172,7 @@ func (g *Gloss) setProject(p Project) {
 // documentShown shows the session's document (or none) in every area.
 func (g *Gloss) documentShown() {
 	g.text.show(g.s.doc, g.s.spans, g.s.labels)
+	g.glyphs.check(g.s.doc, g.text.view.Theme())
 	g.spans.showDocument()
 	g.updateTitle()
 	g.status.showCounts(g.s)
