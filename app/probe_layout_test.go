@@ -47,7 +47,7 @@ func (g *Probe) SpanRow(i int) (text string, noteMark bool) {
 	p := g.spans.panel
 	row := p.list.CreateItem().(*fyne.Container)
 	p.updateRow(p.shown[i], row)
-	return row.Objects[0].(*widget.RichText).String(), row.Objects[2].Visible()
+	return row.Objects[0].(*widget.Label).Text, row.Objects[2].Visible()
 }
 
 // StatusFilter filters the documents list by status: "All statuses",

@@ -27,7 +27,7 @@ type spanEditor struct {
 	label   *widget.Select
 	swatch  *chip
 	text    *tipLabel     // the quoted text, one line; the whole of it in a tooltip
-	length  *widget.Label // "(12 characters)"
+	length  *widget.Label // "(12 characters)", beside the heading
 	start   *widget.Entry
 	end     *widget.Entry
 	note    *widget.Entry
@@ -54,6 +54,8 @@ func newSpanEditor() *spanEditor {
 	e.text = newTipLabel("")
 	e.length = widget.NewLabel("")
 	e.length.Importance = widget.LowImportance
+	e.length.Alignment = fyne.TextAlignTrailing
+	e.length.Truncation = fyne.TextTruncateEllipsis // its width must not depend on the number
 	e.start = widget.NewEntry()
 	e.end = widget.NewEntry()
 	e.start.OnSubmitted = func(string) { e.offsetsChanged() }
@@ -83,13 +85,13 @@ func newSpanEditor() *spanEditor {
 		widget.NewLabel("End"), container.NewBorder(nil, nil, nil, apply, container.New(atLeast{w: digits}, e.end)))
 	e.form = container.NewVBox(
 		container.NewBorder(nil, nil, e.swatch, nil, e.label),
-		container.NewBorder(nil, nil, nil, e.length, e.text),
+		e.text,
 		offsets,
 		e.note,
 		e.del,
 	)
 	heading := widget.NewLabelWithStyle("Selected span", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	e.content = container.NewBorder(heading, nil, nil, nil, container.NewStack(e.hint, e.form))
+	e.content = container.NewBorder(container.NewBorder(nil, nil, heading, nil, e.length), nil, nil, nil, container.NewStack(e.hint, e.form))
 	e.show(nil, nil)
 	return e
 }
@@ -126,6 +128,7 @@ func (e *spanEditor) show(sp *annotate.Span, text []rune) {
 	defer func() { e.loading = false }()
 	if sp == nil {
 		e.span = nil
+		e.length.SetText("")
 		e.form.Hide()
 		e.hint.Show()
 		return

@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"gloss/annotate"
@@ -48,10 +47,9 @@ func newSpansPanel() *spansPanel {
 	p.list = widget.NewList(
 		func() int { return len(p.shown) },
 		func() fyne.CanvasObject {
-			text := widget.NewRichText()
+			text := widget.NewLabel("")
 			text.Truncation = fyne.TextTruncateEllipsis
-			mark := widget.NewIcon(theme.MailComposeIcon()) // the span has a note
-			return container.NewBorder(nil, nil, container.NewCenter(newChip("label", "#999999")), mark, text)
+			return container.NewBorder(nil, nil, container.NewCenter(newChip("label", "#999999")), newNoteDot(), text)
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			if id >= len(p.shown) {
@@ -75,35 +73,33 @@ func newSpansPanel() *spansPanel {
 }
 
 // updateRow shows span sp in a row: its label's chip, the text it covers
-// (bold when selected) and, for a span with a note, a note mark and the
-// note in italics after the text, all on one line ending in an ellipsis.
+// (bold when selected) and, for a span with a note, the note after the
+// text and a dot in the label's colour at the end of the row, as the text
+// view marks the span's end; one line, ending in an ellipsis.
 func (p *spansPanel) updateRow(sp *annotate.Span, row *fyne.Container) {
-	text := row.Objects[0].(*widget.RichText)
+	text := row.Objects[0].(*widget.Label)
 	c := row.Objects[1].(*fyne.Container).Objects[0].(*chip)
-	mark := row.Objects[2].(*widget.Icon)
+	dot := row.Objects[2].(*noteDot)
+	hex := "#999999"
 	if l := p.byID[sp.LabelID]; l != nil {
 		c.set(l.Name, l.Color)
+		hex = l.Color
 	} else {
 		c.set("?", "#999999")
 	}
-	note := noteLine(sp.Note)
-	quote := p.covered(sp)
-	if rs := []rune(quote); note != "" && len(rs) > maxCoveredWithNote {
-		quote = string(rs[:maxCoveredWithNote]) + "…" // leave room for the note
-	}
-	covered := &widget.TextSegment{Text: quote, Style: widget.RichTextStyleInline}
-	covered.Style.TextStyle.Bold = sp.ID == p.selected
-	segs := []widget.RichTextSegment{covered}
-	if note != "" {
-		n := &widget.TextSegment{Text: "   " + note, Style: widget.RichTextStyleInline}
-		n.Style.TextStyle.Italic = true
-		n.Style.ColorName = theme.ColorNamePlaceHolder
-		segs = append(segs, n)
-		mark.Show()
+	line := p.covered(sp)
+	if note := noteLine(sp.Note); note != "" {
+		if rs := []rune(line); len(rs) > maxCoveredWithNote {
+			line = string(rs[:maxCoveredWithNote]) + "…" // leave room for the note
+		}
+		line += "  —  " + note
+		dot.set(hex)
+		dot.Show()
 	} else {
-		mark.Hide()
+		dot.Hide()
 	}
-	text.Segments = segs
+	text.Text = line
+	text.TextStyle.Bold = sp.ID == p.selected
 	text.Refresh()
 }
 
