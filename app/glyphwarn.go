@@ -11,7 +11,7 @@ import (
 )
 
 // maxNamedGlyphs is how many missing characters the warning names.
-const maxNamedGlyphs = 4
+const maxNamedGlyphs = 3
 
 // glyphWarning warns once per document, in the status bar, when the
 // document has characters no installed font can draw (they show as "�").
@@ -66,6 +66,8 @@ func missingGlyphsText(missing []rune) string {
 		}
 		names = append(names, fmt.Sprintf("%U", r))
 	}
-	return fmt.Sprintf("%s in this document cannot be drawn with the installed fonts (shown as �: %s). Install fonts such as fonts-noto-cjk and fonts-noto-color-emoji.",
+	// Short: the status bar is one line, and a long message would widen the
+	// window. docs/usage.md says which fonts to install.
+	return fmt.Sprintf("No installed font draws %s here (shown as �): %s",
 		plural(len(missing), "character"), strings.Join(names, " "))
 }

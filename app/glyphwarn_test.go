@@ -45,7 +45,7 @@ func TestWarnsOnceOfCharactersNoFontDraws(t *testing.T) {
 		t.Fatalf("showing %s, want the new document", g.Document().Title)
 	}
 	waitGlyphCheck(t, ids, doc.ID)
-	if _, state := g.StatusText(); !strings.Contains(state, "U+0378") || !strings.Contains(state, "cannot be drawn") {
+	if _, state := g.StatusText(); !strings.Contains(state, "U+0378") || !strings.Contains(state, "No installed font draws 1 character") {
 		t.Fatalf("status bar says %q, want a warning naming U+0378", state)
 	}
 
