@@ -63,3 +63,12 @@ func (g *Probe) Progress() (value, max float64, text string) {
 // OnGlyphCheck sends the ID of each document whose check for characters no
 // font can draw has reported.
 func (g *Probe) OnGlyphCheck(ids chan<- string) { g.glyphs.afterCheck = func(id string) { ids <- id } }
+
+// Dividers returns where the Documents panel and the span panels start (0–1).
+func (g *Probe) Dividers() (docs, side float64) { return g.layout.outer.Offset, g.layout.inner.Offset }
+
+// SetDividers drags the dividers to docs and side (0–1).
+func (g *Probe) SetDividers(docs, side float64) {
+	g.layout.outer.SetOffset(docs)
+	g.layout.inner.SetOffset(side)
+}

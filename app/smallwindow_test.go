@@ -91,3 +91,16 @@ func TestSidePanelsCollapseAndAreRemembered(t *testing.T) {
 		t.Error("View ▸ Documents panel did not show the panel again")
 	}
 }
+
+// TestDividersAreRemembered: where the dividers were left when a window
+// closed is where the next window puts them.
+func TestDividersAreRemembered(t *testing.T) {
+	g, _ := newGloss(t)
+	g.SetDividers(0.31, 0.64)
+	if err := g.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if docs, side := secondWindow(t).Dividers(); docs != 0.31 || side != 0.64 {
+		t.Errorf("the next window's dividers are at %v and %v, want 0.31 and 0.64", docs, side)
+	}
+}
