@@ -12,7 +12,7 @@ LDFLAGS := -X main.Version=$(VERSION)
 # real-window tests need (a virtual X server, a driver for it, a screenshot tool).
 BUILD_PKGS := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
               libxinerama-dev libxi-dev libxxf86vm-dev libxkbcommon-dev
-TEST_PKGS  := xvfb xdotool imagemagick
+TEST_PKGS  := xvfb xdotool imagemagick fonts-noto-cjk fonts-noto-color-emoji
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

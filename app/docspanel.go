@@ -20,6 +20,7 @@ type docsPanel struct {
 	hits    *widget.List // text search hits, with the text around them
 	done    *widget.Button
 	imp     *widget.Button
+	prog    *docProgress // status filter and progress bar
 	content fyne.CanvasObject
 
 	docs     []annotate.DocumentInfo
@@ -59,7 +60,10 @@ func newDocsPanel() *docsPanel {
 		}
 	})
 	heading := widget.NewLabelWithStyle("Documents", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	d.content = container.NewBorder(container.NewVBox(heading, d.search), container.NewGridWithColumns(2, d.done, d.imp), nil, nil,
+	d.prog = newDocProgress()
+	d.prog.onFilter = d.refilter
+	d.content = container.NewBorder(container.NewVBox(heading, d.search, d.prog.filter),
+		container.NewVBox(d.prog.bar, container.NewGridWithColumns(2, d.done, d.imp)), nil, nil,
 		container.NewStack(d.list, d.hits))
 	return d
 }
@@ -164,6 +168,7 @@ func statusIcon(s annotate.Status) fyne.Resource {
 // setDocs replaces the documents and re-applies the search.
 func (d *docsPanel) setDocs(docs []annotate.DocumentInfo) {
 	d.docs = docs
+	d.prog.count(docs)
 	d.refilter()
 }
 
@@ -202,7 +207,7 @@ func (d *docsPanel) setCurrent(id string, status annotate.Status) {
 }
 
 func (d *docsPanel) refilter() {
-	d.rows = filterDocs(d.search.Text, d.docs, d.text)
+	d.rows = d.prog.filterRows(filterDocs(d.search.Text, d.docs, d.text))
 	d.textMode = isTextSearch(d.search.Text)
 	if d.textMode {
 		d.list.Hide()

@@ -33,7 +33,13 @@ func newDocuments(s *session, win fyne.Window, status *statusBar) *documents {
 		return doc.Text, nil
 	}
 	d.panel.onOpen = d.openAt
-	d.panel.onToggleDone = d.toggleDone
+	d.panel.onToggleDone = func() { // Mark done moves on; Reopen stays
+		if d.s.doc != nil && d.s.doc.Status == annotate.StatusDone {
+			d.toggleDone()
+		} else {
+			d.doneAndNext()
+		}
+	}
 	return d
 }
 

@@ -38,7 +38,9 @@ func (g *Probe) EditorSpan() *annotate.Span {
 }
 
 // EditorText returns the covered text the side panel shows.
-func (g *Probe) EditorText() string { return g.spans.editor.text.Text }
+func (g *Probe) EditorText() string {
+	return g.spans.editor.text.Text + "  " + g.spans.editor.length.Text
+}
 
 // EditorNote returns the side panel's note field.
 func (g *Probe) EditorNote() *widget.Entry { return g.spans.editor.note }

@@ -27,6 +27,8 @@ type Gloss struct {
 	keys   *keyboard
 	menu   *mainMenu
 	status *statusBar
+	layout *panels         // documents, text and span panels
+	glyphs *glyphWarning   // warns of characters no font can draw
 	notice *fyne.Container // read-only banner
 
 	// Teams (annotator.go, layers.go, compare.go, agreement.go, curation.go, merge.go)
@@ -75,6 +77,7 @@ func (g *Gloss) SetBackups(b Backups) {
 // typed and closes the project file.
 func (g *Gloss) Close() error {
 	g.xfer.cancelAll()
+	g.layout.rememberDividers()
 	g.spans.editor.flushNote()
 	if g.s.p == nil {
 		return nil
@@ -91,6 +94,7 @@ func (g *Gloss) build(open Opener) {
 	g.text = newTextArea(g.win, g.app.Preferences(), tips)
 	g.docs = newDocuments(g.s, g.win, g.status)
 	g.spans = newSpansArea(g.s, g.win, g.text.view, g.status)
+	g.spans.editor.text.tips = tips
 	g.labels = newLabelsArea(g.s, g.win, g.status, tips)
 	dialogs := &fileDialogs{s: g.s, win: g.win}
 	g.files = &projectFiles{s: g.s, win: g.win, prefs: g.app.Preferences(), dialogs: dialogs, status: g.status, open: open}
@@ -102,6 +106,12 @@ func (g *Gloss) build(open Opener) {
 	g.agreement = &agreementArea{s: g.s, app: g.app}
 	g.curation = &curationArea{s: g.s, app: g.app, main: g.win}
 	g.merge = &mergeArea{s: g.s, win: g.win, dialogs: dialogs, status: g.status}
+	g.glyphs = newGlyphWarning(g.status, func() string {
+		if g.s.doc == nil {
+			return ""
+		}
+		return g.s.doc.ID
+	})
 	g.menu = newMainMenu(g.actions())
 	g.wire()
 
@@ -111,15 +121,14 @@ func (g *Gloss) build(open Opener) {
 	g.notice = container.NewStack(banner, msg)
 	g.notice.Hide()
 
-	bar := container.NewBorder(nil, nil, nil, g.layers.choice, g.labels.bar.content)
-	text := container.NewBorder(container.NewPadded(bar), nil, nil, nil, g.text.content)
-	side := container.NewVSplit(container.NewPadded(g.spans.editor.content), container.NewPadded(g.spans.panel.content))
-	side.Offset = 0.5
-	right := container.NewHSplit(text, side)
-	right.Offset = 0.72
-	split := container.NewHSplit(container.NewPadded(g.docs.panel.content), right)
-	split.Offset = 0.2
-	g.win.SetContent(container.NewStack(container.NewBorder(g.notice, g.status.content, nil, nil, split), tips.layer))
+	// The layer switch has a row of its own under the label bar, so that
+	// the chips keep the text's whole width on a small screen.
+	bar := container.NewVBox(g.labels.bar.content, container.NewHBox(g.layers.choice))
+	g.layout = newPanels(g.app.Preferences(), g.docs.panel.content, bar, g.text.content,
+		g.spans.editor.content, g.spans.panel.content)
+	g.layout.onToggle = g.menu.refresh
+	g.labels.bar.onRows = g.layout.relayout
+	g.win.SetContent(container.NewStack(container.NewBorder(g.notice, g.status.content, nil, nil, g.layout.content), tips.layer))
 	g.win.SetMainMenu(g.menu.build())
 	g.keys.install()
 	g.win.SetOnDropped(g.xfer.dropped)

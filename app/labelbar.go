@@ -13,8 +13,11 @@ import (
 // the selection; resting the mouse on one shows the label's description.
 type labelBar struct {
 	chips   *fyne.Container
+	wrap    *wrapLayout
 	content fyne.CanvasObject
 	tips    *tooltips
+
+	onRows func() // the chips now take more or fewer rows: lay the window out again
 
 	onApply   func(l *annotate.Label)
 	onPalette func()
@@ -23,7 +26,13 @@ type labelBar struct {
 
 func newLabelBar(tips *tooltips) *labelBar {
 	b := &labelBar{tips: tips}
-	b.chips = container.NewHBox()
+	// The chips wrap onto more rows in a narrow window (issue 15, defect 10).
+	b.wrap = &wrapLayout{gap: theme.Padding(), onRows: func() {
+		if b.onRows != nil {
+			fyne.Do(b.onRows) // queued: runs after this layout in the window
+		}
+	}}
+	b.chips = container.New(b.wrap)
 	palette := widget.NewButtonWithIcon("", theme.SearchIcon(), func() {
 		if b.onPalette != nil {
 			b.onPalette()
@@ -37,7 +46,7 @@ func newLabelBar(tips *tooltips) *labelBar {
 	edit.Importance = widget.LowImportance
 	palette.Importance = widget.LowImportance
 	b.content = container.NewBorder(nil, nil, nil, container.NewHBox(palette, edit),
-		container.NewHScroll(b.chips))
+		b.chips)
 	return b
 }
 

@@ -150,11 +150,9 @@ func (e *labelEditor) showLabel(i int) {
 	l := e.ls.list()[i]
 	e.name.SetText(l.Name)
 	e.color.SetText(l.Color)
-	if l.Hotkey == "" {
-		e.hotkey.SetSelected(noHotkey)
-	} else {
-		e.hotkey.SetSelected(strings.ToLower(l.Hotkey))
-	}
+	opts := hotkeyOptions(e.ls.list(), l.ID) // keys other labels have are marked
+	e.hotkey.SetOptions(opts)
+	e.hotkey.SetSelected(hotkeyOption(opts, l.Hotkey))
 	e.desc.SetText(l.Description)
 	e.form.Show()
 	e.enable()
@@ -210,10 +208,7 @@ func (e *labelEditor) save() {
 	l := *e.ls.list()[e.cur]
 	l.Name = strings.TrimSpace(e.name.Text)
 	l.Color = strings.ToUpper(strings.TrimSpace(e.color.Text))
-	l.Hotkey = e.hotkey.Selected
-	if l.Hotkey == noHotkey {
-		l.Hotkey = ""
-	}
+	l.Hotkey = hotkeyOf(e.hotkey.Selected)
 	l.Description = strings.TrimSpace(e.desc.Text)
 	if err := e.ls.save(&l); err != nil {
 		showError(e.win, err)

@@ -31,7 +31,13 @@ type menuActions struct {
 	resetZoom, toggleSnap, reload func()
 	snapOn                        func() bool
 
+	toggleDocs, toggleSide func()      // show or hide the Documents panel, the span panels
+	docsShown, sideShown   func() bool // whether they are shown
+	toggleTags             func()      // label names on spans
+	tagsOn                 func() bool
+
 	nextDoc, prevDoc, quickOpen, search, toggleDone func()
+	doneAndNext                                     func()      // mark done, show the next unfinished document
 	docDone                                         func() bool // the shown document is done
 
 	merge, annotator, compare, agreement, curation func()
@@ -50,6 +56,9 @@ type mainMenu struct {
 	redo   *fyne.MenuItem
 	snap   *fyne.MenuItem
 	done   *fyne.MenuItem
+	docs   *fyne.MenuItem // View ▸ Documents panel
+	side   *fyne.MenuItem // View ▸ Span panels
+	tags   *fyne.MenuItem // View ▸ Label names on spans
 }
 
 func newMainMenu(act menuActions) *mainMenu { return &mainMenu{act: act} }
@@ -103,12 +112,21 @@ func (m *mainMenu) build() *fyne.MainMenu {
 	)
 
 	m.snap = fyne.NewMenuItem("Snap selection to words", a.toggleSnap)
+	m.tags = item("Label names on spans", shortcut(fyne.KeyT, 0), func() {
+		a.toggleTags()
+		m.refresh()
+	})
+	m.docs = item("Documents panel", shortcut(fyne.KeyB, 0), a.toggleDocs)
+	m.side = item("Span panels", shortcut(fyne.KeyB, fyne.KeyModifierShift), a.toggleSide)
 	view := fyne.NewMenu("View",
 		item("Zoom in", shortcut(fyne.KeyEqual, 0), func() { a.zoom(textScaleStep) }),
 		item("Zoom out", shortcut(fyne.KeyMinus, 0), func() { a.zoom(-textScaleStep) }),
 		item("Actual size", shortcut(fyne.Key0, 0), a.resetZoom),
 		fyne.NewMenuItemSeparator(),
 		m.snap,
+		m.tags,
+		fyne.NewMenuItemSeparator(),
+		m.docs, m.side,
 		fyne.NewMenuItemSeparator(),
 		item("Reload from file", shortcut(fyne.KeyR, 0), a.reload),
 	)
@@ -120,6 +138,7 @@ func (m *mainMenu) build() *fyne.MainMenu {
 		item("Open document…", shortcut(fyne.KeyP, 0), a.quickOpen),
 		item("Search documents", shortcut(fyne.KeyF, 0), a.search),
 		fyne.NewMenuItemSeparator(),
+		item("Mark done and next", shortcut(fyne.KeyReturn, 0), a.doneAndNext),
 		m.done,
 	)
 
@@ -150,6 +169,8 @@ func (m *mainMenu) refresh() {
 	}
 	m.recent.ChildMenu.Items = items
 	m.snap.Checked = m.act.snapOn()
+	m.docs.Checked, m.side.Checked = m.act.docsShown(), m.act.sideShown()
+	m.tags.Checked = m.act.tagsOn()
 	m.refreshEdit()
 }
 

@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -25,7 +26,8 @@ const maxEditorText = 400
 type spanEditor struct {
 	label   *widget.Select
 	swatch  *chip
-	text    *widget.Label
+	text    *tipLabel     // the quoted text, one line; the whole of it in a tooltip
+	length  *widget.Label // "(12 characters)", beside the heading
 	start   *widget.Entry
 	end     *widget.Entry
 	note    *widget.Entry
@@ -49,8 +51,11 @@ func newSpanEditor() *spanEditor {
 	e := &spanEditor{}
 	e.label = widget.NewSelect(nil, e.labelChanged)
 	e.swatch = newChip("", "#999999")
-	e.text = widget.NewLabel("")
-	e.text.Wrapping = fyne.TextWrapWord
+	e.text = newTipLabel("")
+	e.length = widget.NewLabel("")
+	e.length.Importance = widget.LowImportance
+	e.length.Alignment = fyne.TextAlignTrailing
+	e.length.Truncation = fyne.TextTruncateEllipsis // its width must not depend on the number
 	e.start = widget.NewEntry()
 	e.end = widget.NewEntry()
 	e.start.OnSubmitted = func(string) { e.offsetsChanged() }
@@ -72,10 +77,12 @@ func newSpanEditor() *spanEditor {
 	e.hint.Wrapping = fyne.TextWrapWord
 	e.hint.Importance = widget.LowImportance
 
-	offsets := container.NewBorder(nil, nil, nil, apply,
-		container.NewGridWithColumns(2,
-			container.NewBorder(nil, nil, widget.NewLabel("Start"), nil, e.start),
-			container.NewBorder(nil, nil, widget.NewLabel("End"), nil, e.end)))
+	// Each offset field shows seven digits at least, one field a row, so a
+	// narrow panel never cuts "97326" to "9731" (issue 15, defect 10).
+	digits := offsetFieldWidth()
+	offsets := container.New(layout.NewFormLayout(),
+		widget.NewLabel("Start"), container.New(atLeast{w: digits}, e.start),
+		widget.NewLabel("End"), container.NewBorder(nil, nil, nil, apply, container.New(atLeast{w: digits}, e.end)))
 	e.form = container.NewVBox(
 		container.NewBorder(nil, nil, e.swatch, nil, e.label),
 		e.text,
@@ -84,7 +91,7 @@ func newSpanEditor() *spanEditor {
 		e.del,
 	)
 	heading := widget.NewLabelWithStyle("Selected span", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	e.content = container.NewBorder(heading, nil, nil, nil, container.NewStack(e.hint, e.form))
+	e.content = container.NewBorder(container.NewBorder(nil, nil, heading, nil, e.length), nil, nil, nil, container.NewStack(e.hint, e.form))
 	e.show(nil, nil)
 	return e
 }
@@ -121,6 +128,7 @@ func (e *spanEditor) show(sp *annotate.Span, text []rune) {
 	defer func() { e.loading = false }()
 	if sp == nil {
 		e.span = nil
+		e.length.SetText("")
 		e.form.Hide()
 		e.hint.Show()
 		return
@@ -136,7 +144,9 @@ func (e *spanEditor) show(sp *annotate.Span, text []rune) {
 		}
 	}
 	if text != nil {
-		e.text.SetText(quoteSpan(text, sp.Start, sp.End))
+		q := quoteSpan(text, sp.Start, sp.End)
+		e.text.setText(q, wrapText(q, tooltipWidth))
+		e.length.SetText(fmt.Sprintf("(%d characters)", sp.End-sp.Start))
 	}
 	e.start.SetText(strconv.Itoa(sp.Start))
 	e.end.SetText(strconv.Itoa(sp.End))
@@ -152,7 +162,8 @@ func (e *spanEditor) show(sp *annotate.Span, text []rune) {
 	}
 }
 
-// quoteSpan is the span's text for the editor, shortened when long.
+// quoteSpan is the span's text for the editor, in quotes on one line,
+// shortened in the middle when long.
 func quoteSpan(text []rune, start, end int) string {
 	if start < 0 || end > len(text) || start >= end {
 		return ""
@@ -162,7 +173,7 @@ func quoteSpan(text []rune, start, end int) string {
 	if len(rs) > maxEditorText {
 		s = string(rs[:maxEditorText/2]) + " … " + string(rs[len(rs)-maxEditorText/2:])
 	}
-	return fmt.Sprintf("“%s”  (%d characters)", strings.TrimSpace(s), end-start)
+	return "“" + strings.Join(strings.Fields(s), " ") + "”"
 }
 
 func (e *spanEditor) labelChanged(name string) {
@@ -248,4 +259,10 @@ func (e *spanEditor) update(up *annotate.Span) {
 		}
 		e.loading = false
 	}
+}
+
+// offsetFieldWidth is the width of an entry showing seven digits.
+func offsetFieldWidth() float32 {
+	w := fyne.MeasureText("0000000", theme.TextSize(), fyne.TextStyle{}).Width
+	return w + 4*theme.InnerPadding() + 2*theme.InputBorderSize()
 }

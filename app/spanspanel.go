@@ -17,6 +17,9 @@ const allLabels = "All labels"
 // maxCoveredText is how many code points of a span's text a row shows.
 const maxCoveredText = 80
 
+// maxCoveredWithNote is how many a row shows of a span with a note.
+const maxCoveredWithNote = 30
+
 // spansPanel lists the current document's spans in text order, each with
 // its label's colour and the text it covers; tapping one jumps to it.
 type spansPanel struct {
@@ -46,28 +49,13 @@ func newSpansPanel() *spansPanel {
 		func() fyne.CanvasObject {
 			text := widget.NewLabel("")
 			text.Truncation = fyne.TextTruncateEllipsis
-			return container.NewBorder(nil, nil, container.NewCenter(newChip("label", "#999999")), nil, text)
+			return container.NewBorder(nil, nil, container.NewCenter(newChip("label", "#999999")), newNoteDot(), text)
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			if id >= len(p.shown) {
 				return
 			}
-			sp := p.shown[id]
-			row := o.(*fyne.Container)
-			text := row.Objects[0].(*widget.Label)
-			c := row.Objects[1].(*fyne.Container).Objects[0].(*chip)
-			if l := p.byID[sp.LabelID]; l != nil {
-				c.set(l.Name, l.Color)
-			} else {
-				c.set("?", "#999999")
-			}
-			text.SetText(p.covered(sp))
-			if sp.ID == p.selected {
-				text.TextStyle.Bold = true
-			} else {
-				text.TextStyle.Bold = false
-			}
-			text.Refresh()
+			p.updateRow(p.shown[id], o.(*fyne.Container))
 		})
 	p.list.OnSelected = func(id widget.ListItemID) {
 		if id < len(p.shown) && p.onJump != nil {
@@ -77,9 +65,51 @@ func newSpansPanel() *spansPanel {
 	}
 	p.filter.OnChanged = func(string) { p.refilter() }
 	heading := widget.NewLabelWithStyle("Spans", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	top := container.NewBorder(nil, nil, heading, p.count, p.filter)
+	// The count ("3 of 12") shares a row with the heading, not with the
+	// filter: its length must not change the panel's width (issue 15, 9).
+	top := container.NewVBox(container.NewBorder(nil, nil, heading, p.count), p.filter)
 	p.content = container.NewBorder(top, nil, nil, nil, p.list)
 	return p
+}
+
+// updateRow shows span sp in a row: its label's chip, the text it covers
+// (bold when selected) and, for a span with a note, the note after the
+// text and a dot in the label's colour at the end of the row, as the text
+// view marks the span's end; one line, ending in an ellipsis.
+func (p *spansPanel) updateRow(sp *annotate.Span, row *fyne.Container) {
+	text := row.Objects[0].(*widget.Label)
+	c := row.Objects[1].(*fyne.Container).Objects[0].(*chip)
+	dot := row.Objects[2].(*noteDot)
+	hex := "#999999"
+	if l := p.byID[sp.LabelID]; l != nil {
+		c.set(l.Name, l.Color)
+		hex = l.Color
+	} else {
+		c.set("?", "#999999")
+	}
+	line := p.covered(sp)
+	if note := noteLine(sp.Note); note != "" {
+		if rs := []rune(line); len(rs) > maxCoveredWithNote {
+			line = string(rs[:maxCoveredWithNote]) + "…" // leave room for the note
+		}
+		line += "  —  " + note
+		dot.set(hex)
+		dot.Show()
+	} else {
+		dot.Hide()
+	}
+	text.Text = line
+	text.TextStyle.Bold = sp.ID == p.selected
+	text.Refresh()
+}
+
+// noteLine is a note on one line, shortened when long.
+func noteLine(note string) string {
+	rs := []rune(strings.Join(strings.Fields(note), " "))
+	if len(rs) > maxCoveredText {
+		return string(rs[:maxCoveredText]) + "…"
+	}
+	return string(rs)
 }
 
 // covered is a span's text on one line, shortened when long.

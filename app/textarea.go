@@ -91,6 +91,7 @@ func (t *textArea) lineHeight() float32 {
 // initView applies the remembered view preferences.
 func (t *textArea) initView() {
 	t.view.SetSnapToWords(t.snapOn())
+	t.view.ShowLabelTags(t.tagsOn())
 	t.setZoom(float32(t.prefs.FloatWithFallback(prefTextScale, defaultTextScale)))
 }
 

@@ -124,6 +124,13 @@ func (g *Gloss) actions() menuActions {
 		reload:     g.reload,
 		snapOn:     func() bool { return g.text.snapOn() },
 
+		toggleDocs: func() { g.layout.toggleDocs() },
+		toggleSide: func() { g.layout.toggleSide() },
+		docsShown:  func() bool { return g.layout.docsShown() },
+		sideShown:  func() bool { return g.layout.sideShown() },
+		toggleTags: func() { g.text.toggleTags() },
+		tagsOn:     func() bool { return g.text.tagsOn() },
+
 		nextDoc:    func() { g.docs.step(1) },
 		prevDoc:    func() { g.docs.step(-1) },
 		quickOpen:  func() { g.docs.showQuickOpen() },
@@ -131,12 +138,13 @@ func (g *Gloss) actions() menuActions {
 		toggleDone: func() { g.docs.toggleDone() },
 		docDone:    func() bool { return g.s.doc != nil && g.s.doc.Status == annotate.StatusDone },
 
-		merge:      func() { g.merge.show() },
-		annotator:  func() { g.who.showChange() },
-		compare:    func() { g.compare.show() },
-		agreement:  func() { g.agreement.show() },
-		curation:   func() { g.curation.show() },
-		curateAuto: func(st string) { g.curation.auto(agree.Strategy(st)) },
+		merge:       func() { g.merge.show() },
+		annotator:   func() { g.who.showChange() },
+		compare:     func() { g.compare.show() },
+		agreement:   func() { g.agreement.show() },
+		curation:    func() { g.curation.show() },
+		curateAuto:  func(st string) { g.curation.auto(agree.Strategy(st)) },
+		doneAndNext: func() { g.docs.doneAndNext() },
 
 		shortcuts: func() { showShortcuts(g.win) },
 		about:     func() { showAbout(g.win, g.s.p.Path()) },
@@ -173,6 +181,7 @@ func (g *Gloss) setProject(p Project) {
 // documentShown shows the session's document (or none) in every area.
 func (g *Gloss) documentShown() {
 	g.text.show(g.s.doc, g.s.spans, g.s.labels)
+	g.glyphs.check(g.s.doc, g.text.view.Theme())
 	g.spans.showDocument()
 	g.updateTitle()
 	g.status.showCounts(g.s)
