@@ -6,7 +6,9 @@ import "time"
 // and redone; the others are recorded for the audit trail only.
 const (
 	ActionAddSpan        = "add-span"
-	ActionAddSpans       = "add-spans" // a batch of new spans added as one edit (Spans)
+	ActionAddSpans       = "add-spans"     // a batch of new spans added as one edit (Spans)
+	ActionDeleteSpans    = "delete-spans"  // a batch of spans removed as one edit (Spans, as they were)
+	ActionRelabelSpans   = "relabel-spans" // a batch of spans given another label as one edit (Spans before, Relabeled after)
 	ActionUpdateSpan     = "update-span"
 	ActionDeleteSpan     = "delete-span"
 	ActionUndo           = "undo" // Ref names the span edit that was undone
@@ -37,11 +39,15 @@ type Event struct {
 	// Spans holds the spans of a batch edit (ActionAddSpans) and of its undo
 	// or redo, all added, removed or re-added together; Before and After are nil.
 	Spans []*Span
+	// Relabeled holds the spans of a relabel-spans edit as they became, in
+	// the order of Spans (which holds them as they were).
+	Relabeled []*Span
 }
 
 // IsSpanEdit reports whether the event is a span edit that undo can revert.
 func (e *Event) IsSpanEdit() bool {
-	return e.Action == ActionAddSpan || e.Action == ActionUpdateSpan || e.Action == ActionDeleteSpan || e.Action == ActionAddSpans
+	return e.Action == ActionAddSpan || e.Action == ActionUpdateSpan || e.Action == ActionDeleteSpan || e.Action == ActionAddSpans ||
+		e.Action == ActionDeleteSpans || e.Action == ActionRelabelSpans
 }
 
 // Historian is a project whose span edits can be undone and redone across
