@@ -28,6 +28,9 @@ type Gloss struct {
 	menu   *mainMenu
 	status *statusBar
 	notice *fyne.Container // read-only banner
+
+	find   *findBar    // find in the document (findbar.go)
+	corpus *corpusFind // find in every document (findcorpus.go)
 }
 
 // New builds the window for project p. open is used by File → New, Open and
@@ -88,6 +91,8 @@ func (g *Gloss) build(open Opener) {
 	g.files = &projectFiles{s: g.s, win: g.win, prefs: g.app.Preferences(), dialogs: dialogs, status: g.status, open: open}
 	g.xfer = newTransfers(g.s, g.win, dialogs, g.status)
 	g.keys = &keyboard{win: g.win, view: g.text.view}
+	g.find = newFindBar(g.s, g.text.view)
+	g.corpus = newCorpusFind(g.s, g.win)
 	g.menu = newMainMenu(g.actions())
 	g.wire()
 
@@ -97,7 +102,7 @@ func (g *Gloss) build(open Opener) {
 	g.notice = container.NewStack(banner, msg)
 	g.notice.Hide()
 
-	text := container.NewBorder(container.NewPadded(g.labels.bar.content), nil, nil, nil, g.text.content)
+	text := container.NewBorder(container.NewPadded(g.labels.bar.content), g.find.content, nil, nil, g.text.content)
 	side := container.NewVSplit(container.NewPadded(g.spans.editor.content), container.NewPadded(g.spans.panel.content))
 	side.Offset = 0.5
 	right := container.NewHSplit(text, side)

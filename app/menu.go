@@ -35,6 +35,9 @@ type menuActions struct {
 	docDone                                         func() bool // the shown document is done
 
 	shortcuts, about func()
+
+	// find, bulk annotation, the span browser and the concordance (issue 14)
+	find, findAll, labelAll, spanBrowser, concordance func()
 }
 
 // mainMenu is the window's menu bar. Menu item shortcuts run before a
@@ -91,6 +94,9 @@ func (m *mainMenu) build() *fyne.MainMenu {
 	edit := fyne.NewMenu("Edit",
 		m.undo, m.redo,
 		fyne.NewMenuItemSeparator(),
+		item("Find…", shortcut(fyne.KeyF, 0), a.find),
+		item("Find in all documents…", shortcut(fyne.KeyF, fyne.KeyModifierShift), a.findAll),
+		fyne.NewMenuItemSeparator(),
 		item("Label selection…", shortcut(fyne.KeyL, 0), a.labelPalette),
 		item("Delete selected span", nil, a.deleteSpan),
 		fyne.NewMenuItemSeparator(),
@@ -113,7 +119,7 @@ func (m *mainMenu) build() *fyne.MainMenu {
 		item("Next document", shortcut(fyne.KeyDown, 0), a.nextDoc),
 		item("Previous document", shortcut(fyne.KeyUp, 0), a.prevDoc),
 		item("Open document…", shortcut(fyne.KeyP, 0), a.quickOpen),
-		item("Search documents", shortcut(fyne.KeyF, 0), a.search),
+		item("Search documents", shortcut(fyne.KeyK, 0), a.search),
 		fyne.NewMenuItemSeparator(),
 		m.done,
 	)

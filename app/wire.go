@@ -91,6 +91,18 @@ func (g *Gloss) wire() {
 	g.files.onOpen = g.setProject
 	g.files.onRecent = g.menu.refresh
 	g.xfer.onImported = g.imported
+
+	g.keys.onFind = func(back bool) {
+		if !g.find.content.Visible() {
+			g.find.open()
+			return
+		}
+		g.find.step(back)
+	}
+	g.find.onClose = g.text.focus
+	g.find.onFocus = func(o fyne.Focusable) { g.win.Canvas().Focus(o) }
+	g.find.onCorpus = g.corpus.show
+	g.corpus.onOpen = func(docID string, start, end int) { g.docs.openAt(docID, start, end-start) }
 }
 
 // actions are what the menu items do.
@@ -126,6 +138,8 @@ func (g *Gloss) actions() menuActions {
 		prevDoc:    func() { g.docs.step(-1) },
 		quickOpen:  func() { g.docs.showQuickOpen() },
 		search:     func() { g.docs.focusSearch() },
+		find:       func() { g.find.open() },
+		findAll:    func() { g.corpus.show(g.find.query.Text) },
 		toggleDone: func() { g.docs.toggleDone() },
 		docDone:    func() bool { return g.s.doc != nil && g.s.doc.Status == annotate.StatusDone },
 
@@ -164,6 +178,7 @@ func (g *Gloss) setProject(p Project) {
 func (g *Gloss) documentShown() {
 	g.text.show(g.s.doc, g.s.spans, g.s.labels)
 	g.spans.showDocument()
+	g.find.documentShown()
 	g.updateTitle()
 	g.status.showCounts(g.s)
 }
