@@ -2,6 +2,7 @@ package app
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -69,3 +70,78 @@ func (c *CorpusFind) Select(i int) { c.c.list.Select(i) }
 
 // Enter presses Enter in the query field.
 func (c *CorpusFind) Enter() { c.c.query.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) }
+
+// SpanBrowser is the span browser, for tests.
+type SpanBrowser struct{ b *spanBrowser }
+
+// SpanBrowser returns the span browser.
+func (g *Probe) SpanBrowser() *SpanBrowser { return &SpanBrowser{g.browse} }
+
+// Rows returns the shown rows as "label|text|document|annotator|note".
+func (b *SpanBrowser) Rows() []string {
+	var out []string
+	for _, i := range b.b.shown {
+		r := b.b.rows[i]
+		out = append(out, r.label+"|"+r.text+"|"+r.doc+"|"+r.span.Annotator+"|"+r.span.Note)
+	}
+	return out
+}
+
+// Filters returns the label, annotator and status choices and the text field.
+func (b *SpanBrowser) Filters() (label, annotator, status *widget.Select, text *widget.Entry) {
+	return b.b.labelSel, b.b.annSel, b.b.statusSel, &b.b.text.Entry
+}
+
+// TapHeader taps the heading of column col (0: the check boxes, 1: Label, ...).
+func (b *SpanBrowser) TapHeader(col int) {
+	if col > 0 {
+		b.b.sortBy(col - 1)
+	}
+}
+
+// Select selects shown row i, as a click on it does, and presses Enter in
+// the table when enter is set.
+func (b *SpanBrowser) Select(i int, enter bool) {
+	b.b.table.Select(widget.TableCellID{Row: i, Col: 1})
+	if enter {
+		b.b.table.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	}
+}
+
+// Check ticks the check box of shown row i, as a click does.
+func (b *SpanBrowser) Check(i int) {
+	c := widget.NewCheck("", nil)
+	b.b.table.updateCell(widget.TableCellID{Row: i, Col: 0}, containerOf(c))
+	c.SetChecked(true)
+}
+
+// Relabel relabels the checked spans as name, as the buttons do.
+func (b *SpanBrowser) Relabel(name string) {
+	b.b.relabelSel.SetSelected(name)
+	b.b.relabelChecked()
+}
+
+// Delete deletes the checked spans, as confirming the delete does.
+func (b *SpanBrowser) Delete() { b.b.deleteChecked() }
+
+// Chart returns the bars: label name and count.
+func (b *SpanBrowser) Chart() map[string]int {
+	out := map[string]int{}
+	for _, k := range b.b.chart.counts {
+		out[k.name] = k.n
+	}
+	return out
+}
+
+// Count returns the count shown.
+func (b *SpanBrowser) Count() string { return b.b.count.Text }
+
+// Close closes the browser, as its Close button does.
+func (b *SpanBrowser) Close() { b.b.dlg.Hide() }
+
+// containerOf builds a table cell as the browser's CreateCell does, with c
+// as its check box.
+func containerOf(c *widget.Check) *fyne.Container {
+	l := widget.NewLabel("")
+	return container.NewStack(c, newChip("label", "#999999"), l)
+}

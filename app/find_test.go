@@ -160,3 +160,41 @@ func TestFindInAllDocumentsGroupsAndOpens(t *testing.T) {
 		t.Error("the results stayed open over the document")
 	}
 }
+
+func equal(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// fieldOf returns field i of a "|"-separated row.
+func fieldOf(row string, i int) string { return strings.Split(row, "|")[i] }
+
+// findSpan returns the shown document's span with this ID.
+func findSpan(g *app.Probe, id string) *annotate.Span {
+	sp, err := g.Project().Span(id)
+	if err != nil {
+		return nil
+	}
+	return sp
+}
+
+// sameSpans compares spans by ID, offsets, label and note.
+func sameSpans(a, b []*annotate.Span) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		x, y := a[i], b[i]
+		if x.ID != y.ID || x.Start != y.Start || x.End != y.End || x.LabelID != y.LabelID || x.Note != y.Note {
+			return false
+		}
+	}
+	return true
+}

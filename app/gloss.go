@@ -29,8 +29,9 @@ type Gloss struct {
 	status *statusBar
 	notice *fyne.Container // read-only banner
 
-	find   *findBar    // find in the document (findbar.go)
-	corpus *corpusFind // find in every document (findcorpus.go)
+	find   *findBar     // find in the document (findbar.go)
+	corpus *corpusFind  // find in every document (findcorpus.go)
+	browse *spanBrowser // every span of the project (spanbrowser.go)
 }
 
 // New builds the window for project p. open is used by File → New, Open and
@@ -93,6 +94,7 @@ func (g *Gloss) build(open Opener) {
 	g.keys = &keyboard{win: g.win, view: g.text.view}
 	g.find = newFindBar(g.s, g.text.view)
 	g.corpus = newCorpusFind(g.s, g.win)
+	g.browse = newSpanBrowser(g.s, g.win, g.status)
 	g.menu = newMainMenu(g.actions())
 	g.wire()
 

@@ -112,6 +112,8 @@ func (m *mainMenu) build() *fyne.MainMenu {
 		m.snap,
 		fyne.NewMenuItemSeparator(),
 		item("Reload from file", shortcut(fyne.KeyR, 0), a.reload),
+		fyne.NewMenuItemSeparator(),
+		item("Span browser…", shortcut(fyne.KeyB, fyne.KeyModifierShift), a.spanBrowser),
 	)
 
 	m.done = item("Mark document done", shortcut(fyne.KeyD, 0), a.toggleDone)

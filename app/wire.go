@@ -103,6 +103,8 @@ func (g *Gloss) wire() {
 	g.find.onFocus = func(o fyne.Focusable) { g.win.Canvas().Focus(o) }
 	g.find.onCorpus = g.corpus.show
 	g.corpus.onOpen = func(docID string, start, end int) { g.docs.openAt(docID, start, end-start) }
+	g.browse.onJump = g.jumpToSpan
+	g.browse.onEdited = g.spansEdited
 }
 
 // actions are what the menu items do.
@@ -138,14 +140,34 @@ func (g *Gloss) actions() menuActions {
 		prevDoc:    func() { g.docs.step(-1) },
 		quickOpen:  func() { g.docs.showQuickOpen() },
 		search:     func() { g.docs.focusSearch() },
-		find:       func() { g.find.open() },
-		findAll:    func() { g.corpus.show(g.find.query.Text) },
 		toggleDone: func() { g.docs.toggleDone() },
 		docDone:    func() bool { return g.s.doc != nil && g.s.doc.Status == annotate.StatusDone },
 
 		shortcuts: func() { showShortcuts(g.win) },
 		about:     func() { showAbout(g.win, g.s.p.Path()) },
+
+		find:        func() { g.find.open() },
+		findAll:     func() { g.corpus.show(g.find.query.Text) },
+		spanBrowser: func() { g.browse.show() },
 	}
+}
+
+// jumpToSpan shows sp's document and selects the span there.
+func (g *Gloss) jumpToSpan(sp *annotate.Span) {
+	if g.s.doc == nil || g.s.doc.ID != sp.DocumentID {
+		g.docs.show(sp.DocumentID)
+	}
+	if x := g.s.span(sp.ID); x != nil {
+		g.spans.jumpTo(x)
+	}
+}
+
+// spansEdited shows spans that a bulk edit (the span browser, label all)
+// changed, in any document.
+func (g *Gloss) spansEdited() {
+	g.docs.reload()
+	g.spans.reload()
+	g.menu.refreshEdit()
 }
 
 // setProject shows project p, closing the one shown before.
