@@ -1,6 +1,8 @@
 package app
 
 import (
+	"fmt"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
@@ -145,3 +147,41 @@ func containerOf(c *widget.Check) *fyne.Container {
 	l := widget.NewLabel("")
 	return container.NewStack(c, newChip("label", "#999999"), l)
 }
+
+// LabelAll is the "Label all occurrences" dialog, for tests.
+type LabelAll struct{ a *labelAll }
+
+// LabelAll returns the label-all dialog.
+func (g *Probe) LabelAll() *LabelAll { return &LabelAll{g.bulk} }
+
+// Controls returns the mode, query, label, scope and switches.
+func (l *LabelAll) Controls() (mode *widget.RadioGroup, query *widget.Entry, label *widget.Select, scope *widget.RadioGroup, matchCase, wholeWord *widget.Check) {
+	a := l.a
+	return a.mode, a.query, a.label, a.scope, a.caseSw, a.wordSw
+}
+
+// Hits returns the offered occurrences as "title:start-end:label:left[hit]right".
+func (l *LabelAll) Hits() []string {
+	var out []string
+	for _, h := range l.a.plan.hits {
+		out = append(out, fmt.Sprintf("%s:%d-%d:%s:%s[%s]%s", h.title, h.start, h.end, h.label.Name, h.row.Left, h.row.Hit, h.row.Right))
+	}
+	return out
+}
+
+// Uncheck unticks occurrence i, as a click on its check box does.
+func (l *LabelAll) Uncheck(i int) {
+	c := widget.NewCheck("", nil)
+	row := container.NewBorder(nil, nil, c, container.NewGridWrap(fyne.NewSize(10, 10), widget.NewLabel("")), newKWICRow(0.5))
+	l.a.updateRow(i, row)
+	c.SetChecked(false)
+}
+
+// Summary returns the line above the list.
+func (l *LabelAll) Summary() string { return l.a.summary.Text }
+
+// LoadDict loads a dictionary file, as the Load dictionary button does.
+func (l *LabelAll) LoadDict(path string) { l.a.loadDict(path) }
+
+// Apply presses "Label checked".
+func (l *LabelAll) Apply() { l.a.apply() }

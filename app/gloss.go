@@ -32,6 +32,7 @@ type Gloss struct {
 	find   *findBar     // find in the document (findbar.go)
 	corpus *corpusFind  // find in every document (findcorpus.go)
 	browse *spanBrowser // every span of the project (spanbrowser.go)
+	bulk   *labelAll    // label all occurrences (labelall.go)
 }
 
 // New builds the window for project p. open is used by File → New, Open and
@@ -95,6 +96,7 @@ func (g *Gloss) build(open Opener) {
 	g.find = newFindBar(g.s, g.text.view)
 	g.corpus = newCorpusFind(g.s, g.win)
 	g.browse = newSpanBrowser(g.s, g.win, g.status)
+	g.bulk = newLabelAll(g.s, g.win, g.status, dialogs)
 	g.menu = newMainMenu(g.actions())
 	g.wire()
 

@@ -99,6 +99,7 @@ func (m *mainMenu) build() *fyne.MainMenu {
 		fyne.NewMenuItemSeparator(),
 		item("Label selection…", shortcut(fyne.KeyL, 0), a.labelPalette),
 		item("Delete selected span", nil, a.deleteSpan),
+		item("Label all occurrences…", shortcut(fyne.KeyO, fyne.KeyModifierShift), a.labelAll),
 		fyne.NewMenuItemSeparator(),
 		item("Edit labels…", shortcut(fyne.KeyL, fyne.KeyModifierShift), a.editLabels),
 	)

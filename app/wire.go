@@ -105,6 +105,7 @@ func (g *Gloss) wire() {
 	g.corpus.onOpen = func(docID string, start, end int) { g.docs.openAt(docID, start, end-start) }
 	g.browse.onJump = g.jumpToSpan
 	g.browse.onEdited = g.spansEdited
+	g.bulk.onEdited = g.spansEdited
 }
 
 // actions are what the menu items do.
@@ -149,6 +150,7 @@ func (g *Gloss) actions() menuActions {
 		find:        func() { g.find.open() },
 		findAll:     func() { g.corpus.show(g.find.query.Text) },
 		spanBrowser: func() { g.browse.show() },
+		labelAll:    g.showLabelAll,
 	}
 }
 
@@ -160,6 +162,19 @@ func (g *Gloss) jumpToSpan(sp *annotate.Span) {
 	if x := g.s.span(sp.ID); x != nil {
 		g.spans.jumpTo(x)
 	}
+}
+
+// showLabelAll opens "Label all occurrences" with the selected text and
+// the selected span's label.
+func (g *Gloss) showLabelAll() {
+	text, labelID := "", ""
+	if s, e := g.text.view.Selection(); e > s && e <= len(g.s.runes) {
+		text = string(g.s.runes[s:e])
+	}
+	if sp := g.s.span(g.spans.selected); sp != nil {
+		labelID = sp.LabelID
+	}
+	g.bulk.show(text, labelID)
 }
 
 // spansEdited shows spans that a bulk edit (the span browser, label all)
