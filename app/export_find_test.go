@@ -185,3 +185,29 @@ func (l *LabelAll) LoadDict(path string) { l.a.loadDict(path) }
 
 // Apply presses "Label checked".
 func (l *LabelAll) Apply() { l.a.apply() }
+
+// Concordance is the concordance view, for tests.
+type Concordance struct{ c *concordance }
+
+// Concordance returns the concordance view.
+func (g *Probe) Concordance() *Concordance { return &Concordance{g.kwic} }
+
+// Controls returns the source, label, search term and order.
+func (c *Concordance) Controls() (source *widget.RadioGroup, label *widget.Select, query *widget.Entry, order *widget.Select) {
+	return c.c.source, c.c.label, c.c.query, c.c.order
+}
+
+// Rows returns the lines as "left|hit|right|title".
+func (c *Concordance) Rows() []string {
+	var out []string
+	for _, r := range c.c.conc.Rows {
+		out = append(out, r.Left+"|"+r.Hit+"|"+r.Right+"|"+c.c.titles[r.Doc])
+	}
+	return out
+}
+
+// Export writes the CSV file, as Export CSV does once a file is chosen.
+func (c *Concordance) Export(path string) error { return c.c.export(path) }
+
+// Open opens line i, as a double click does.
+func (c *Concordance) Open(i int) { c.c.open(i) }

@@ -33,6 +33,7 @@ type Gloss struct {
 	corpus *corpusFind  // find in every document (findcorpus.go)
 	browse *spanBrowser // every span of the project (spanbrowser.go)
 	bulk   *labelAll    // label all occurrences (labelall.go)
+	kwic   *concordance // the concordance (concordance.go)
 }
 
 // New builds the window for project p. open is used by File → New, Open and
@@ -97,6 +98,7 @@ func (g *Gloss) build(open Opener) {
 	g.corpus = newCorpusFind(g.s, g.win)
 	g.browse = newSpanBrowser(g.s, g.win, g.status)
 	g.bulk = newLabelAll(g.s, g.win, g.status, dialogs)
+	g.kwic = newConcordance(g.s, g.win, dialogs)
 	g.menu = newMainMenu(g.actions())
 	g.wire()
 

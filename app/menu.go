@@ -115,6 +115,7 @@ func (m *mainMenu) build() *fyne.MainMenu {
 		item("Reload from file", shortcut(fyne.KeyR, 0), a.reload),
 		fyne.NewMenuItemSeparator(),
 		item("Span browser…", shortcut(fyne.KeyB, fyne.KeyModifierShift), a.spanBrowser),
+		item("Concordance…", shortcut(fyne.KeyK, fyne.KeyModifierShift), a.concordance),
 	)
 
 	m.done = item("Mark document done", shortcut(fyne.KeyD, 0), a.toggleDone)

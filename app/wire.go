@@ -106,6 +106,7 @@ func (g *Gloss) wire() {
 	g.browse.onJump = g.jumpToSpan
 	g.browse.onEdited = g.spansEdited
 	g.bulk.onEdited = g.spansEdited
+	g.kwic.onOpen = g.corpus.onOpen
 }
 
 // actions are what the menu items do.
@@ -151,6 +152,7 @@ func (g *Gloss) actions() menuActions {
 		findAll:     func() { g.corpus.show(g.find.query.Text) },
 		spanBrowser: func() { g.browse.show() },
 		labelAll:    g.showLabelAll,
+		concordance: g.showConcordance,
 	}
 }
 
@@ -175,6 +177,18 @@ func (g *Gloss) showLabelAll() {
 		labelID = sp.LabelID
 	}
 	g.bulk.show(text, labelID)
+}
+
+// showConcordance opens the concordance of the selected span's label, or
+// else of the selected text.
+func (g *Gloss) showConcordance() {
+	text, labelID := "", ""
+	if sp := g.s.span(g.spans.selected); sp != nil {
+		labelID = sp.LabelID
+	} else if s, e := g.text.view.Selection(); e > s && e <= len(g.s.runes) {
+		text = string(g.s.runes[s:e])
+	}
+	g.kwic.show(text, labelID)
 }
 
 // spansEdited shows spans that a bulk edit (the span browser, label all)
