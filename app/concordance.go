@@ -115,7 +115,7 @@ func (c *concordance) show(text, labelID string) {
 
 func (c *concordance) build() fyne.CanvasObject {
 	what := container.NewBorder(nil, nil, c.source, container.NewHBox(c.caseSw, c.wordSw), container.NewGridWithColumns(2, c.label, c.query))
-	sortBy := container.NewHBox(widget.NewLabel("Sort by"), c.order, c.count)
+	sortBy := container.NewHBox(widget.NewLabel("Sort by"), container.NewGridWrap(fyne.NewSize(190, c.order.MinSize().Height), c.order), c.count)
 	export := widget.NewButton("Export CSV…", c.chooseExport)
 	closeB := widget.NewButton("Close", func() { c.dlg.Hide() })
 	bottom := container.NewBorder(nil, nil, export, closeB)

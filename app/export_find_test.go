@@ -145,7 +145,7 @@ func (b *SpanBrowser) Close() { b.b.dlg.Hide() }
 // as its check box.
 func containerOf(c *widget.Check) *fyne.Container {
 	l := widget.NewLabel("")
-	return container.NewStack(c, newChip("label", "#999999"), l)
+	return container.NewStack(c, container.NewHBox(container.NewCenter(newChip("label", "#999999"))), l)
 }
 
 // LabelAll is the "Label all occurrences" dialog, for tests.

@@ -54,14 +54,14 @@ func newFindBar(s *session, view findView) *findBar {
 	f.wordSw = widget.NewCheck("Whole word", func(bool) { f.search() })
 	prev := widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { f.step(true) })
 	next := widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { f.step(false) })
-	all := widget.NewButton("All documents…", func() {
+	all := widget.NewButton("All docs…", func() {
 		if f.onCorpus != nil {
 			f.onCorpus(f.query.Text)
 		}
 	})
 	closeB := widget.NewButtonWithIcon("", theme.CancelIcon(), f.close)
 	right := container.NewHBox(f.count, prev, next, f.caseSw, f.wordSw, all, closeB)
-	f.content = container.NewBorder(nil, nil, widget.NewIcon(theme.SearchIcon()), right, f.query)
+	f.content = container.NewBorder(nil, nil, nil, right, f.query)
 	f.content.Hide()
 	return f
 }

@@ -9,13 +9,14 @@ import (
 
 // kwicRow is one keyword-in-context line: the left context right-aligned
 // against the hit at a fixed point of the row, the hit in bold, the right
-// context after it. Text that does not fit runs past the row's edges,
-// where the list or table round it clips it. A tap reports the row, a
-// double tap asks to open it.
+// context after it. Contexts are cut to the row (the left one from its
+// start, the right one at its end), so nothing is drawn outside it. A tap
+// reports the row, a double tap asks to open it.
 type kwicRow struct {
 	widget.BaseWidget
 	left, hit, right *canvas.Text
-	split            float32 // where the hit starts, as a fraction of the width
+	full             [3]string // the texts before cutting them to the row
+	split            float32   // where the hit starts, as a fraction of the width
 	id               int
 	onTap, onOpen    func(id int)
 }
@@ -31,7 +32,7 @@ func newKWICRow(split float32) *kwicRow {
 // set shows one line.
 func (r *kwicRow) set(id int, left, hit, right string) {
 	r.id = id
-	r.left.Text, r.hit.Text, r.right.Text = left, hit, right
+	r.full = [3]string{left, hit, right}
 	r.Refresh()
 }
 
@@ -68,15 +69,18 @@ func (k *kwicRenderer) MinSize() fyne.Size {
 }
 
 // Layout measures the texts so that the left context ends exactly where the
-// hit begins.
+// hit begins and the right context starts where it ends.
 func (k *kwicRenderer) Layout(size fyne.Size) {
 	r := k.r
 	ts := theme.TextSize()
 	x := size.Width * r.split
 	y := (size.Height - fyne.MeasureText("Mg", ts, fyne.TextStyle{}).Height) / 2
-	gap := theme.InnerPadding() / 2
-	lw := fyne.MeasureText(r.left.Text, ts, r.left.TextStyle).Width
+	const gap = 0 // the contexts carry their own spaces; a hit inside a word stays joined
+	r.hit.Text = fitText(r.full[1], size.Width-x, ts, r.hit.TextStyle, false)
 	hw := fyne.MeasureText(r.hit.Text, ts, r.hit.TextStyle).Width
+	r.left.Text = fitText(r.full[0], x, ts, r.left.TextStyle, true)
+	r.right.Text = fitText(r.full[2], size.Width-x-hw, ts, r.right.TextStyle, false)
+	lw := fyne.MeasureText(r.left.Text, ts, r.left.TextStyle).Width
 	rw := fyne.MeasureText(r.right.Text, ts, r.right.TextStyle).Width
 	r.left.Move(fyne.NewPos(x-gap-lw, y))
 	r.left.Resize(fyne.NewSize(lw, size.Height-2*y))
@@ -94,4 +98,32 @@ func (k *kwicRenderer) Refresh() {
 	for _, o := range k.objects {
 		o.Refresh()
 	}
+}
+
+// fitText returns s, or as much of it as fits in width: its end when
+// fromStart (cutting the start), else its start.
+func fitText(s string, width, size float32, style fyne.TextStyle, fromStart bool) string {
+	if width <= 0 {
+		return ""
+	}
+	if fyne.MeasureText(s, size, style).Width <= width {
+		return s
+	}
+	r := []rune(s)
+	part := func(n int) string { // n runes kept
+		if fromStart {
+			return string(r[len(r)-n:])
+		}
+		return string(r[:n])
+	}
+	lo, hi := 0, len(r) // the longest n that fits is in [lo, hi)
+	for lo+1 < hi {
+		mid := (lo + hi) / 2
+		if fyne.MeasureText(part(mid), size, style).Width <= width {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return part(lo)
 }

@@ -95,7 +95,7 @@ func (a *labelAll) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	check.OnChanged = nil
 	check.SetChecked(a.checked[id])
 	check.OnChanged = func(on bool) { a.checked[id] = on; a.showSummary() }
-	doc.SetText(h.title + " · " + h.label.Name)
+	doc.SetText(h.label.Name + " · " + h.title)
 }
 
 // show opens the dialog with text (the selection) as the query and

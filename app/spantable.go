@@ -25,7 +25,8 @@ func newBrowseTable(b *spanBrowser) *browseTable {
 	t.CreateCell = func() fyne.CanvasObject {
 		l := widget.NewLabel("")
 		l.Truncation = fyne.TextTruncateEllipsis
-		return container.NewStack(widget.NewCheck("", nil), newChip("label", "#999999"), l)
+		chipBox := container.NewHBox(container.NewCenter(newChip("label", "#999999")))
+		return container.NewStack(widget.NewCheck("", nil), chipBox, l)
 	}
 	t.UpdateCell = t.updateCell
 	t.ShowHeaderRow = true
@@ -45,9 +46,17 @@ func newBrowseTable(b *spanBrowser) *browseTable {
 		h.SetText(text)
 		h.OnTapped = func() { b.sortBy(col) }
 	}
-	t.OnSelected = func(id widget.TableCellID) { b.current = id.Row }
+	t.OnSelected = func(id widget.TableCellID) {
+		b.current = id.Row
+		// widget.Table focuses itself on a tap only when its canvas knows
+		// it, which it does not for an extended table: focus it here so
+		// that Enter reaches TypedKey.
+		if c := b.win.Canvas(); c.Focused() != fyne.Focusable(t) {
+			c.Focus(t)
+		}
+	}
 	t.ExtendBaseWidget(t)
-	for c, w := range []float32{36, 120, 300, 200, 90, 200} {
+	for c, w := range []float32{36, 120, 280, 180, 90, 160} {
 		t.SetColumnWidth(c, w)
 	}
 	return t
@@ -56,9 +65,10 @@ func newBrowseTable(b *spanBrowser) *browseTable {
 func (t *browseTable) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	b := t.b
 	st := o.(*fyne.Container)
-	check, chip, label := st.Objects[0].(*widget.Check), st.Objects[1].(*chip), st.Objects[2].(*widget.Label)
+	check, chipBox, label := st.Objects[0].(*widget.Check), st.Objects[1].(*fyne.Container), st.Objects[2].(*widget.Label)
+	chip := chipBox.Objects[0].(*fyne.Container).Objects[0].(*chip)
 	check.Hide()
-	chip.Hide()
+	chipBox.Hide()
 	label.Hide()
 	if id.Row >= len(b.shown) {
 		return
@@ -80,7 +90,7 @@ func (t *browseTable) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		check.Show()
 	case colLabel + 1:
 		chip.set(r.label, r.color)
-		chip.Show()
+		chipBox.Show()
 	default:
 		label.SetText([browseColumns]string{r.label, r.text, r.doc, r.span.Annotator, oneLineText(r.span.Note)}[id.Col-1])
 		label.Show()
