@@ -6,7 +6,9 @@ import "time"
 // and redone; the others are recorded for the audit trail only.
 const (
 	ActionAddSpan        = "add-span"
-	ActionAddSpans       = "add-spans" // a batch of new spans added as one edit (Spans)
+	ActionAddSpans       = "add-spans"     // a batch of new spans added as one edit (Spans)
+	ActionDeleteSpans    = "delete-spans"  // a batch of spans removed as one edit (Spans, as they were)
+	ActionRelabelSpans   = "relabel-spans" // a batch of spans given another label as one edit (Spans before, Relabeled after)
 	ActionUpdateSpan     = "update-span"
 	ActionDeleteSpan     = "delete-span"
 	ActionUndo           = "undo" // Ref names the span edit that was undone
@@ -42,11 +44,15 @@ type Event struct {
 	// Relations holds the relation of a relation edit (and of its undo or
 	// redo), and for a span delete the relations removed with the span.
 	Relations []*Relation
+	// Relabeled holds the spans of a relabel-spans edit as they became, in
+	// the order of Spans (which holds them as they were).
+	Relabeled []*Span
 }
 
 // IsSpanEdit reports whether the event is a span edit that undo can revert.
 func (e *Event) IsSpanEdit() bool {
-	return e.Action == ActionAddSpan || e.Action == ActionUpdateSpan || e.Action == ActionDeleteSpan || e.Action == ActionAddSpans
+	return e.Action == ActionAddSpan || e.Action == ActionUpdateSpan || e.Action == ActionDeleteSpan || e.Action == ActionAddSpans ||
+		e.Action == ActionDeleteSpans || e.Action == ActionRelabelSpans
 }
 
 // IsRelationEdit reports whether the event is a relation edit that undo can revert.

@@ -46,6 +46,13 @@ type Project interface {
 	// document, offsets and label) is skipped; added counts the others. A
 	// call that adds nothing records no edit.
 	AddSpans(spans []*Span) (added int, err error)
+	// DeleteSpans removes many spans as one edit, which one Undo puts back
+	// whole: all of them or none on error (an unknown ID names itself).
+	DeleteSpans(ids []string) error
+	// RelabelSpans gives many spans the label labelID as one edit, which one
+	// Undo reverts whole: all or none on error. Spans that already carry the
+	// label are left alone; a call that changes nothing records no edit.
+	RelabelSpans(ids []string, labelID string) (changed int, err error)
 	// UpdateSpan saves a span's offsets, label and note.
 	UpdateSpan(s *Span) error
 	// DeleteSpan removes a span.

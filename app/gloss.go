@@ -38,6 +38,11 @@ type Gloss struct {
 	agreement *agreementArea
 	curation  *curationArea
 	merge     *mergeArea
+	find      *findBar     // find in the document (findbar.go)
+	corpus    *corpusFind  // find in every document (findcorpus.go)
+	browse    *spanBrowser // every span of the project (spanbrowser.go)
+	bulk      *labelAll    // label all occurrences (labelall.go)
+	kwic      *concordance // the concordance (concordance.go)
 }
 
 // New builds the window for project p. open is used by File → New, Open and
@@ -112,6 +117,11 @@ func (g *Gloss) build(open Opener) {
 		}
 		return g.s.doc.ID
 	})
+	g.find = newFindBar(g.s, g.text.view)
+	g.corpus = newCorpusFind(g.s, g.win)
+	g.browse = newSpanBrowser(g.s, g.win, g.status)
+	g.bulk = newLabelAll(g.s, g.win, g.status, dialogs)
+	g.kwic = newConcordance(g.s, g.win, dialogs)
 	g.menu = newMainMenu(g.actions())
 	g.wire()
 
@@ -122,9 +132,11 @@ func (g *Gloss) build(open Opener) {
 	g.notice.Hide()
 
 	// The layer switch has a row of its own under the label bar, so that
-	// the chips keep the text's whole width on a small screen.
+	// the chips keep the text's whole width on a small screen; the find bar
+	// opens under the text.
 	bar := container.NewVBox(g.labels.bar.content, container.NewHBox(g.layers.choice))
-	g.layout = newPanels(g.app.Preferences(), g.docs.panel.content, bar, g.text.content,
+	text := container.NewBorder(nil, g.find.content, nil, nil, g.text.content)
+	g.layout = newPanels(g.app.Preferences(), g.docs.panel.content, bar, text,
 		g.spans.editor.content, g.spans.panel.content)
 	g.layout.onToggle = g.menu.refresh
 	g.labels.bar.onRows = g.layout.relayout

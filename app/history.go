@@ -75,6 +75,10 @@ func eventCommand(e *annotate.Event) command {
 		c.name = "add span"
 	case annotate.ActionDeleteSpan:
 		c.name = "delete span"
+	case annotate.ActionAddSpans, annotate.ActionDeleteSpans, annotate.ActionRelabelSpans:
+		verb := map[string]string{annotate.ActionAddSpans: "add ", annotate.ActionDeleteSpans: "delete ", annotate.ActionRelabelSpans: "relabel "}[e.Action]
+		c.name = verb + plural(len(e.Spans), "span")
+		return c
 	default:
 		c.name = "edit span"
 		if e.Before != nil && e.After != nil {

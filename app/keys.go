@@ -15,6 +15,7 @@ type keyboard struct {
 	onDelete func()
 	onEscape func()
 	onHelp   func()
+	onFind   func(back bool) // F3, Shift+F3: next or previous hit of the find bar
 }
 
 // install takes the canvas's keys.
@@ -37,6 +38,10 @@ func (k *keyboard) typedKey(ev *fyne.KeyEvent) {
 		k.onEscape()
 	case fyne.KeyF1:
 		k.onHelp()
+	case fyne.KeyF3:
+		if k.onFind != nil {
+			k.onFind(shiftHeld())
+		}
 	}
 }
 

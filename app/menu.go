@@ -44,6 +44,9 @@ type menuActions struct {
 	curateAuto                                     func(strategy string)
 
 	shortcuts, about func()
+
+	// find, bulk annotation, the span browser and the concordance (issue 14)
+	find, findAll, labelAll, spanBrowser, concordance func()
 }
 
 // mainMenu is the window's menu bar. Menu item shortcuts run before a
@@ -104,8 +107,12 @@ func (m *mainMenu) build() *fyne.MainMenu {
 	edit := fyne.NewMenu("Edit",
 		m.undo, m.redo,
 		fyne.NewMenuItemSeparator(),
+		item("Find…", shortcut(fyne.KeyF, 0), a.find),
+		item("Find in all documents…", shortcut(fyne.KeyF, fyne.KeyModifierShift), a.findAll),
+		fyne.NewMenuItemSeparator(),
 		item("Label selection…", shortcut(fyne.KeyL, 0), a.labelPalette),
 		item("Delete selected span", nil, a.deleteSpan),
+		item("Label all occurrences…", shortcut(fyne.KeyO, fyne.KeyModifierShift), a.labelAll),
 		fyne.NewMenuItemSeparator(),
 		item("Edit labels…", shortcut(fyne.KeyL, fyne.KeyModifierShift), a.editLabels),
 		fyne.NewMenuItem("Annotator name…", a.annotator),
@@ -129,6 +136,9 @@ func (m *mainMenu) build() *fyne.MainMenu {
 		m.docs, m.side,
 		fyne.NewMenuItemSeparator(),
 		item("Reload from file", shortcut(fyne.KeyR, 0), a.reload),
+		fyne.NewMenuItemSeparator(),
+		item("Span browser…", shortcut(fyne.KeyB, fyne.KeyModifierShift), a.spanBrowser),
+		item("Concordance…", shortcut(fyne.KeyK, fyne.KeyModifierShift), a.concordance),
 	)
 
 	m.done = item("Mark document done", shortcut(fyne.KeyD, 0), a.toggleDone)
@@ -136,7 +146,7 @@ func (m *mainMenu) build() *fyne.MainMenu {
 		item("Next document", shortcut(fyne.KeyDown, 0), a.nextDoc),
 		item("Previous document", shortcut(fyne.KeyUp, 0), a.prevDoc),
 		item("Open document…", shortcut(fyne.KeyP, 0), a.quickOpen),
-		item("Search documents", shortcut(fyne.KeyF, 0), a.search),
+		item("Search documents", shortcut(fyne.KeyK, 0), a.search),
 		fyne.NewMenuItemSeparator(),
 		item("Mark done and next", shortcut(fyne.KeyReturn, 0), a.doneAndNext),
 		m.done,

@@ -152,7 +152,7 @@ func (a *spansArea) reload() {
 // edited shows an edit's result: the edited document's spans, with spanID
 // selected when it still exists and flashed.
 func (a *spansArea) edited(docID, spanID string) {
-	if a.s.doc == nil || a.s.doc.ID != docID {
+	if docID != "" && (a.s.doc == nil || a.s.doc.ID != docID) { // "": spans of several documents
 		a.showDoc(docID)
 	} else {
 		a.reload()

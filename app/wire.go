@@ -93,6 +93,22 @@ func (g *Gloss) wire() {
 	g.files.onRecent = g.menu.refresh
 	g.xfer.onImported = g.imported
 	g.wireTeam()
+
+	g.keys.onFind = func(back bool) {
+		if !g.find.content.Visible() {
+			g.find.open()
+			return
+		}
+		g.find.step(back)
+	}
+	g.find.onClose = g.text.focus
+	g.find.onFocus = func(o fyne.Focusable) { g.win.Canvas().Focus(o) }
+	g.find.onCorpus = g.corpus.show
+	g.corpus.onOpen = func(docID string, start, end int) { g.docs.openAt(docID, start, end-start) }
+	g.browse.onJump = g.jumpToSpan
+	g.browse.onEdited = g.spansEdited
+	g.bulk.onEdited = g.spansEdited
+	g.kwic.onOpen = g.corpus.onOpen
 }
 
 // actions are what the menu items do.
@@ -148,7 +164,56 @@ func (g *Gloss) actions() menuActions {
 
 		shortcuts: func() { showShortcuts(g.win) },
 		about:     func() { showAbout(g.win, g.s.p.Path()) },
+
+		find:        func() { g.find.open() },
+		findAll:     func() { g.corpus.show(g.find.query.Text) },
+		spanBrowser: func() { g.browse.show() },
+		labelAll:    g.showLabelAll,
+		concordance: g.showConcordance,
 	}
+}
+
+// jumpToSpan shows sp's document and selects the span there.
+func (g *Gloss) jumpToSpan(sp *annotate.Span) {
+	if g.s.doc == nil || g.s.doc.ID != sp.DocumentID {
+		g.docs.show(sp.DocumentID)
+	}
+	if x := g.s.span(sp.ID); x != nil {
+		g.spans.jumpTo(x)
+	}
+}
+
+// showLabelAll opens "Label all occurrences" with the selected text and
+// the selected span's label.
+func (g *Gloss) showLabelAll() {
+	text, labelID := "", ""
+	if s, e := g.text.view.Selection(); e > s && e <= len(g.s.runes) {
+		text = string(g.s.runes[s:e])
+	}
+	if sp := g.s.span(g.spans.selected); sp != nil {
+		labelID = sp.LabelID
+	}
+	g.bulk.show(text, labelID)
+}
+
+// showConcordance opens the concordance of the selected span's label, or
+// else of the selected text.
+func (g *Gloss) showConcordance() {
+	text, labelID := "", ""
+	if sp := g.s.span(g.spans.selected); sp != nil {
+		labelID = sp.LabelID
+	} else if s, e := g.text.view.Selection(); e > s && e <= len(g.s.runes) {
+		text = string(g.s.runes[s:e])
+	}
+	g.kwic.show(text, labelID)
+}
+
+// spansEdited shows spans that a bulk edit (the span browser, label all)
+// changed, in any document.
+func (g *Gloss) spansEdited() {
+	g.docs.reload()
+	g.spans.reload()
+	g.menu.refreshEdit()
 }
 
 // setProject shows project p, closing the one shown before.
@@ -183,6 +248,7 @@ func (g *Gloss) documentShown() {
 	g.text.show(g.s.doc, g.s.spans, g.s.labels)
 	g.glyphs.check(g.s.doc, g.text.view.Theme())
 	g.spans.showDocument()
+	g.find.documentShown()
 	g.updateTitle()
 	g.status.showCounts(g.s)
 }

@@ -97,32 +97,6 @@ func checkSpans(tx *sql.Tx, spans []*annotate.Span) error {
 	return nil
 }
 
-// moveBatch undoes (remove) or redoes (add again) a batch edit: every span
-// or none. A non-empty reason says why not; the project is then unchanged.
-func moveBatch(tx *sql.Tx, spans []*annotate.Span, remove bool) (reason string, err error) {
-	if _, err := tx.Exec(`SAVEPOINT move_spans`); err != nil {
-		return "", err
-	}
-	for _, sp := range spans {
-		from, to := (*annotate.Span)(nil), sp
-		if remove {
-			from, to = sp, nil
-		}
-		if _, reason, err = moveSpan(tx, sp.ID, from, to); err != nil || reason != "" {
-			break
-		}
-	}
-	if err != nil || reason != "" {
-		if _, rerr := tx.Exec(`ROLLBACK TO move_spans`); rerr != nil && err == nil {
-			err = rerr
-		}
-	}
-	if _, rerr := tx.Exec(`RELEASE move_spans`); rerr != nil && err == nil {
-		err = rerr
-	}
-	return reason, err
-}
-
 // commonDocument is the document of all the spans, or "" when they are in several.
 func commonDocument(spans []*annotate.Span) string {
 	doc := spans[0].DocumentID

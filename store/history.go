@@ -20,7 +20,7 @@ const (
 	cannotUndo    = 3
 )
 
-const spanActions = `('add-span', 'update-span', 'delete-span', 'add-spans', 'add-relation', 'delete-relation')`
+const spanActions = `('add-span', 'update-span', 'delete-span', 'add-spans', 'delete-spans', 'relabel-spans', 'add-relation', 'delete-relation')`
 
 const selectEventSQL = `SELECT seq, at, annotator, action, document_id, span_id, before, after, undone, ref FROM events`
 
@@ -67,8 +67,9 @@ func (s *Store) step(where, action string, states func(*annotate.Event) (from, t
 			reason = err.Error()
 		case err != nil:
 			return err
-		case e.Action == annotate.ActionAddSpans:
-			if reason, err = moveBatch(tx, e.Spans, action == "undo"); err != nil {
+		case isBatch(e.Action):
+			from, to := batchStates(e, action == "undo")
+			if reason, err = moveBatchStates(tx, from, to); err != nil {
 				return err
 			}
 		case e.IsRelationEdit():
@@ -134,11 +135,9 @@ func stepRecord(tx *sql.Tx, e *annotate.Event, cur *annotate.Span, action string
 		before, after = relationStepRecord(e, action)
 		return before, after, nil
 	}
-	if e.Action == annotate.ActionAddSpans {
-		if action == "undo" {
-			return encodeSpans(e.Spans), "", nil
-		}
-		return "", encodeSpans(e.Spans), nil
+	if isBatch(e.Action) {
+		before, after = batchRecord(e, action == "undo")
+		return before, after, nil
 	}
 	now, err := findSpan(tx, e.SpanID)
 	return encodeSpan(cur), encodeSpan(now), err
@@ -198,7 +197,7 @@ func sameState(cur, want *annotate.Span) bool {
 }
 
 func describeEdit(e *annotate.Event) string {
-	if e.Action == annotate.ActionAddSpans {
+	if isBatch(e.Action) {
 		return fmt.Sprintf("%s (%s)", e.Action, batchDetail(e.Spans))
 	}
 	sp := e.After
@@ -270,13 +269,18 @@ func scanEvent(row interface{ Scan(...any) error }) (*annotate.Event, error) {
 		return &e, nil
 	}
 	var err error
-	if e.Action == annotate.ActionAddSpans || isList(before) || isList(after) {
+	if isBatch(e.Action) || isList(before) || isList(after) {
 		list := after
 		if isList(before) {
 			list = before
 		}
 		if e.Spans, err = decodeSpans(list); err != nil {
 			return &e, annotate.Errorf(annotate.EINVALID, "edit log entry %d: %v", e.Seq, err)
+		}
+		if e.Action == annotate.ActionRelabelSpans {
+			if e.Relabeled, err = decodeSpans(after); err != nil || len(e.Relabeled) != len(e.Spans) {
+				return &e, annotate.Errorf(annotate.EINVALID, "edit log entry %d: unreadable relabelled spans", e.Seq)
+			}
 		}
 		e.Detail = batchDetail(e.Spans)
 		return &e, nil

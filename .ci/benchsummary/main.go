@@ -39,6 +39,7 @@ var table = []row{
 	{"memory: 1 MB document with 10,000 spans open", "MemoryOpenDocument", "rss-MB", 150, "MB", "", 0, false},
 	{"agreement: 3 annotators x 100,000 spans, 10,000 docs", "Agreement", "ns/op", 2000, "ms", "", 0, false},
 	{"annotate --regex over 10,000 articles (50 MB)", "RegexCorpus/names/nocase", "ns/op", 2000, "ms", "", 0, false},
+	{"span browser: filter 100,000 spans, per keystroke", "SpanBrowserFilter", "ns/op", 50, "ms", "", 0, false},
 	{"HTML import (pages/s; baseline: the extractor alone)", "HTMLReader", "pages/s", 5, "pages/s", "TrafilaturaAlone", 0, true},
 }
 

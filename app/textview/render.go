@@ -171,6 +171,7 @@ func (r *renderer) build() {
 		lastLine := vl.li == len(pl.lines)-1 && pl.done
 		ty := vl.y + m.top // the top of the text, below the row of tags
 		r.spanMarks(pl, vl, ln, maxX)
+		r.findMarks(pl, vl, ln, maxX)
 		r.tagsAndNotes(pl, vl, ln, maxX)
 		if a, b := max(v.selStart, ln.start), min(v.selEnd, ln.end); showSel && a < b || showSel && lastLine && v.selStart <= ln.end && v.selEnd > ln.end {
 			r.xs = v.ranges(pl, vl.li, a, b, r.xs)

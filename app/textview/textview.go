@@ -65,7 +65,8 @@ type TextView struct {
 	anchor, head     int // the fixed and the moving end of the selection
 	snapWords        bool
 	selectedSpan     string
-	showTags         bool // label names drawn at the start of spans
+	showTags         bool     // label names drawn at the start of spans
+	find             findHits // hits of a find in the document (findhits.go)
 
 	flashID    string
 	flashLevel float32
@@ -99,7 +100,7 @@ func (v *TextView) CreateRenderer() fyne.WidgetRenderer {
 }
 
 // SetDocument shows text with its spans and the labels they refer to. The
-// selection is cleared and the view scrolls to the top.
+// selection and the find hits are cleared and the view scrolls to the top.
 func (v *TextView) SetDocument(text string, spans []*annotate.Span, labels []*annotate.Label) {
 	v.doc = newDocument(text)
 	v.layOK = false
@@ -108,6 +109,7 @@ func (v *TextView) SetDocument(text string, spans []*annotate.Span, labels []*an
 	v.selStart, v.selEnd, v.anchor, v.head = 0, 0, 0, 0
 	v.selectedSpan = ""
 	v.hoverCP, v.cycleCP = -1, -1
+	v.find = findHits{current: -1}
 	v.setLabels(labels)
 	v.spans.set(spans)
 	v.Refresh()
