@@ -8,7 +8,9 @@
 # with a Ctrl+Shift shortcut does not leave shift "held" (issue 15, defect
 # 1): select the span, Ctrl+Shift+L, click Close, click a later word; then
 # Ctrl+Shift+I, click Cancel, click the later word: the span in the project
-# file must not change.
+# file must not change. Then that dialogs take the keyboard (defect 2): with
+# the span selected, F1 opens the help; Delete and the hotkey 2 under it
+# change nothing; Escape closes it; F1 again and Enter close it too.
 #
 # usage: .ci/e2e-gui.sh [GLOSS_E2E_BIN GLOSS_CLI_BIN]
 #
@@ -197,6 +199,33 @@ for step in "ctrl+shift+l Close" "ctrl+shift+i Cancel"; do
 	AFTER=$(spanNow)
 	[ "$AFTER" = "$BEFORE" ] || fail "after $keys, $button and a click on '$LATER' the span changed: $BEFORE -> $AFTER"
 	log "$keys, $button, click on '$LATER': the span is unchanged"
+done
+
+# dialogClosed waits until the e2e build reports dialog $1 closed.
+dialogClosed() {
+	for _ in $(seq 50); do
+		grep -q "^gloss-e2e: dialog $1 closed" "$TMP/gloss.out" && return 0
+		sleep 0.1
+	done
+	return 1
+}
+
+# Dialogs take the keyboard, and nothing underneath reacts (defect 2).
+xdotool mousemove --window "$WID" "$MX" "$Y1" click 1 # select the span
+sleep 0.5
+for close in Escape Return; do
+	SEEN=$(wc -l <"$TMP/gloss.out")
+	xdotool key --clearmodifiers F1
+	dialogButton "$SEEN" Close >/dev/null || fail "F1 opened no help dialog"
+	N=$(tail -n "+$((SEEN + 1))" "$TMP/gloss.out" | grep -m1 '^gloss-e2e: dialog ' | awk '{print $3}')
+	xdotool key --clearmodifiers Delete
+	xdotool key --clearmodifiers 2
+	sleep 0.5
+	[ "$close" = Escape ] && import -window root "$ART/e2e-help.png"
+	[ "$(spanNow)" = "$BEFORE" ] || fail "Delete or 2 under the help dialog changed the span: $(spanNow)"
+	xdotool key --clearmodifiers "$close"
+	dialogClosed "$N" || fail "$close did not close the help dialog"
+	log "F1, Delete and 2 (no effect), $close: the help dialog closed"
 done
 
 # Quit with Ctrl+Q: the app must end by itself, cleanly.

@@ -81,7 +81,7 @@ func (f *fileDialogs) show(d *dialog.FileDialog) {
 		d.SetLocation(dir)
 	}
 	d.Resize(dialogSize(f.win))
-	d.Show()
+	showDialog(f.win, d, dialogKeys{escape: d.Dismiss}) // Enter stays with the dialog's own fields
 }
 
 // dialogSize is a comfortable size for file dialogs in this window.

@@ -89,6 +89,7 @@ func (g *Gloss) build(open Opener) {
 	g.xfer = newTransfers(g.s, g.win, dialogs, g.status)
 	g.keys = &keyboard{win: g.win, view: g.text.view}
 	g.menu = newMainMenu(g.actions())
+	g.menu.blocked = func() bool { return dialogOpen(g.win) }
 	g.wire()
 
 	banner := canvas.NewRectangle(theme.Color(theme.ColorNameWarning))

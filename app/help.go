@@ -48,14 +48,13 @@ func showShortcuts(win fyne.Window) {
 		grid.Add(key)
 		grid.Add(canvas.NewText(s[1], fg))
 	}
-	d := dialog.NewCustom("Keyboard shortcuts", "Close", container.NewPadded(grid), win)
-	d.Show()
+	showCustom(win, dialog.NewCustom("Keyboard shortcuts", "Close", container.NewPadded(grid), win))
 }
 
 // showAbout shows the version and the project file.
 func showAbout(win fyne.Window, projectPath string) {
-	dialog.ShowInformation("About Gloss",
-		"Gloss "+Version+"\nAnnotate text: select, label, export.\n\nProject: "+projectPath, win)
+	showInformation(win, "About Gloss",
+		"Gloss "+Version+"\nAnnotate text: select, label, export.\n\nProject: "+projectPath)
 }
 
 // pairsLayout lays objects out two by two as compact table rows: the first

@@ -47,6 +47,8 @@ type mainMenu struct {
 	redo   *fyne.MenuItem
 	snap   *fyne.MenuItem
 	done   *fyne.MenuItem
+
+	blocked func() bool // true while a dialog is open: the items do nothing
 }
 
 func newMainMenu(act menuActions) *mainMenu { return &mainMenu{act: act} }
@@ -123,7 +125,29 @@ func (m *mainMenu) build() *fyne.MainMenu {
 		fyne.NewMenuItem("About Gloss", a.about),
 	)
 	m.main = fyne.NewMainMenu(file, edit, view, goMenu, help)
+	if m.blocked != nil {
+		guardMenus(m.main.Items, m.blocked)
+	}
 	return m.main
+}
+
+// guardMenus makes every item (and sub-item) do nothing while blocked says
+// so: menu shortcuts reach the window before any dialog could stop them.
+func guardMenus(menus []*fyne.Menu, blocked func() bool) {
+	for _, m := range menus {
+		for _, it := range m.Items {
+			if it.ChildMenu != nil {
+				guardMenus([]*fyne.Menu{it.ChildMenu}, blocked)
+			}
+			if act := it.Action; act != nil {
+				it.Action = func() {
+					if !blocked() {
+						act()
+					}
+				}
+			}
+		}
+	}
 }
 
 // refresh updates the parts of the menu that depend on state.
