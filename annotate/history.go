@@ -17,6 +17,10 @@ const (
 	ActionDeleteDocument = "delete-document"
 	ActionMerge          = "merge"  // other coders' project files merged in
 	ActionCurate         = "curate" // the gold layer filled by a curation rule
+	// Label edits, undoable like span edits: LabelBefore and LabelAfter
+	// hold the label; a deleted label's spans (as they were) are in Spans.
+	ActionUpdateLabel = "update-label" // renamed, recoloured, new hotkey or description
+	ActionDeleteLabel = "delete-label" // deleted, its spans moved to MoveTo
 )
 
 // Event is one entry of a project's edit log: who did what and when. For a
@@ -37,6 +41,16 @@ type Event struct {
 	// Spans holds the spans of a batch edit (ActionAddSpans) and of its undo
 	// or redo, all added, removed or re-added together; Before and After are nil.
 	Spans []*Span
+	// Label edits (ActionUpdateLabel, ActionDeleteLabel): the label before
+	// and after (nil: it did not exist), and for a deletion the label its
+	// spans moved to ("" when none carried it).
+	LabelBefore, LabelAfter *Label
+	MoveTo                  string
+}
+
+// IsLabelEdit reports whether the event is a label edit that undo can revert.
+func (e *Event) IsLabelEdit() bool {
+	return e.Action == ActionUpdateLabel || e.Action == ActionDeleteLabel
 }
 
 // IsSpanEdit reports whether the event is a span edit that undo can revert.

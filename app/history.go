@@ -13,6 +13,7 @@ type command struct {
 	do     func() error
 	docID  string // the document the edit touched
 	spanID string // the span to select afterwards ("" for none)
+	labels bool   // a label edit: the labels must be read again
 }
 
 // projectHistory undoes and redoes through the project's own edit log
@@ -65,6 +66,9 @@ func (p *projectHistory) names() (undo, redo string, canUndo, canRedo bool) {
 
 // eventCommand describes a logged span edit as the window names commands.
 func eventCommand(e *annotate.Event) command {
+	if e.IsLabelEdit() {
+		return labelCommand(e)
+	}
 	c := command{docID: e.DocumentID, spanID: e.SpanID}
 	sp := e.After
 	if sp == nil {
@@ -90,6 +94,29 @@ func eventCommand(e *annotate.Event) command {
 	}
 	if sp != nil {
 		c.name += fmt.Sprintf(" [%d, %d)", sp.Start, sp.End)
+	}
+	return c
+}
+
+// labelCommand names a logged label edit: 'delete label "actor"',
+// 'rename label "actor" to "agent"', 'recolour label "actor"'.
+func labelCommand(e *annotate.Event) command {
+	c := command{labels: true, name: "edit label"}
+	b, a := e.LabelBefore, e.LabelAfter
+	switch {
+	case b == nil:
+	case e.Action == annotate.ActionDeleteLabel:
+		c.name = fmt.Sprintf("delete label %q", b.Name)
+	case a == nil:
+		c.name = fmt.Sprintf("edit label %q", b.Name)
+	case a.Name != b.Name:
+		c.name = fmt.Sprintf("rename label %q to %q", b.Name, a.Name)
+	case a.Color != b.Color:
+		c.name = fmt.Sprintf("recolour label %q", a.Name)
+	case a.Hotkey != b.Hotkey:
+		c.name = fmt.Sprintf("change hotkey of %q", a.Name)
+	default:
+		c.name = fmt.Sprintf("edit label %q", a.Name)
 	}
 	return c
 }

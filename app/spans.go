@@ -41,6 +41,7 @@ type spansArea struct {
 	onReloaded  func()          // the shown document's spans were reread
 	onFirstSpan func()          // a document got its first span
 	onEdited    func()          // an edit, undo or redo went through
+	onLabels    func()          // an undo or redo changed the labels
 	focusText   func()
 }
 

@@ -74,7 +74,10 @@ func (g *Gloss) wire() {
 		g.spans.setLabels(g.s.labels)
 		counts()
 	}
-	g.labels.onSaved = g.spans.reload
+	g.labels.onSaved = func() {
+		g.spans.reload()
+		g.menu.refreshEdit() // a label edit can be undone
+	}
 	g.labels.onRemoved = func() {
 		g.menu.refreshEdit()
 		g.labels.reload()
@@ -82,6 +85,7 @@ func (g *Gloss) wire() {
 		g.spans.reload()
 		g.spans.selectSpan(g.spans.selected)
 	}
+	g.spans.onLabels = g.labels.onRemoved
 	g.labels.onApply = func(l *annotate.Label) {
 		g.text.focus()
 		g.spans.applyLabel(l)

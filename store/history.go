@@ -55,7 +55,7 @@ func (s *Store) step(where, action string, states func(*annotate.Event) (from, t
 	var conflict error
 	err := s.write(func(tx *sql.Tx) error {
 		ev, conflict = nil, nil
-		e, err := scanEvent(tx.QueryRow(selectEventSQL+` WHERE annotator = ? AND action IN `+spanActions+` AND `+where+` LIMIT 1`, s.annotator))
+		e, err := scanEvent(tx.QueryRow(selectEventSQL+` WHERE annotator = ? AND action IN `+undoableActions+` AND `+where+` LIMIT 1`, s.annotator))
 		if errors.Is(err, sql.ErrNoRows) {
 			return annotate.Errorf(annotate.ENOTFOUND, "nothing to %s", action)
 		}
@@ -66,6 +66,10 @@ func (s *Store) step(where, action string, states func(*annotate.Event) (from, t
 			reason = err.Error()
 		case err != nil:
 			return err
+		case e.IsLabelEdit():
+			if reason, err = stepLabel(tx, e, action == "undo"); err != nil {
+				return err
+			}
 		case e.Action == annotate.ActionAddSpans:
 			if reason, err = moveBatch(tx, e.Spans, action == "undo"); err != nil {
 				return err
@@ -115,6 +119,9 @@ func (s *Store) step(where, action string, states func(*annotate.Event) (from, t
 // the span as it was (cur) and is now, or for a batch edit the list of its
 // spans on the side where they now exist.
 func stepRecord(tx *sql.Tx, e *annotate.Event, cur *annotate.Span, action string) (before, after string, err error) {
+	if e.IsLabelEdit() { // Ref names the label edit, which holds the labels
+		return "", "", nil
+	}
 	if e.Action == annotate.ActionAddSpans {
 		if action == "undo" {
 			return encodeSpans(e.Spans), "", nil
@@ -134,7 +141,8 @@ func moveSpan(tx *sql.Tx, id string, from, to *annotate.Span) (cur *annotate.Spa
 		return nil, "", err
 	}
 	if !sameState(cur, from) {
-		return cur, "the span was changed since (by another annotator, or its document or label was deleted)", nil
+		reason, err = staleReason(tx, id, from, cur)
+		return cur, reason, err
 	}
 	if to == nil {
 		_, err = tx.Exec(`DELETE FROM spans WHERE id = ?`, id)
@@ -180,6 +188,9 @@ func sameState(cur, want *annotate.Span) bool {
 }
 
 func describeEdit(e *annotate.Event) string {
+	if l := e.LabelBefore; l != nil {
+		return fmt.Sprintf("%s %q", e.Action, l.Name)
+	}
 	if e.Action == annotate.ActionAddSpans {
 		return fmt.Sprintf("%s (%s)", e.Action, batchDetail(e.Spans))
 	}
@@ -235,6 +246,9 @@ func scanEvent(row interface{ Scan(...any) error }) (*annotate.Event, error) {
 	}
 	e.At = parseTime(at)
 	e.Undone = state == undone || state == undoneForGood
+	if e.IsLabelEdit() {
+		return &e, decodeLabelEvent(&e, before, after)
+	}
 	if !e.IsSpanEdit() && e.Action != annotate.ActionUndo && e.Action != annotate.ActionRedo {
 		e.Detail = after
 		return &e, nil
