@@ -11,31 +11,6 @@ import (
 // Version is the version shown in About; cmd/gloss sets it.
 var Version = "dev"
 
-// shortcutHelp lists the keyboard shortcuts for the help dialog and docs.
-var shortcutHelp = [][2]string{
-	{"1 – 9", "label the selection with that label (or relabel the selected span)"},
-	{"Ctrl+L", "label palette: type to filter, Enter applies"},
-	{"Click a highlight", "select the span: edit it in the side panel"},
-	{"Delete / Backspace", "delete the selected span"},
-	{"Escape", "clear the selection"},
-	{"Shift+arrows, Shift+click", "extend the selection (or resize the selected span)"},
-	{"Alt+Shift+Left / Right", "move the start of the selection (or of the selected span)"},
-	{"Double-click", "select a word"},
-	{"Ctrl+Z", "undo"},
-	{"Ctrl+Shift+Z, Ctrl+Y", "redo"},
-	{"Ctrl+Down / Ctrl+Up", "next / previous document"},
-	{"Ctrl+P", "open a document by title"},
-	{"Ctrl+F", "search documents (start with / to search their text)"},
-	{"Ctrl+D", "mark the document done (again to reopen)"},
-	{"Ctrl+Shift+L", "edit the labels"},
-	{"Ctrl+I / Ctrl+Shift+I", "import files / a folder (or drop them on the window)"},
-	{"Ctrl+N / Ctrl+O", "new / open project"},
-	{"Ctrl+R", "reload from the file (see changes made by another window or gloss-cli)"},
-	{"Ctrl+= , Ctrl+- , Ctrl+0", "zoom the text in, out, back to 100%"},
-	{"F1, Ctrl+/", "this help"},
-	{"Ctrl+Q", "quit (everything is already saved)"},
-}
-
 // showShortcuts shows the keyboard shortcut help.
 func showShortcuts(win fyne.Window) {
 	// canvas.Text rows, without the padding of labels, keep the list compact
@@ -48,7 +23,11 @@ func showShortcuts(win fyne.Window) {
 		grid.Add(key)
 		grid.Add(canvas.NewText(s[1], fg))
 	}
-	showCustom(win, dialog.NewCustom("Keyboard shortcuts", "Close", container.NewPadded(grid), win))
+	// scroll when the list is taller than the window leaves room for
+	scroll := container.NewVScroll(container.NewPadded(grid))
+	m := scroll.Content.MinSize()
+	scroll.SetMinSize(fyne.NewSize(m.Width+theme.ScrollBarSize(), min(m.Height, max(200, win.Canvas().Size().Height-180))))
+	showCustom(win, dialog.NewCustom("Keyboard shortcuts", "Close", scroll, win))
 }
 
 // showAbout shows the version and the project file.
