@@ -80,7 +80,7 @@ func sizeText(n int64) string {
 	case n >= 1<<10:
 		return fmt.Sprintf("%.0f kB", float64(n)/(1<<10))
 	}
-	return fmt.Sprintf("%d bytes", n)
+	return plural(int(n), "byte")
 }
 
 // restore closes the project at path if it is shown, restores the backup

@@ -24,7 +24,7 @@ type labelBar struct {
 func newLabelBar(tips *tooltips) *labelBar {
 	b := &labelBar{tips: tips}
 	b.chips = container.NewHBox()
-	palette := widget.NewButtonWithIcon("", theme.SearchIcon(), func() {
+	palette := newTipButton(theme.SearchIcon(), "Find a label and apply it (Ctrl+L)", tips, func() {
 		if b.onPalette != nil {
 			b.onPalette()
 		}

@@ -162,7 +162,7 @@ func quoteSpan(text []rune, start, end int) string {
 	if len(rs) > maxEditorText {
 		s = string(rs[:maxEditorText/2]) + " … " + string(rs[len(rs)-maxEditorText/2:])
 	}
-	return fmt.Sprintf("“%s”  (%d characters)", strings.TrimSpace(s), end-start)
+	return fmt.Sprintf("“%s”  (%s)", strings.TrimSpace(s), plural(end-start, "character"))
 }
 
 func (e *spanEditor) labelChanged(name string) {

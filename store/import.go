@@ -2,7 +2,6 @@ package store
 
 import (
 	"database/sql"
-	"fmt"
 	"strings"
 
 	"gloss/annotate"
@@ -34,7 +33,7 @@ func (s *Store) Import(b *annotate.Batch) (annotate.ImportResult, error) {
 			return err
 		}
 		return logEvent(tx, s.annotator, "import", "", "", "",
-			fmt.Sprintf("%d documents, %d labels, %d spans", res.Documents, res.Labels, res.Spans))
+			annotate.Plural(res.Documents, "document")+", "+annotate.Plural(res.Labels, "label")+", "+annotate.Plural(res.Spans, "span"))
 	})
 	return res, err
 }

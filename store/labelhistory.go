@@ -59,7 +59,7 @@ func decodeLabelEvent(e *annotate.Event, before, after string) error {
 	}
 	e.LabelBefore, e.LabelAfter, e.Spans, e.MoveTo = b.Label, a.Label, b.Spans, a.MoveTo
 	if e.Action == annotate.ActionDeleteLabel && e.LabelBefore != nil {
-		e.Detail = fmt.Sprintf("label %q, %d spans", e.LabelBefore.Name, len(b.Spans))
+		e.Detail = fmt.Sprintf("label %q, %s", e.LabelBefore.Name, annotate.Plural(len(b.Spans), "span"))
 	}
 	return nil
 }

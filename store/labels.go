@@ -189,7 +189,7 @@ func deleteLabelTx(tx *sql.Tx, id, moveTo string) (dropped []string, err error) 
 	}
 	if used > 0 {
 		if moveTo == "" {
-			return nil, annotate.Errorf(annotate.ECONFLICT, "label %q is used by %d spans: choose a label to move them to", name, used)
+			return nil, annotate.Errorf(annotate.ECONFLICT, "label %q is used by %s: choose a label to move them to", name, annotate.Plural(used, "span"))
 		}
 		if moveTo == id {
 			return nil, annotate.Errorf(annotate.EINVALID, "cannot move spans of %q to the label being deleted", name)
