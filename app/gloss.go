@@ -84,7 +84,7 @@ func (g *Gloss) build(open Opener) {
 	g.docs = newDocuments(g.s, g.win, g.status)
 	g.spans = newSpansArea(g.s, g.win, g.text.view, g.status)
 	g.labels = newLabelsArea(g.s, g.win, g.status, tips)
-	dialogs := &fileDialogs{s: g.s, win: g.win}
+	dialogs := &fileDialogs{s: g.s, win: g.win, prefs: g.app.Preferences()}
 	g.files = &projectFiles{s: g.s, win: g.win, prefs: g.app.Preferences(), dialogs: dialogs, status: g.status, open: open}
 	g.xfer = newTransfers(g.s, g.win, dialogs, g.status)
 	g.keys = &keyboard{win: g.win, view: g.text.view}

@@ -31,7 +31,7 @@ var shortcutHelp = [][2]string{
 	{"Ctrl+F", "search documents (start with / to search their text)"},
 	{"Ctrl+D", "mark the document done (again to reopen)"},
 	{"Ctrl+Shift+L", "edit the labels"},
-	{"Ctrl+I / Ctrl+Shift+I", "import files / a folder (or drop them on the window)"},
+	{"Ctrl+I / Ctrl+Shift+I", "import a file / a folder of files (or drop several on the window)"},
 	{"Ctrl+N / Ctrl+O", "new / open project"},
 	{"Ctrl+R", "reload from the file (see changes made by another window or gloss-cli)"},
 	{"Ctrl+= , Ctrl+- , Ctrl+0", "zoom the text in, out, back to 100%"},
