@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"strings"
 
 	"gloss/annotate"
 )
@@ -22,6 +23,9 @@ type command struct {
 // so logged) after each pause in typing, and each save is one undo step.
 type projectHistory struct {
 	h annotate.Historian
+	// describe names a span by its label and text, e.g. `actor "China"`
+	// (nil, or "" for a span it cannot name: its offsets are used).
+	describe func(sp *annotate.Span) string
 }
 
 // run does c; the project logs it.
@@ -46,7 +50,7 @@ func (p *projectHistory) step(fn func() (*annotate.Event, error), what string) (
 	case err != nil:
 		return command{name: what}, true, err
 	}
-	return eventCommand(e), true, nil
+	return p.command(e), true, nil
 }
 
 // names returns the names of the edits undo and redo would act on.
@@ -56,15 +60,49 @@ func (p *projectHistory) names() (undo, redo string, canUndo, canRedo bool) {
 		return "", "", true, true // let the user try; the error shows then
 	}
 	if u != nil {
-		undo = eventCommand(u).name
+		undo = p.command(u).name
 	}
 	if r != nil {
-		redo = eventCommand(r).name
+		redo = p.command(r).name
 	}
 	return undo, redo, u != nil, r != nil
 }
 
-// eventCommand describes a logged span edit as the window names commands.
+// command describes a logged edit as the window names commands, with the
+// span's label and text where it can: 'delete actor "China"'.
+func (p *projectHistory) command(e *annotate.Event) command {
+	c := eventCommand(e)
+	sp := e.After
+	if sp == nil {
+		sp = e.Before
+	}
+	if p.describe == nil || sp == nil || e.IsLabelEdit() {
+		return c
+	}
+	what := p.describe(sp)
+	if what == "" {
+		return c
+	}
+	switch e.Action {
+	case annotate.ActionAddSpan:
+		c.name = "add " + what
+	case annotate.ActionDeleteSpan:
+		c.name = "delete " + what
+	default:
+		if b := e.Before; b != nil && e.After != nil && b.LabelID != e.After.LabelID {
+			c.name = "relabel " + p.describe(b) + " as " + p.describe(e.After)
+		} else if i := strings.Index(c.name, " ["); i > 0 {
+			verb := strings.TrimSuffix(c.name[:i], " span")
+			if verb == "edit note" {
+				verb = "edit note of"
+			}
+			c.name = verb + " " + what
+		}
+	}
+	return c
+}
+
+// eventCommand describes a logged span edit by its offsets.
 func eventCommand(e *annotate.Event) command {
 	if e.IsLabelEdit() {
 		return labelCommand(e)
