@@ -67,6 +67,7 @@ func (g *Gloss) SetBackups(b Backups) {
 // typed and closes the project file.
 func (g *Gloss) Close() error {
 	g.xfer.cancelAll()
+	g.text.rememberScroll()
 	g.spans.editor.flushNote()
 	if g.s.p == nil {
 		return nil

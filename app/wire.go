@@ -47,6 +47,7 @@ func (g *Gloss) wire() {
 
 	counts := func() { g.status.showCounts(g.s) }
 	g.docs.beforeShow = func() {
+		g.text.rememberScroll()
 		g.spans.leaveDocument()
 		g.status.showSelection(0, 0)
 	}
@@ -167,6 +168,11 @@ func (g *Gloss) setProject(p Project) {
 // documentShown shows the session's document (or none) in every area.
 func (g *Gloss) documentShown() {
 	g.text.show(g.s.doc, g.s.spans, g.s.labels)
+	if g.s.doc != nil {
+		g.text.restoreScroll(g.s.p.Path(), g.s.doc.ID)
+	} else {
+		g.text.scroll.shown("", "")
+	}
 	g.spans.showDocument()
 	g.updateTitle()
 	g.status.showCounts(g.s)
