@@ -11,8 +11,8 @@ import (
 // Every dialog of the window is shown through showDialog (or one of the
 // helpers below), which lets the keyboard reach it: Escape closes it, Enter
 // confirms it (issue 15, defect 2). The canvas gets the keys because nothing
-// in a new dialog has focus; a text field inside a dialog keeps its own keys
-// once clicked. While any dialog is open, no window shortcut or hotkey acts
+// in a new dialog has focus (the overlay has its own focus); a text field
+// inside a dialog keeps its own keys once it has the focus. While any dialog is open, no window shortcut or hotkey acts
 // on what is underneath (dialogOpen).
 
 // dialogKeys are what Escape and Enter do in a dialog; nil: nothing.
@@ -29,8 +29,7 @@ var openDialogs = struct {
 
 // showDialog shows d over win, with keys for Escape and Enter.
 func showDialog(win fyne.Window, d dialog.Dialog, keys dialogKeys) {
-	d.Show()
-	win.Canvas().Unfocus() // the keys go to the canvas, and so to the dialog
+	d.Show() // a new overlay has its own focus: unless the dialog focuses a field, keys reach the canvas
 	top := win.Canvas().Overlays().Top()
 	if top == nil {
 		return
