@@ -4,6 +4,14 @@
 # take a screenshot, quit with Ctrl+Q, then check with gloss-cli that the
 # span is in the project file with the right label and text.
 #
+# Before quitting it checks, while the window runs, that a dialog opened
+# with a Ctrl+Shift shortcut does not leave shift "held" (issue 15, defect
+# 1): select the span, Ctrl+Shift+L, click Close, click a later word; then
+# Ctrl+Shift+I, click Cancel, click the later word: the span in the project
+# file must not change. Then that dialogs take the keyboard (defect 2): with
+# the span selected, F1 opens the help; Delete and the hotkey 2 under it
+# change nothing; Escape closes it; F1 again and Enter close it too.
+#
 # usage: .ci/e2e-gui.sh [GLOSS_E2E_BIN GLOSS_CLI_BIN]
 #
 # GLOSS_E2E_BIN is gloss built with `go build -tags e2e` (make e2e builds it
@@ -18,6 +26,7 @@ cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 ART=$ROOT/test-artifacts
 WORD=${GLOSS_E2E_WORD:-Consequently} # a word of the sample article
+LATER=Analysts                       # a word after it, on a later line
 LABEL=actor                          # the label on hotkey 1
 mkdir -p "$ART"
 
@@ -102,7 +111,7 @@ PROJECT=$TMP/e2e.gloss
 "$CLI" init --sample "$PROJECT" >/dev/null
 export HOME=$TMP/home XDG_CONFIG_HOME=$TMP/home/.config XDG_DATA_HOME=$TMP/home/.local/share
 mkdir -p "$HOME"
-export FYNE_SCALE=1 GLOSS_E2E_WORD=$WORD GLOSS_ANNOTATOR=e2e # GLOSS_ANNOTATOR: no first-start name dialog
+export FYNE_SCALE=1 GLOSS_E2E_WORD=$WORD,$LATER GLOSS_ANNOTATOR=e2e # GLOSS_ANNOTATOR: no first-start name dialog
 
 # Fyne wants a BCP 47 locale ("C" is not one); Go needs none installed.
 LC_ALL=en_US.UTF-8 LANG=en_US.UTF-8 "$GLOSS" "$PROJECT" >"$TMP/gloss.out" 2>"$TMP/gloss.err" &
@@ -123,6 +132,9 @@ case $LINE in
 esac
 read -r _ _ START END X1 Y1 X2 Y2 <<<"$LINE"
 log "word '$WORD' is [$START, $END) at ($X1,$Y1)-($X2,$Y2)"
+LINE=$(grep '^gloss-e2e: word ' "$TMP/gloss.out" | sed -n 2p)
+[ -n "$LINE" ] || fail "gloss did not report where '$LATER' is"
+read -r _ _ _ _ LX1 LY1 _ _ <<<"$LINE"
 
 WID=$(timeout 20 xdotool search --sync --name '^Gloss' | head -n1) || true
 [ -n "$WID" ] || fail "no window named Gloss"
@@ -150,6 +162,71 @@ sleep 1.5
 
 import -window root "$ART/e2e.png" || fail "screenshot failed"
 log "screenshot: test-artifacts/e2e.png"
+
+# spanNow prints the one span in the project file as gloss-cli lists it.
+spanNow() { "$CLI" span list --json "$PROJECT" | grep -F '"id"'; }
+
+# dialogButton waits for the next dialog the e2e build reports (after line
+# $1 of its output) and prints "X Y" of its button labelled $2.
+dialogButton() {
+	local after=$1 label=$2 line
+	for _ in $(seq 100); do
+		line=$(tail -n "+$((after + 1))" "$TMP/gloss.out" | grep -m1 "^gloss-e2e: dialog [0-9]* button $label " || true)
+		if [ -n "$line" ]; then
+			echo "$line" | awk '{print $(NF-1), $NF}'
+			return 0
+		fi
+		sleep 0.1
+	done
+	return 1
+}
+
+# A dialog opened with Ctrl+Shift takes the key-up of shift: a click after
+# it must not extend the selection or resize the selected span (defect 1).
+BEFORE=$(spanNow) || fail "no span after pressing 1"
+for step in "ctrl+shift+l Close" "ctrl+shift+i Cancel"; do
+	read -r keys button <<<"$step"
+	xdotool mousemove --window "$WID" "$MX" "$Y1" click 1 # select the span
+	sleep 0.5
+	SEEN=$(wc -l <"$TMP/gloss.out")
+	xdotool key --clearmodifiers "$keys"
+	XY=$(dialogButton "$SEEN" "$button") || fail "$keys opened no dialog with a $button button"
+	read -r BX BY <<<"$XY"
+	xdotool mousemove --window "$WID" "$BX" "$BY" click 1
+	sleep 0.8
+	xdotool mousemove --window "$WID" "$LX1" "$LY1" click 1 # a later word
+	sleep 1
+	AFTER=$(spanNow)
+	[ "$AFTER" = "$BEFORE" ] || fail "after $keys, $button and a click on '$LATER' the span changed: $BEFORE -> $AFTER"
+	log "$keys, $button, click on '$LATER': the span is unchanged"
+done
+
+# dialogClosed waits until the e2e build reports dialog $1 closed.
+dialogClosed() {
+	for _ in $(seq 50); do
+		grep -q "^gloss-e2e: dialog $1 closed" "$TMP/gloss.out" && return 0
+		sleep 0.1
+	done
+	return 1
+}
+
+# Dialogs take the keyboard, and nothing underneath reacts (defect 2).
+xdotool mousemove --window "$WID" "$MX" "$Y1" click 1 # select the span
+sleep 0.5
+for close in Escape Return; do
+	SEEN=$(wc -l <"$TMP/gloss.out")
+	xdotool key --clearmodifiers F1
+	dialogButton "$SEEN" Close >/dev/null || fail "F1 opened no help dialog"
+	N=$(tail -n "+$((SEEN + 1))" "$TMP/gloss.out" | grep -m1 '^gloss-e2e: dialog ' | awk '{print $3}')
+	xdotool key --clearmodifiers Delete
+	xdotool key --clearmodifiers 2
+	sleep 0.5
+	[ "$close" = Escape ] && import -window root "$ART/e2e-help.png"
+	[ "$(spanNow)" = "$BEFORE" ] || fail "Delete or 2 under the help dialog changed the span: $(spanNow)"
+	xdotool key --clearmodifiers "$close"
+	dialogClosed "$N" || fail "$close did not close the help dialog"
+	log "F1, Delete and 2 (no effect), $close: the help dialog closed"
+done
 
 # Quit with Ctrl+Q: the app must end by itself, cleanly.
 xdotool key --clearmodifiers ctrl+q

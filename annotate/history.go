@@ -21,6 +21,10 @@ const (
 	ActionCurate         = "curate"          // the gold layer filled by a curation rule
 	ActionAddRelation    = "add-relation"    // Relations holds the relation added
 	ActionDeleteRelation = "delete-relation" // Relations holds the relation removed
+	// Label edits, undoable like span edits: LabelBefore and LabelAfter
+	// hold the label; a deleted label's spans (as they were) are in Spans.
+	ActionUpdateLabel = "update-label" // renamed, recoloured, new hotkey or description
+	ActionDeleteLabel = "delete-label" // deleted, its spans moved to MoveTo
 )
 
 // Event is one entry of a project's edit log: who did what and when. For a
@@ -47,6 +51,16 @@ type Event struct {
 	// Relabeled holds the spans of a relabel-spans edit as they became, in
 	// the order of Spans (which holds them as they were).
 	Relabeled []*Span
+	// Label edits (ActionUpdateLabel, ActionDeleteLabel): the label before
+	// and after (nil: it did not exist), and for a deletion the label its
+	// spans moved to ("" when none carried it).
+	LabelBefore, LabelAfter *Label
+	MoveTo                  string
+}
+
+// IsLabelEdit reports whether the event is a label edit that undo can revert.
+func (e *Event) IsLabelEdit() bool {
+	return e.Action == ActionUpdateLabel || e.Action == ActionDeleteLabel
 }
 
 // IsSpanEdit reports whether the event is a span edit that undo can revert.

@@ -48,8 +48,8 @@ func (f *projectFiles) showRestore(path string) {
 		return
 	}
 	if len(list) == 0 {
-		dialog.ShowInformation("No backups", fmt.Sprintf("There is no backup of %s yet.\n"+
-			"Gloss keeps a copy of the last 5 openings of a project that has changed.", filepath.Base(path)), f.win)
+		showInformation(f.win, "No backups", fmt.Sprintf("There is no backup of %s yet.\n"+
+			"Gloss keeps a copy of the last 5 openings of a project that has changed.", filepath.Base(path)))
 		return
 	}
 	chosen := 0
@@ -66,7 +66,7 @@ func (f *projectFiles) showRestore(path string) {
 		}
 	}, f.win)
 	d.Resize(fyne.NewSize(520, 340))
-	d.Show()
+	showConfirmDialog(f.win, d)
 }
 
 func backupLabel(b annotate.Backup) string {
@@ -80,7 +80,7 @@ func sizeText(n int64) string {
 	case n >= 1<<10:
 		return fmt.Sprintf("%.0f kB", float64(n)/(1<<10))
 	}
-	return fmt.Sprintf("%d bytes", n)
+	return plural(int(n), "byte")
 }
 
 // restore closes the project at path if it is shown, restores the backup
@@ -120,10 +120,10 @@ func (f *projectFiles) reportOpenError(path string, err error) {
 		return
 	}
 	fyne.LogError("gloss", err)
-	dialog.ShowCustomConfirm("Damaged project", "Restore a backup…", "Close",
+	showConfirmDialog(f.win, dialog.NewCustomConfirm("Damaged project", "Restore a backup…", "Close",
 		widget.NewLabel(err.Error()), func(ok bool) {
 			if ok {
 				f.showRestore(path)
 			}
-		}, f.win)
+		}, f.win))
 }

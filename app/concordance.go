@@ -23,7 +23,7 @@ const (
 	sortHitText = "Hit"
 )
 
-// concordance is a keyword-in-context view (Ctrl+Shift+K) of the spans
+// concordance is a keyword-in-context view (Ctrl+Shift+W) of the spans
 // of a label or of a search term across the corpus: left context | hit |
 // right context, aligned on the hit, sortable by the words to the left or
 // the right (nearest first), exportable as CSV. A double click opens the

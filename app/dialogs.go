@@ -11,8 +11,9 @@ import (
 // fileDialogs makes the window's open, save and folder dialogs, which open
 // in the project's folder at a comfortable size.
 type fileDialogs struct {
-	s   *session
-	win fyne.Window
+	s     *session
+	win   fyne.Window
+	prefs fyne.Preferences // remembers the last folder used (nil: the project's folder)
 }
 
 // projectDir is a listable URI of the current project's folder, for dialogs.
@@ -40,6 +41,7 @@ func (f *fileDialogs) open(chosen func(path string)) *dialog.FileDialog {
 		}
 		path := r.URI().Path()
 		r.Close()
+		f.remember(filepath.Dir(path))
 		chosen(path)
 	}, f.win)
 }
@@ -57,6 +59,7 @@ func (f *fileDialogs) save(chosen func(path string)) *dialog.FileDialog {
 		}
 		path := w.URI().Path()
 		w.Close()
+		f.remember(filepath.Dir(path))
 		chosen(path)
 	}, f.win)
 }
@@ -69,6 +72,7 @@ func (f *fileDialogs) folder(chosen func(path string)) *dialog.FileDialog {
 			return
 		}
 		if u != nil {
+			f.remember(u.Path())
 			chosen(u.Path())
 		}
 	}, f.win)
@@ -77,11 +81,11 @@ func (f *fileDialogs) folder(chosen func(path string)) *dialog.FileDialog {
 // showFileDialog shows a file or folder dialog in the project's folder, at a
 // comfortable size for this window.
 func (f *fileDialogs) show(d *dialog.FileDialog) {
-	if dir := f.projectDir(); dir != nil {
+	if dir := f.startDir(); dir != nil {
 		d.SetLocation(dir)
 	}
 	d.Resize(dialogSize(f.win))
-	d.Show()
+	showDialog(f.win, d, dialogKeys{escape: d.Dismiss}) // Enter stays with the dialog's own fields
 }
 
 // dialogSize is a comfortable size for file dialogs in this window.

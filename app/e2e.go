@@ -19,6 +19,14 @@ import (
 //
 //	gloss-e2e: word START END X1 Y1 X2 Y2
 //
+// GLOSS_E2E_WORD may list several words separated by commas: one line for
+// each, in that order. While the window runs, each dialog that opens is
+// reported with the centre of each of its buttons, so the script can click
+// them:
+//
+//	gloss-e2e: dialog N button LABEL X Y
+//	gloss-e2e: dialog N closed
+//
 // START and END are the word's code point offsets; (X1, Y1) and (X2, Y2) are
 // window pixel coordinates inside its first and last character, on the line's
 // middle. GLOSS_E2E_WORD names the word (default: the first word of six
@@ -29,16 +37,24 @@ func init() { startHook = startE2E }
 
 // startE2E reports the word's position once the window has laid it out.
 func startE2E(g *Gloss) {
-	word := os.Getenv(envE2EWord)
+	words := strings.Split(os.Getenv(envE2EWord), ",")
 	go func() {
 		last := ""
 		for range 300 {
 			time.Sleep(100 * time.Millisecond)
-			var line string
-			fyne.DoAndWait(func() { line = g.e2eLine(word) })
-			if line != "" && line == last {
+			var lines []string
+			fyne.DoAndWait(func() {
+				for _, w := range words {
+					if l := g.e2eLine(w); l != "" {
+						lines = append(lines, l)
+					}
+				}
+			})
+			line := strings.Join(lines, "\n")
+			if len(lines) == len(words) && line == last {
 				fmt.Println(line)
 				os.Stdout.Sync()
+				go g.e2eDialogs()
 				return
 			}
 			last = line

@@ -131,7 +131,7 @@ func (a *spansArea) undo() {
 	case err != nil:
 		showError(a.win, err)
 	default:
-		a.edited(c.docID, c.spanID)
+		a.stepped(c)
 		a.status.saved("undid " + c.name)
 	}
 }
@@ -145,7 +145,22 @@ func (a *spansArea) redo() {
 	case err != nil:
 		showError(a.win, err)
 	default:
-		a.edited(c.docID, c.spanID)
+		a.stepped(c)
 		a.status.saved("redid " + c.name)
+	}
+}
+
+// stepped shows what an undo or redo changed: a label edit rereads the
+// labels (and the spans that moved), a span edit shows its span.
+func (a *spansArea) stepped(c command) {
+	if !c.labels {
+		a.edited(c.docID, c.spanID)
+		return
+	}
+	if a.onLabels != nil {
+		a.onLabels()
+	}
+	if a.onEdited != nil {
+		a.onEdited()
 	}
 }

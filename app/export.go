@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
@@ -117,7 +116,7 @@ func (t *transfers) export(f *formats.Format, path string) {
 			if !t.finish(job, "Export", err) {
 				return
 			}
-			dialog.ShowInformation("Export finished", path+"\n\n"+rep.Summary(), t.win)
+			showInformation(t.win, "Export finished", path+"\n\n"+rep.Summary())
 			t.status.message("Exported to " + filepath.Base(path))
 		})
 	}()

@@ -83,6 +83,7 @@ func (g *Gloss) SetBackups(b Backups) {
 func (g *Gloss) Close() error {
 	g.xfer.cancelAll()
 	g.layout.rememberDividers()
+	g.text.rememberScroll()
 	g.spans.editor.flushNote()
 	if g.s.p == nil {
 		return nil
@@ -101,7 +102,7 @@ func (g *Gloss) build(open Opener) {
 	g.spans = newSpansArea(g.s, g.win, g.text.view, g.status)
 	g.spans.editor.text.tips = tips
 	g.labels = newLabelsArea(g.s, g.win, g.status, tips)
-	dialogs := &fileDialogs{s: g.s, win: g.win}
+	dialogs := &fileDialogs{s: g.s, win: g.win, prefs: g.app.Preferences()}
 	g.files = &projectFiles{s: g.s, win: g.win, prefs: g.app.Preferences(), dialogs: dialogs, status: g.status, open: open}
 	g.xfer = newTransfers(g.s, g.win, dialogs, g.status)
 	g.keys = &keyboard{win: g.win, view: g.text.view}
@@ -123,6 +124,7 @@ func (g *Gloss) build(open Opener) {
 	g.bulk = newLabelAll(g.s, g.win, g.status, dialogs)
 	g.kwic = newConcordance(g.s, g.win, dialogs)
 	g.menu = newMainMenu(g.actions())
+	g.menu.blocked = func() bool { return dialogOpen(g.win) }
 	g.wire()
 
 	banner := canvas.NewRectangle(theme.Color(theme.ColorNameWarning))

@@ -11,42 +11,6 @@ import (
 // Version is the version shown in About; cmd/gloss sets it.
 var Version = "dev"
 
-// shortcutHelp lists the keyboard shortcuts for the help dialog and docs.
-var shortcutHelp = [][2]string{
-	{"1 – 9", "label the selection with that label (or relabel the selected span)"},
-	{"Ctrl+L", "label palette: type to filter, Enter applies"},
-	{"Click a highlight", "select the span: edit it in the side panel"},
-	{"Delete / Backspace", "delete the selected span"},
-	{"Escape", "clear the selection"},
-	{"Shift+arrows, Shift+click", "extend the selection (or resize the selected span)"},
-	{"Alt+Shift+Left / Right", "move the start of the selection (or of the selected span)"},
-	{"Double-click", "select a word"},
-	{"Ctrl+Z", "undo"},
-	{"Ctrl+Shift+Z, Ctrl+Y", "redo"},
-	{"Ctrl+Down / Ctrl+Up", "next / previous document"},
-	{"Ctrl+Shift+K", "compare two annotators"},
-	{"Ctrl+Shift+A", "agreement"},
-	{"Ctrl+Shift+U", "curation (N / P, A, 1–9, E, R, Ctrl+Z inside)"},
-	{"Ctrl+P", "open a document by title"},
-	{"Ctrl+F", "find in the document: Enter / Shift+Enter (F3 / Shift+F3) next / previous hit, Escape closes"},
-	{"Ctrl+Shift+F", "find in all documents: hits in context, Enter or double-click opens one"},
-	{"Ctrl+K", "search documents (start with / to search their text)"},
-	{"Ctrl+Shift+O", "label all occurrences of the selection (or a regex, or a dictionary): preview, then one edit"},
-	{"Ctrl+Shift+B", "span browser: every span, filter, sort, Enter jumps; relabel or delete the checked ones"},
-	{"Ctrl+Shift+K", "concordance of a label or a search term, sortable, exportable as CSV"},
-	{"Ctrl+D", "mark the document done (again to reopen)"},
-	{"Ctrl+Enter", "mark the document done and open the next one not done"},
-	{"Ctrl+Shift+L", "edit the labels"},
-	{"Ctrl+I / Ctrl+Shift+I", "import files / a folder (or drop them on the window)"},
-	{"Ctrl+N / Ctrl+O", "new / open project"},
-	{"Ctrl+R", "reload from the file (see changes made by another window or gloss-cli)"},
-	{"Ctrl+= , Ctrl+- , Ctrl+0", "zoom the text in, out, back to 100%"},
-	{"Ctrl+T", "show or hide label names on the spans"},
-	{"Ctrl+B / Ctrl+Shift+B", "show or hide the Documents panel / the span panels"},
-	{"F1, Ctrl+/", "this help"},
-	{"Ctrl+Q", "quit (everything is already saved)"},
-}
-
 // showShortcuts shows the keyboard shortcut help.
 func showShortcuts(win fyne.Window) {
 	// canvas.Text rows, without the padding of labels, keep the list compact
@@ -59,14 +23,17 @@ func showShortcuts(win fyne.Window) {
 		grid.Add(key)
 		grid.Add(canvas.NewText(s[1], fg))
 	}
-	d := dialog.NewCustom("Keyboard shortcuts", "Close", container.NewPadded(grid), win)
-	d.Show()
+	// scroll when the list is taller than the window leaves room for
+	scroll := container.NewVScroll(container.NewPadded(grid))
+	m := scroll.Content.MinSize()
+	scroll.SetMinSize(fyne.NewSize(m.Width+theme.ScrollBarSize(), min(m.Height, max(200, win.Canvas().Size().Height-180))))
+	showCustom(win, dialog.NewCustom("Keyboard shortcuts", "Close", scroll, win))
 }
 
 // showAbout shows the version and the project file.
 func showAbout(win fyne.Window, projectPath string) {
-	dialog.ShowInformation("About Gloss",
-		"Gloss "+Version+"\nAnnotate text: select, label, export.\n\nProject: "+projectPath, win)
+	showInformation(win, "About Gloss",
+		"Gloss "+Version+"\nAnnotate text: select, label, export.\n\nProject: "+projectPath)
 }
 
 // pairsLayout lays objects out two by two as compact table rows: the first

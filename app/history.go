@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"strings"
 
 	"gloss/annotate"
 )
@@ -13,6 +14,7 @@ type command struct {
 	do     func() error
 	docID  string // the document the edit touched
 	spanID string // the span to select afterwards ("" for none)
+	labels bool   // a label edit: the labels must be read again
 }
 
 // projectHistory undoes and redoes through the project's own edit log
@@ -21,6 +23,9 @@ type command struct {
 // so logged) after each pause in typing, and each save is one undo step.
 type projectHistory struct {
 	h annotate.Historian
+	// describe names a span by its label and text, e.g. `actor "China"`
+	// (nil, or "" for a span it cannot name: its offsets are used).
+	describe func(sp *annotate.Span) string
 }
 
 // run does c; the project logs it.
@@ -45,7 +50,7 @@ func (p *projectHistory) step(fn func() (*annotate.Event, error), what string) (
 	case err != nil:
 		return command{name: what}, true, err
 	}
-	return eventCommand(e), true, nil
+	return p.command(e), true, nil
 }
 
 // names returns the names of the edits undo and redo would act on.
@@ -55,16 +60,53 @@ func (p *projectHistory) names() (undo, redo string, canUndo, canRedo bool) {
 		return "", "", true, true // let the user try; the error shows then
 	}
 	if u != nil {
-		undo = eventCommand(u).name
+		undo = p.command(u).name
 	}
 	if r != nil {
-		redo = eventCommand(r).name
+		redo = p.command(r).name
 	}
 	return undo, redo, u != nil, r != nil
 }
 
-// eventCommand describes a logged span edit as the window names commands.
+// command describes a logged edit as the window names commands, with the
+// span's label and text where it can: 'delete actor "China"'.
+func (p *projectHistory) command(e *annotate.Event) command {
+	c := eventCommand(e)
+	sp := e.After
+	if sp == nil {
+		sp = e.Before
+	}
+	if p.describe == nil || sp == nil || e.IsLabelEdit() {
+		return c
+	}
+	what := p.describe(sp)
+	if what == "" {
+		return c
+	}
+	switch e.Action {
+	case annotate.ActionAddSpan:
+		c.name = "add " + what
+	case annotate.ActionDeleteSpan:
+		c.name = "delete " + what
+	default:
+		if b := e.Before; b != nil && e.After != nil && b.LabelID != e.After.LabelID {
+			c.name = "relabel " + p.describe(b) + " as " + p.describe(e.After)
+		} else if i := strings.Index(c.name, " ["); i > 0 {
+			verb := strings.TrimSuffix(c.name[:i], " span")
+			if verb == "edit note" {
+				verb = "edit note of"
+			}
+			c.name = verb + " " + what
+		}
+	}
+	return c
+}
+
+// eventCommand describes a logged span edit by its offsets.
 func eventCommand(e *annotate.Event) command {
+	if e.IsLabelEdit() {
+		return labelCommand(e)
+	}
 	c := command{docID: e.DocumentID, spanID: e.SpanID}
 	sp := e.After
 	if sp == nil {
@@ -94,6 +136,29 @@ func eventCommand(e *annotate.Event) command {
 	}
 	if sp != nil {
 		c.name += fmt.Sprintf(" [%d, %d)", sp.Start, sp.End)
+	}
+	return c
+}
+
+// labelCommand names a logged label edit: 'delete label "actor"',
+// 'rename label "actor" to "agent"', 'recolour label "actor"'.
+func labelCommand(e *annotate.Event) command {
+	c := command{labels: true, name: "edit label"}
+	b, a := e.LabelBefore, e.LabelAfter
+	switch {
+	case b == nil:
+	case e.Action == annotate.ActionDeleteLabel:
+		c.name = fmt.Sprintf("delete label %q", b.Name)
+	case a == nil:
+		c.name = fmt.Sprintf("edit label %q", b.Name)
+	case a.Name != b.Name:
+		c.name = fmt.Sprintf("rename label %q to %q", b.Name, a.Name)
+	case a.Color != b.Color:
+		c.name = fmt.Sprintf("recolour label %q", a.Name)
+	case a.Hotkey != b.Hotkey:
+		c.name = fmt.Sprintf("change hotkey of %q", a.Name)
+	default:
+		c.name = fmt.Sprintf("edit label %q", a.Name)
 	}
 	return c
 }

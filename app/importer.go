@@ -107,7 +107,7 @@ func (t *transfers) imported(batch *annotate.Batch, res annotate.ImportResult) {
 // showImport asks for a file to import.
 func (t *transfers) showImport() {
 	d := t.dialogs.open(func(path string) { t.importPaths([]string{path}) })
-	d.SetTitleText("Import a document (or drop files on the window)")
+	d.SetTitleText("Import one file (for several: Import folder…, or drop them on the window)")
 	d.SetConfirmText("Import")
 	d.SetFilter(storage.NewExtensionFileFilter(formats.ReadExtensions()))
 	t.dialogs.show(d)

@@ -25,12 +25,21 @@ func (k *keyboard) install() {
 	c.SetOnTypedKey(k.typedKey)
 }
 
-// typedRune passes a typed character on: the label with that hotkey applies.
-func (k *keyboard) typedRune(r rune) { k.onRune(r) }
+// typedRune passes a typed character on: the label with that hotkey
+// applies, unless a dialog is open.
+func (k *keyboard) typedRune(r rune) {
+	if !dialogOpen(k.win) {
+		k.onRune(r)
+	}
+}
 
 // typedKey handles Delete/Backspace (delete the selected span), Escape
-// (clear the selection) and F1 (shortcut help).
+// (clear the selection) and F1 (shortcut help). While a dialog is open the
+// keys go to it instead (Escape closes, Enter confirms).
 func (k *keyboard) typedKey(ev *fyne.KeyEvent) {
+	if dialogKey(k.win, ev) {
+		return
+	}
 	switch ev.Name {
 	case fyne.KeyDelete, fyne.KeyBackspace:
 		k.onDelete()
@@ -73,6 +82,7 @@ func (k *keyboard) shortcutOr(sc fyne.Shortcut, action func()) {
 // Ctrl+Y for its own redo.
 func (k *keyboard) addAltShortcuts(redo, zoomIn func()) {
 	c := k.win.Canvas()
+	redo, zoomIn = guarded(k.win, redo), guarded(k.win, zoomIn)
 	c.AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { redo() })
 	in := func(fyne.Shortcut) { zoomIn() }
 	c.AddShortcut(shortcut(fyne.KeyEqual, fyne.KeyModifierShift), in) // Ctrl++ on US keyboards

@@ -33,7 +33,7 @@ func newLabelBar(tips *tooltips) *labelBar {
 		}
 	}}
 	b.chips = container.New(b.wrap)
-	palette := widget.NewButtonWithIcon("", theme.SearchIcon(), func() {
+	palette := newTipButton(theme.SearchIcon(), "Find a label and apply it (Ctrl+L)", tips, func() {
 		if b.onPalette != nil {
 			b.onPalette()
 		}

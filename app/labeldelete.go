@@ -20,11 +20,11 @@ func (e *labelEditor) confirmDelete() {
 		return
 	}
 	if n == 0 {
-		dialog.ShowConfirm("Delete label", fmt.Sprintf("Delete the label %q? No span uses it.", l.Name), func(ok bool) {
+		showConfirm(e.win, "Delete label", fmt.Sprintf("Delete the label %q? No span uses it.", l.Name), func(ok bool) {
 			if ok {
 				e.remove(l.ID, "")
 			}
-		}, e.win)
+		})
 		return
 	}
 	deleteThem := fmt.Sprintf("Delete the %s too", plural(n, "span"))
@@ -72,7 +72,7 @@ func (e *labelEditor) confirmDelete() {
 		e.remove(l.ID, moveTo)
 	}, e.win)
 	d.SetConfirmImportance(widget.DangerImportance)
-	d.Show()
+	showConfirmDialog(e.win, d)
 }
 
 func (e *labelEditor) remove(id, moveTo string) {

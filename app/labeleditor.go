@@ -51,9 +51,10 @@ type labelEditor struct {
 // showEditor opens the label schema editor.
 func (a *labelsArea) showEditor() {
 	e := newLabelEditor(a, a.win, a.status.saved)
-	e.dlg = dialog.NewCustom("Labels", "Close", e.content(), a.win)
+	d := dialog.NewCustom("Labels", "Close", e.content(), a.win)
+	e.dlg = d
 	e.dlg.Resize(fyne.NewSize(760, 500))
-	e.dlg.Show()
+	showCustom(a.win, d)
 }
 
 func newLabelEditor(ls labelSchema, win fyne.Window, saved func(string)) *labelEditor {

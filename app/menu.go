@@ -62,6 +62,8 @@ type mainMenu struct {
 	docs   *fyne.MenuItem // View ▸ Documents panel
 	side   *fyne.MenuItem // View ▸ Span panels
 	tags   *fyne.MenuItem // View ▸ Label names on spans
+
+	blocked func() bool // true while a dialog is open: the items do nothing
 }
 
 func newMainMenu(act menuActions) *mainMenu { return &mainMenu{act: act} }
@@ -92,8 +94,8 @@ func (m *mainMenu) build() *fyne.MainMenu {
 		item("Open project…", shortcut(fyne.KeyO, 0), a.openProject),
 		m.recent,
 		fyne.NewMenuItemSeparator(),
-		item("Import files…", shortcut(fyne.KeyI, 0), a.importFiles),
-		item("Import folder…", shortcut(fyne.KeyI, fyne.KeyModifierShift), a.importFolder),
+		item("Import a file…", shortcut(fyne.KeyI, 0), a.importFiles),
+		item("Import folder… (several files)", shortcut(fyne.KeyI, fyne.KeyModifierShift), a.importFolder),
 		export,
 		fyne.NewMenuItem("Merge coders' files…", a.merge),
 		fyne.NewMenuItemSeparator(),
@@ -124,7 +126,7 @@ func (m *mainMenu) build() *fyne.MainMenu {
 		m.refresh()
 	})
 	m.docs = item("Documents panel", shortcut(fyne.KeyB, 0), a.toggleDocs)
-	m.side = item("Span panels", shortcut(fyne.KeyB, fyne.KeyModifierShift), a.toggleSide)
+	m.side = item("Span panels", shortcut(fyne.KeyE, fyne.KeyModifierShift), a.toggleSide)
 	view := fyne.NewMenu("View",
 		item("Zoom in", shortcut(fyne.KeyEqual, 0), func() { a.zoom(textScaleStep) }),
 		item("Zoom out", shortcut(fyne.KeyMinus, 0), func() { a.zoom(-textScaleStep) }),
@@ -138,7 +140,7 @@ func (m *mainMenu) build() *fyne.MainMenu {
 		item("Reload from file", shortcut(fyne.KeyR, 0), a.reload),
 		fyne.NewMenuItemSeparator(),
 		item("Span browser…", shortcut(fyne.KeyB, fyne.KeyModifierShift), a.spanBrowser),
-		item("Concordance…", shortcut(fyne.KeyK, fyne.KeyModifierShift), a.concordance),
+		item("Concordance…", shortcut(fyne.KeyW, fyne.KeyModifierShift), a.concordance),
 	)
 
 	m.done = item("Mark document done", shortcut(fyne.KeyD, 0), a.toggleDone)
@@ -159,7 +161,29 @@ func (m *mainMenu) build() *fyne.MainMenu {
 		fyne.NewMenuItem("About Gloss", a.about),
 	)
 	m.main = fyne.NewMainMenu(file, edit, view, goMenu, team, help)
+	if m.blocked != nil {
+		guardMenus(m.main.Items, m.blocked)
+	}
 	return m.main
+}
+
+// guardMenus makes every item (and sub-item) do nothing while blocked says
+// so: menu shortcuts reach the window before any dialog could stop them.
+func guardMenus(menus []*fyne.Menu, blocked func() bool) {
+	for _, m := range menus {
+		for _, it := range m.Items {
+			if it.ChildMenu != nil {
+				guardMenus([]*fyne.Menu{it.ChildMenu}, blocked)
+			}
+			if act := it.Action; act != nil {
+				it.Action = func() {
+					if !blocked() {
+						act()
+					}
+				}
+			}
+		}
+	}
 }
 
 // refresh updates the parts of the menu that depend on state.

@@ -84,5 +84,6 @@ func showError(win fyne.Window, err error) {
 		return
 	}
 	fyne.LogError("gloss", err)
-	dialog.ShowError(err, win)
+	d := dialog.NewError(err, win)
+	showDialog(win, d, dialogKeys{escape: d.Hide, enter: d.Hide})
 }

@@ -41,6 +41,7 @@ type spansArea struct {
 	onReloaded  func()          // the shown document's spans were reread
 	onFirstSpan func()          // a document got its first span
 	onEdited    func()          // an edit, undo or redo went through
+	onLabels    func()          // an undo or redo changed the labels
 	focusText   func()
 }
 
@@ -54,7 +55,7 @@ func newSpansArea(s *session, win fyne.Window, view spanView, status *statusBar)
 
 // setProject starts on a new project: nothing selected, its edit log for undo.
 func (a *spansArea) setProject(p Project) {
-	a.hist = &projectHistory{h: p}
+	a.hist = &projectHistory{h: p, describe: a.describeSpan}
 	a.selected = ""
 	ro := p.ReadOnly()
 	a.editor.setReadOnly(ro)

@@ -24,6 +24,7 @@ type textArea struct {
 	tips    *tooltips
 	content fyne.CanvasObject
 	scale   float32 // text zoom
+	scroll  scrollMemory
 
 	onHover func(labels []annotate.Label) // the labels under the mouse changed
 	onZoom  func(scale float32)
@@ -31,7 +32,7 @@ type textArea struct {
 }
 
 func newTextArea(win fyne.Window, prefs fyne.Preferences, tips *tooltips) *textArea {
-	t := &textArea{win: win, prefs: prefs, tips: tips, view: textview.New()}
+	t := &textArea{win: win, prefs: prefs, tips: tips, view: textview.New(), scroll: scrollMemory{prefs: prefs}}
 	hint := widget.NewLabel("This project has no documents yet.\nImport .txt or .md files with File → Import, or drop them on this window.")
 	hint.Alignment = fyne.TextAlignCenter
 	hint.Importance = widget.LowImportance

@@ -47,7 +47,11 @@ func (t *transfers) start(title string, body fyne.CanvasObject, msg *widget.Labe
 		msg.SetText("Cancelling…")
 	})
 	job.dlg.SetButtons([]fyne.CanvasObject{stop})
-	job.dlg.Show()
+	showDialog(t.win, job.dlg, dialogKeys{escape: func() {
+		if !stop.Disabled() {
+			stop.OnTapped()
+		}
+	}})
 	return job
 }
 

@@ -70,7 +70,7 @@ func TestUndoAfterReopen(t *testing.T) {
 	g2 := app.NewProbe(app.New(a, s2, openStore))
 	g2.Window().Resize(fyne.NewSize(1200, 800))
 	t.Cleanup(func() { g2.Close() })
-	if got := g2.MenuItem("Edit", 0).Label; got != "Undo add span [116, 128)" {
+	if got := g2.MenuItem("Edit", 0).Label; got != `Undo add actor "Consequently"` {
 		t.Errorf("Edit menu says %q", got)
 	}
 	g2.MenuAction("Edit", "Undo")()

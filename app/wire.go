@@ -48,6 +48,7 @@ func (g *Gloss) wire() {
 
 	counts := func() { g.status.showCounts(g.s) }
 	g.docs.beforeShow = func() {
+		g.text.rememberScroll()
 		g.spans.leaveDocument()
 		g.status.showSelection(0, 0)
 	}
@@ -75,7 +76,10 @@ func (g *Gloss) wire() {
 		g.spans.setLabels(g.s.labels)
 		counts()
 	}
-	g.labels.onSaved = g.spans.reload
+	g.labels.onSaved = func() {
+		g.spans.reload()
+		g.menu.refreshEdit() // a label edit can be undone
+	}
 	g.labels.onRemoved = func() {
 		g.menu.refreshEdit()
 		g.labels.reload()
@@ -83,6 +87,7 @@ func (g *Gloss) wire() {
 		g.spans.reload()
 		g.spans.selectSpan(g.spans.selected)
 	}
+	g.spans.onLabels = g.labels.onRemoved
 	g.labels.onApply = func(l *annotate.Label) {
 		g.text.focus()
 		g.spans.applyLabel(l)
@@ -247,6 +252,11 @@ func (g *Gloss) setProject(p Project) {
 func (g *Gloss) documentShown() {
 	g.text.show(g.s.doc, g.s.spans, g.s.labels)
 	g.glyphs.check(g.s.doc, g.text.view.Theme())
+	if g.s.doc != nil {
+		g.text.restoreScroll(g.s.p.Path(), g.s.doc.ID)
+	} else {
+		g.text.scroll.shown("", "")
+	}
 	g.spans.showDocument()
 	g.find.documentShown()
 	g.updateTitle()

@@ -3,7 +3,6 @@ package store
 import (
 	"database/sql"
 	"encoding/json"
-	"fmt"
 
 	"gloss/annotate"
 )
@@ -126,5 +125,5 @@ func batchDetail(spans []*annotate.Span) string {
 	if len(spans) == 1 {
 		return "1 span"
 	}
-	return fmt.Sprintf("%d spans", len(spans))
+	return annotate.Plural(len(spans), "span")
 }

@@ -56,7 +56,7 @@ func (s *Store) step(where, action string, states func(*annotate.Event) (from, t
 	var conflict error
 	err := s.write(func(tx *sql.Tx) error {
 		ev, conflict = nil, nil
-		e, err := scanEvent(tx.QueryRow(selectEventSQL+` WHERE annotator = ? AND action IN `+spanActions+` AND `+where+` LIMIT 1`, s.annotator))
+		e, err := scanEvent(tx.QueryRow(selectEventSQL+` WHERE annotator = ? AND action IN `+undoableActions+` AND `+where+` LIMIT 1`, s.annotator))
 		if errors.Is(err, sql.ErrNoRows) {
 			return annotate.Errorf(annotate.ENOTFOUND, "nothing to %s", action)
 		}
@@ -67,6 +67,10 @@ func (s *Store) step(where, action string, states func(*annotate.Event) (from, t
 			reason = err.Error()
 		case err != nil:
 			return err
+		case e.IsLabelEdit():
+			if reason, err = stepLabel(tx, e, action == "undo"); err != nil {
+				return err
+			}
 		case isBatch(e.Action):
 			from, to := batchStates(e, action == "undo")
 			if reason, err = moveBatchStates(tx, from, to); err != nil {
@@ -131,6 +135,9 @@ var errSkip = errors.New("skip")
 // the span as it was (cur) and is now, or for a batch edit the list of its
 // spans on the side where they now exist.
 func stepRecord(tx *sql.Tx, e *annotate.Event, cur *annotate.Span, action string) (before, after string, err error) {
+	if e.IsLabelEdit() { // Ref names the label edit, which holds the labels
+		return "", "", nil
+	}
 	if e.IsRelationEdit() {
 		before, after = relationStepRecord(e, action)
 		return before, after, nil
@@ -152,7 +159,8 @@ func moveSpan(tx *sql.Tx, id string, from, to *annotate.Span) (cur *annotate.Spa
 		return nil, "", err
 	}
 	if !sameState(cur, from) {
-		return cur, "the span was changed since (by another annotator, or its document or label was deleted)", nil
+		reason, err = staleReason(tx, id, from, cur)
+		return cur, reason, err
 	}
 	if to == nil {
 		_, err = tx.Exec(`DELETE FROM spans WHERE id = ?`, id)
@@ -197,6 +205,9 @@ func sameState(cur, want *annotate.Span) bool {
 }
 
 func describeEdit(e *annotate.Event) string {
+	if l := e.LabelBefore; l != nil {
+		return fmt.Sprintf("%s %q", e.Action, l.Name)
+	}
 	if isBatch(e.Action) {
 		return fmt.Sprintf("%s (%s)", e.Action, batchDetail(e.Spans))
 	}
@@ -252,6 +263,9 @@ func scanEvent(row interface{ Scan(...any) error }) (*annotate.Event, error) {
 	}
 	e.At = parseTime(at)
 	e.Undone = state == undone || state == undoneForGood
+	if e.IsLabelEdit() {
+		return &e, decodeLabelEvent(&e, before, after)
+	}
 	if isRelationRecord(before) || isRelationRecord(after) {
 		rec := before
 		if rec == "" {

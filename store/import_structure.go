@@ -11,9 +11,9 @@ import (
 
 // importDetail is the edit log's account of an import.
 func importDetail(res annotate.ImportResult) string {
-	d := fmt.Sprintf("%d documents, %d labels, %d spans", res.Documents, res.Labels, res.Spans)
+	d := annotate.Plural(res.Documents, "document") + ", " + annotate.Plural(res.Labels, "label") + ", " + annotate.Plural(res.Spans, "span")
 	if res.Relations > 0 || res.Events > 0 {
-		d += fmt.Sprintf(", %d relations, %d events", res.Relations, res.Events)
+		d += ", " + annotate.Plural(res.Relations, "relation") + ", " + annotate.Plural(res.Events, "event")
 	}
 	return d
 }

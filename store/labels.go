@@ -89,7 +89,8 @@ func checkLabelUnique(tx *sql.Tx, l *annotate.Label) error {
 	return nil
 }
 
-// UpdateLabel saves a label's name, colour, hotkey and description.
+// UpdateLabel saves a label's name, colour, hotkey and description. A
+// change is logged as an edit that Undo can revert.
 func (s *Store) UpdateLabel(l *annotate.Label) error {
 	l.Name = annotate.NormalizeLabelName(l.Name)
 	if err := l.Validate(); err != nil {
@@ -99,15 +100,22 @@ func (s *Store) UpdateLabel(l *annotate.Label) error {
 		if err := checkLabelUnique(tx, l); err != nil {
 			return err
 		}
-		res, err := tx.Exec(`UPDATE labels SET name = ?, color = ?, hotkey = ?, description = ? WHERE id = ?`,
-			l.Name, strings.ToUpper(l.Color), l.Hotkey, l.Description, l.ID)
+		old, err := findLabel(tx, l.ID)
 		if err != nil {
 			return err
 		}
-		if n, _ := res.RowsAffected(); n == 0 {
+		if old == nil {
 			return annotate.Errorf(annotate.ENOTFOUND, "no label with id %s", l.ID)
 		}
-		return nil
+		if _, err := tx.Exec(`UPDATE labels SET name = ?, color = ?, hotkey = ?, description = ? WHERE id = ?`,
+			l.Name, strings.ToUpper(l.Color), l.Hotkey, l.Description, l.ID); err != nil {
+			return err
+		}
+		now, err := findLabel(tx, l.ID)
+		if err != nil || sameLabel(old, now) {
+			return err
+		}
+		return s.logLabelEdit(tx, annotate.ActionUpdateLabel, labelRecord{Label: old}, labelRecord{Label: now})
 	})
 }
 
@@ -139,33 +147,86 @@ func (s *Store) ReorderLabels(ids []string) error {
 }
 
 // DeleteLabel removes a label. Spans that carry it move to moveTo; with
-// moveTo empty, deleting a label that is still in use is refused.
+// moveTo empty, deleting a label that is still in use is refused. The
+// deletion is logged as one edit that Undo can revert, spans included.
 func (s *Store) DeleteLabel(id, moveTo string) error {
 	return s.write(func(tx *sql.Tx) error {
-		var name string
-		if err := tx.QueryRow(`SELECT name FROM labels WHERE id = ?`, id).Scan(&name); errors.Is(err, sql.ErrNoRows) {
-			return annotate.Errorf(annotate.ENOTFOUND, "no label with id %s", id)
-		} else if err != nil {
+		l, err := findLabel(tx, id)
+		if err != nil {
 			return err
 		}
-		var used int
-		if err := tx.QueryRow(`SELECT count(*) FROM spans WHERE label_id = ?`, id).Scan(&used); err != nil {
+		rows, err := tx.Query(selectSpanSQL+` WHERE label_id = ? ORDER BY document_id, start`, id)
+		if err != nil {
 			return err
 		}
-		if used > 0 {
-			if moveTo == "" {
-				return annotate.Errorf(annotate.ECONFLICT, "label %q is used by %d spans: choose a label to move them to", name, used)
-			}
-			if moveTo == id {
-				return annotate.Errorf(annotate.EINVALID, "cannot move spans of %q to the label being deleted", name)
-			}
-			if err := moveSpans(tx, id, moveTo); err != nil {
+		var carried []*annotate.Span
+		for rows.Next() {
+			sp, err := scanSpan(rows)
+			if err != nil {
+				rows.Close()
 				return err
 			}
+			carried = append(carried, sp)
 		}
-		_, err := tx.Exec(`DELETE FROM labels WHERE id = ?`, id)
-		return err
+		rows.Close()
+		dropped, err := deleteLabelTx(tx, id, moveTo)
+		if err != nil {
+			return err
+		}
+		return s.logLabelEdit(tx, annotate.ActionDeleteLabel, labelRecord{Label: l, Spans: carried},
+			labelRecord{MoveTo: moveTo, Dropped: dropped})
 	})
+}
+
+// deleteLabelTx deletes a label inside tx, moving its spans to moveTo, and
+// returns the IDs of the spans dropped as duplicates of spans already there.
+func deleteLabelTx(tx *sql.Tx, id, moveTo string) (dropped []string, err error) {
+	var name string
+	if err := tx.QueryRow(`SELECT name FROM labels WHERE id = ?`, id).Scan(&name); errors.Is(err, sql.ErrNoRows) {
+		return nil, annotate.Errorf(annotate.ENOTFOUND, "no label with id %s", id)
+	} else if err != nil {
+		return nil, err
+	}
+	var used int
+	if err := tx.QueryRow(`SELECT count(*) FROM spans WHERE label_id = ?`, id).Scan(&used); err != nil {
+		return nil, err
+	}
+	if used > 0 {
+		if moveTo == "" {
+			return nil, annotate.Errorf(annotate.ECONFLICT, "label %q is used by %s: choose a label to move them to", name, annotate.Plural(used, "span"))
+		}
+		if moveTo == id {
+			return nil, annotate.Errorf(annotate.EINVALID, "cannot move spans of %q to the label being deleted", name)
+		}
+		if dropped, err = duplicateSpans(tx, id, moveTo); err != nil {
+			return nil, err
+		}
+		if err := moveSpans(tx, id, moveTo); err != nil {
+			return nil, err
+		}
+	}
+	_, err = tx.Exec(`DELETE FROM labels WHERE id = ?`, id)
+	return dropped, err
+}
+
+// duplicateSpans lists the spans of label from that moving to label to would
+// drop, as the same annotation is already there.
+func duplicateSpans(tx *sql.Tx, from, to string) ([]string, error) {
+	rows, err := tx.Query(`SELECT id FROM spans WHERE label_id = ?1 AND EXISTS (SELECT 1 FROM spans t
+		WHERE t.label_id = ?2 AND t.document_id = spans.document_id AND t.start = spans.start AND t."end" = spans."end")`, from, to)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
 }
 
 // moveSpans relabels spans; a span that would duplicate one already carrying

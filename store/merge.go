@@ -93,8 +93,9 @@ func (r MergeResult) summary() string {
 		spans.Added += t.Added
 		spans.Matched += t.Matched
 	}
-	return fmt.Sprintf("%s: %d documents added, %d matched; %d labels added; %d spans added, %d matched",
-		r.File, r.Documents.Added, r.Documents.Matched, r.Labels.Added, spans.Added, spans.Matched)
+	return fmt.Sprintf("%s: %s added, %d matched; %s added; %s added, %d matched",
+		r.File, annotate.Plural(r.Documents.Added, "document"), r.Documents.Matched, annotate.Plural(r.Labels.Added, "label"),
+		annotate.Plural(spans.Added, "span"), spans.Matched)
 }
 
 // mergeSource merges one read source in the transaction tx.

@@ -12,7 +12,7 @@ import (
 // skipped by Undo itself, so the one named here may turn out to conflict.
 func (s *Store) Pending() (undo, redo *annotate.Event, err error) {
 	next := func(where string) (*annotate.Event, error) {
-		e, err := scanEvent(s.rdb.QueryRow(selectEventSQL+` WHERE annotator = ? AND action IN `+spanActions+` AND `+where+` LIMIT 1`, s.annotator))
+		e, err := scanEvent(s.rdb.QueryRow(selectEventSQL+` WHERE annotator = ? AND action IN `+undoableActions+` AND `+where+` LIMIT 1`, s.annotator))
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil, nil
 		}

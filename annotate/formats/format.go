@@ -37,7 +37,7 @@ func (r *ExportReport) Drop(reason string, n int) {
 
 // Summary is a one-line account of the export for the user.
 func (r *ExportReport) Summary() string {
-	s := fmt.Sprintf("exported %d documents, %d spans", r.Documents, r.Spans)
+	s := "exported " + annotate.Plural(r.Documents, "document") + ", " + annotate.Plural(r.Spans, "span")
 	reasons := make([]string, 0, len(r.Dropped))
 	for k := range r.Dropped {
 		reasons = append(reasons, k)

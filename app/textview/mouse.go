@@ -35,6 +35,7 @@ func (v *TextView) Cursor() desktop.Cursor { return desktop.TextCursor }
 // shift is held, or grabs the scrollbar.
 func (v *TextView) MouseDown(ev *desktop.MouseEvent) {
 	v.requestFocus()
+	v.setHover(-1) // a press ends the hover: its tooltip must not cover the new selection
 	v.mouse = mouseState{}
 	if ev.Button != desktop.MouseButtonPrimary || !v.prepare() {
 		return
@@ -151,6 +152,9 @@ func (v *TextView) MouseMoved(ev *desktop.MouseEvent) { v.hover(ev.Position) }
 func (v *TextView) MouseOut() { v.setHover(-1) }
 
 func (v *TextView) hover(pos fyne.Position) {
+	if v.mouse.down { // selecting: no hover until the button is released and the mouse moves
+		return
+	}
 	if v.onScrollbar(pos) {
 		v.setHover(-1)
 		return

@@ -39,7 +39,7 @@ func TestEdgeCasesScenario(t *testing.T) {
 	exp.Spans = fixture.EdgeCases(t).Spans
 	p := filepath.Join(t.TempDir(), "p.gloss")
 	mustGC(t, "init", p)
-	if out := mustGC(t, "import", p, txt); !strings.Contains(out, "imported 1 documents") {
+	if out := mustGC(t, "import", p, txt); !strings.Contains(out, "imported 1 document,") {
 		t.Fatalf("import said %q", out)
 	}
 	for _, s := range exp.Spans {
@@ -209,7 +209,7 @@ func TestExportToFileIsAtomic(t *testing.T) {
 	mustGC(t, "init", "--sample", p)
 	out := filepath.Join(dir, "out.jsonl")
 	_, errs, code := gc(t, "export", "--format", "jsonl", "-o", out, p)
-	if code != 0 || !strings.Contains(errs, "exported 1 documents") {
+	if code != 0 || !strings.Contains(errs, "exported 1 document,") {
 		t.Fatalf("export: %d %q", code, errs)
 	}
 	if info, err := os.Stat(out); err != nil || info.Mode().Perm() != 0o644 {
@@ -265,7 +265,7 @@ func TestImportTwiceMerges(t *testing.T) {
 	art := filepath.Join(dir, "article.txt")
 	os.WriteFile(art, []byte("Moscow and Beijing met."), 0o644)
 	mustGC(t, "import", p, art)
-	if out := mustGC(t, "import", p, art); !strings.Contains(out, "imported 0 documents") || !strings.Contains(out, "merged into 1 documents already present") {
+	if out := mustGC(t, "import", p, art); !strings.Contains(out, "imported 0 documents") || !strings.Contains(out, "merged into 1 document already present") {
 		t.Errorf("second import said %q", out)
 	}
 	doccano := filepath.Join(dir, "article.jsonl")

@@ -56,12 +56,12 @@ func cmdImport(e *env, args []string) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(e.stdout, "imported %d documents, %d spans, %d new labels", res.Documents, res.Spans, res.Labels)
+		fmt.Fprintf(e.stdout, "imported %s, %s, %s", annotate.Plural(res.Documents, "document"), annotate.Plural(res.Spans, "span"), annotate.Plural(res.Labels, "new label"))
 		if res.Merged > 0 {
-			fmt.Fprintf(e.stdout, "; merged into %d documents already present", res.Merged)
+			fmt.Fprintf(e.stdout, "; merged into %s already present", annotate.Plural(res.Merged, "document"))
 		}
 		if res.Skipped > 0 {
-			fmt.Fprintf(e.stdout, "; skipped %d duplicate spans", res.Skipped)
+			fmt.Fprintf(e.stdout, "; skipped %s", annotate.Plural(res.Skipped, "duplicate span"))
 		}
 		if res.Relations+res.Events > 0 {
 			fmt.Fprintf(e.stdout, "; %d relations, %d events", res.Relations, res.Events)
