@@ -28,6 +28,7 @@ type Gloss struct {
 	menu   *mainMenu
 	status *statusBar
 	notice *fyne.Container // read-only banner
+	header *docHeader      // an article's title, author, date, site and link
 }
 
 // New builds the window for project p. open is used by File → New, Open and
@@ -81,6 +82,7 @@ func (g *Gloss) build(open Opener) {
 	tips := newTooltips()
 	g.status = newStatusBar()
 	g.text = newTextArea(g.win, g.app.Preferences(), tips)
+	g.header = newDocHeader()
 	g.docs = newDocuments(g.s, g.win, g.status)
 	g.spans = newSpansArea(g.s, g.win, g.text.view, g.status)
 	g.labels = newLabelsArea(g.s, g.win, g.status, tips)
@@ -97,7 +99,7 @@ func (g *Gloss) build(open Opener) {
 	g.notice = container.NewStack(banner, msg)
 	g.notice.Hide()
 
-	text := container.NewBorder(container.NewPadded(g.labels.bar.content), nil, nil, nil, g.text.content)
+	text := container.NewBorder(container.NewVBox(container.NewPadded(g.labels.bar.content), g.header.content), nil, nil, nil, g.text.content)
 	side := container.NewVSplit(container.NewPadded(g.spans.editor.content), container.NewPadded(g.spans.panel.content))
 	side.Offset = 0.5
 	right := container.NewHSplit(text, side)

@@ -91,6 +91,8 @@ func (g *Gloss) wire() {
 	g.files.onOpen = g.setProject
 	g.files.onRecent = g.menu.refresh
 	g.xfer.onImported = g.imported
+	g.header.openURL = g.app.OpenURL
+	g.header.onError = func(err error) { showError(g.win, err) }
 }
 
 // actions are what the menu items do.
@@ -163,6 +165,7 @@ func (g *Gloss) setProject(p Project) {
 // documentShown shows the session's document (or none) in every area.
 func (g *Gloss) documentShown() {
 	g.text.show(g.s.doc, g.s.spans, g.s.labels)
+	g.header.show(g.s.doc)
 	g.spans.showDocument()
 	g.updateTitle()
 	g.status.showCounts(g.s)
