@@ -77,7 +77,7 @@ func (m *mainMenu) build() *fyne.MainMenu {
 		item("Open project…", shortcut(fyne.KeyO, 0), a.openProject),
 		m.recent,
 		fyne.NewMenuItemSeparator(),
-		item("Import files…", shortcut(fyne.KeyI, 0), a.importFiles),
+		item(importFilesLabel(), shortcut(fyne.KeyI, 0), a.importFiles),
 		item("Import folder…", shortcut(fyne.KeyI, fyne.KeyModifierShift), a.importFolder),
 		export,
 		fyne.NewMenuItemSeparator(),
