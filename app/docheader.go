@@ -33,9 +33,9 @@ type docHeader struct {
 	link    *widget.Hyperlink
 	content *fyne.Container
 
-	url     *url.URL               // the shown document's link, nil for none
-	openURL func(u *url.URL) error // opens u in the browser (App.OpenURL)
-	onError func(err error)        // opening failed
+	url     *url.URL                    // the shown document's link, nil for none
+	openURL func(u *url.URL) error      // opens u in the browser (App.OpenURL)
+	onError func(u *url.URL, err error) // opening u failed
 }
 
 func newDocHeader() *docHeader {
@@ -79,7 +79,7 @@ func (h *docHeader) show(d *annotate.Document) {
 	}
 	h.byline.SetText(strings.Join(parts, "  ·  "))
 	if h.url != nil {
-		h.link.SetText("Open the original page (" + h.url.Host + ")")
+		h.link.SetText("Open original (" + strings.TrimPrefix(h.url.Hostname(), "www.") + ")")
 		h.link.Show()
 	} else {
 		h.link.Hide()
@@ -94,7 +94,7 @@ func (h *docHeader) open() {
 		return
 	}
 	if err := h.openURL(h.url); err != nil && h.onError != nil {
-		h.onError(err)
+		h.onError(h.url, err)
 	}
 }
 

@@ -1,11 +1,14 @@
 package app_test
 
 import (
+	"errors"
 	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"fyne.io/fyne/v2"
 
 	"gloss/app"
 )
@@ -66,7 +69,7 @@ func TestHeaderShowsArticleMetadata(t *testing.T) {
 	if byline != "Jane Okafor  ·  2024-03-14  ·  The Northport Gazette" {
 		t.Errorf("byline %q", byline)
 	}
-	if link != "Open the original page (gazette.example)" {
+	if link != "Open original (gazette.example)" {
 		t.Errorf("link %q", link)
 	}
 	if len(opened) != 0 {
@@ -87,6 +90,21 @@ func TestHeaderShowsArticleMetadata(t *testing.T) {
 	g.TapHeaderLink() // hidden, and it must not open the page shown before
 	if len(opened) != 1 {
 		t.Errorf("opened %q for a plain text file", opened)
+	}
+}
+
+// TestHeaderLinkWithoutBrowser: when no browser can be opened, the window
+// says so and puts the address on the clipboard.
+func TestHeaderLinkWithoutBrowser(t *testing.T) {
+	g, _ := newGloss(t)
+	g.SetOpenURL(func(*url.URL) error { return errors.New(`exec: "xdg-open": executable file not found`) })
+	g.Drop(writeFile(t, "bridge.html", newsPage))
+	g.TapHeaderLink()
+	if got := fyne.CurrentApp().Clipboard().Content(); got != "https://gazette.example/2024/03/harbour-bridge" {
+		t.Errorf("clipboard %q", got)
+	}
+	if g.Overlay() == nil {
+		t.Error("no message that the browser could not be opened")
 	}
 }
 

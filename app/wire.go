@@ -1,6 +1,8 @@
 package app
 
 import (
+	"fmt"
+	"net/url"
 	"path/filepath"
 
 	"fyne.io/fyne/v2"
@@ -92,7 +94,10 @@ func (g *Gloss) wire() {
 	g.files.onRecent = g.menu.refresh
 	g.xfer.onImported = g.imported
 	g.header.openURL = g.app.OpenURL
-	g.header.onError = func(err error) { showError(g.win, err) }
+	g.header.onError = func(u *url.URL, err error) {
+		g.app.Clipboard().SetContent(u.String())
+		showError(g.win, fmt.Errorf("Gloss could not open a web browser (%v).\nThe address %s is on the clipboard", err, u))
+	}
 }
 
 // actions are what the menu items do.
