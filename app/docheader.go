@@ -2,6 +2,7 @@ package app
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 
@@ -9,6 +10,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"gloss/annotate"
@@ -29,25 +31,23 @@ const (
 // it: nothing is fetched to show the header.
 type docHeader struct {
 	title   *widget.Label
-	byline  *widget.Label
 	link    *widget.Hyperlink
-	content *fyne.Container
+	content *fyne.Container // title, byline line, separator
+	parts   []string        // the byline shown: author, date, site (those known)
 
-	url     *url.URL                    // the shown document's link, nil for none
-	openURL func(u *url.URL) error      // opens u in the browser (App.OpenURL)
-	onError func(u *url.URL, err error) // opening u failed
+	url      *url.URL                    // the shown document's link, nil for none
+	openURL  func(u *url.URL) error      // opens u in the browser (App.OpenURL)
+	onError  func(u *url.URL, err error) // opening u failed
+	relayout func()                      // lays out what holds the header again, as its height changed
 }
 
 func newDocHeader() *docHeader {
 	h := &docHeader{}
 	h.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	h.title.Wrapping = fyne.TextWrapWord
-	h.byline = widget.NewLabel("")
-	h.byline.Importance = widget.LowImportance
-	h.byline.Truncation = fyne.TextTruncateEllipsis
 	h.link = widget.NewHyperlink("", nil)
 	h.link.OnTapped = h.open
-	h.content = container.NewVBox(h.title, container.NewBorder(nil, nil, nil, h.link, h.byline), widget.NewSeparator())
+	h.content = container.NewVBox(h.title, layout.NewSpacer(), widget.NewSeparator())
 	h.content.Hide()
 	return h
 }
@@ -56,36 +56,81 @@ func newDocHeader() *docHeader {
 // has no author, date, site or URL.
 func (h *docHeader) show(d *annotate.Document) {
 	if d == nil {
-		h.content.Hide()
+		h.url = nil
+		h.hide()
 		return
 	}
 	author, date, site := metaString(d, metaAuthor), metaString(d, metaDate), metaString(d, metaSite)
 	h.url = webURL(metaString(d, metaURL))
 	if author == "" && date == "" && site == "" && h.url == nil {
-		h.url = nil
-		h.content.Hide()
+		h.hide()
 		return
 	}
+	rtl := startsRightToLeft(d.Title)
 	h.title.SetText(d.Title)
 	h.title.Alignment = fyne.TextAlignLeading
-	if startsRightToLeft(d.Title) {
+	if rtl {
 		h.title.Alignment = fyne.TextAlignTrailing
 	}
-	var parts []string
+	h.parts = h.parts[:0]
 	for _, p := range []string{author, showDate(date), site} {
 		if p != "" {
-			parts = append(parts, p)
+			h.parts = append(h.parts, p)
 		}
 	}
-	h.byline.SetText(strings.Join(parts, "  ·  "))
 	if h.url != nil {
 		h.link.SetText("Open original (" + strings.TrimPrefix(h.url.Hostname(), "www.") + ")")
 		h.link.Show()
 	} else {
 		h.link.Hide()
 	}
+	h.content.Objects[1] = h.bylineRow(rtl)
 	h.content.Show()
 	h.content.Refresh()
+	h.changed()
+}
+
+// hide hides the header.
+func (h *docHeader) hide() {
+	if h.content.Visible() {
+		h.content.Hide()
+		h.changed()
+	}
+}
+
+// changed lays out the header's surroundings again for its new height.
+func (h *docHeader) changed() {
+	if h.relayout != nil {
+		h.relayout()
+	}
+}
+
+// bylineRow lays out the byline and the link. Each part is its own label,
+// so that a right-to-left name and a date are never reordered into each
+// other (fyne's labels shape text but do not reorder runs); a right-to-left
+// article's row is mirrored: parts from the right, the link on the left.
+// The parts scroll sideways rather than widen the window.
+func (h *docHeader) bylineRow(rtl bool) fyne.CanvasObject {
+	var objs []fyne.CanvasObject
+	for i, p := range h.parts {
+		if i > 0 {
+			objs = append(objs, bylineLabel("·"))
+		}
+		objs = append(objs, bylineLabel(p))
+	}
+	if rtl {
+		slices.Reverse(objs)
+		objs = append([]fyne.CanvasObject{layout.NewSpacer()}, objs...)
+		return container.NewBorder(nil, nil, h.link, nil, container.NewHScroll(container.NewHBox(objs...)))
+	}
+	return container.NewBorder(nil, nil, nil, h.link, container.NewHScroll(container.NewHBox(objs...)))
+}
+
+// bylineLabel is one part of the byline, in the low-key colour.
+func bylineLabel(s string) *widget.Label {
+	l := widget.NewLabel(s)
+	l.Importance = widget.LowImportance
+	return l
 }
 
 // open opens the shown document's canonical URL in the browser.

@@ -66,7 +66,7 @@ func TestHeaderShowsArticleMetadata(t *testing.T) {
 	if title != "Harbour bridge to close for repairs" {
 		t.Errorf("title %q", title)
 	}
-	if byline != "Jane Okafor  ·  2024-03-14  ·  The Northport Gazette" {
+	if byline != "Jane Okafor · 2024-03-14 · The Northport Gazette" {
 		t.Errorf("byline %q", byline)
 	}
 	if link != "Open original (gazette.example)" {
@@ -74,6 +74,10 @@ func TestHeaderShowsArticleMetadata(t *testing.T) {
 	}
 	if len(opened) != 0 {
 		t.Fatalf("opened %q before any click", opened)
+	}
+	viewTop := fyne.CurrentApp().Driver().AbsolutePositionForObject(g.View()).Y
+	if bottom := g.HeaderBottom(); bottom < 40 || viewTop < bottom {
+		t.Errorf("the header ends at y=%v, the text starts at y=%v: not laid out above the text", bottom, viewTop)
 	}
 	g.TapHeaderLink()
 	if len(opened) != 1 || opened[0] != "https://gazette.example/2024/03/harbour-bridge" {
@@ -127,6 +131,10 @@ func TestHeaderRightToLeftAndUnsafeLinks(t *testing.T) {
 	if !g.HeaderShown() {
 		t.Fatal("no header for the Arabic page")
 	}
+	g.TapHeaderLink()
+	if len(opened) != 0 {
+		t.Errorf("opened %q", opened)
+	}
 	title, byline, link := g.HeaderText()
 	if title != "المجلس البلدي يقر الميزانية الجديدة" || !strings.Contains(byline, "سارة الحسن") {
 		t.Errorf("header %q / %q", title, byline)
@@ -134,12 +142,15 @@ func TestHeaderRightToLeftAndUnsafeLinks(t *testing.T) {
 	if !g.HeaderTitleTrailing() {
 		t.Error("the right-to-left title is not aligned to the right")
 	}
+	page2 := strings.Replace(page, "file:///etc/passwd", "https://almadina.example/news/budget", 1)
+	page2 = strings.Replace(page2, "مساء الأربعاء", "مساء الخميس", 1) // another text, not a duplicate
+	g.Drop(writeFile(t, "budget2.html", page2))
+	row := strings.Join(g.HeaderRow(), " | ")
+	if want := "Open original (almadina.example) | صحيفة المدينة | · | سارة الحسن"; row != want {
+		t.Errorf("the right-to-left byline reads %q from the left, want %q", row, want)
+	}
 	if link != "" {
 		t.Errorf("a file: canonical link is shown: %q", link)
-	}
-	g.TapHeaderLink()
-	if len(opened) != 0 {
-		t.Errorf("opened %q", opened)
 	}
 }
 

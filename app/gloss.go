@@ -100,6 +100,7 @@ func (g *Gloss) build(open Opener) {
 	g.notice.Hide()
 
 	text := container.NewBorder(container.NewVBox(container.NewPadded(g.labels.bar.content), g.header.content), nil, nil, nil, g.text.content)
+	g.header.relayout = text.Refresh
 	side := container.NewVSplit(container.NewPadded(g.spans.editor.content), container.NewPadded(g.spans.panel.content))
 	side.Offset = 0.5
 	right := container.NewHSplit(text, side)
