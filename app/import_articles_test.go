@@ -60,10 +60,29 @@ func TestDropArticleFolder(t *testing.T) {
 		t.Errorf("not imported: %v", meta)
 	}
 	_, state := g.StatusText()
-	for _, part := range []string{"Imported 7 documents", "from 6 files (2 csv, 1 docx, 1 html, 1 jsonl, 1 text)",
-		"skipped 1 (photo.png: not a kind of file Gloss imports from a folder)"} {
+	for _, part := range []string{"Imported 7 documents, 0 spans from 6 files (2 csv, 1 docx, 1 html, 1 jsonl, 1 text)",
+		"; skipped photo.png (not imported from folders)"} {
 		if !strings.Contains(state, part) {
 			t.Errorf("status %q does not say %q", state, part)
 		}
+	}
+}
+
+// TestDropAgainShowsNoError: dropping a folder whose first file is already
+// in the project shows a document and no error (the first document of the
+// batch was merged and has no document of its own).
+func TestDropAgainShowsNoError(t *testing.T) {
+	g, _ := newGloss(t)
+	dir := fixture.ArticleFolder(t)
+	g.Drop(filepath.Join(dir, "lines.jsonl"))
+	g.Drop(dir)
+	if o := g.Overlay(); o != nil {
+		t.Errorf("a dialog is shown after the second drop: %T", o)
+	}
+	if g.Document() == nil {
+		t.Error("no document shown")
+	}
+	if _, state := g.StatusText(); !strings.Contains(state, "1 document already in the project") {
+		t.Errorf("status %q", state)
 	}
 }

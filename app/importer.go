@@ -91,7 +91,7 @@ func (t *transfers) imported(batch *annotate.Batch, res annotate.ImportResult, p
 		first = batch.Documents[0].ID
 	}
 	t.onImported(first, res.Labels > 0)
-	msg := fmt.Sprintf("Imported %s, %s", plural(res.Documents, "document"), plural(res.Spans, "span"))
+	msg := fmt.Sprintf("Imported %s, %s from %s", plural(res.Documents, "document"), plural(res.Spans, "span"), plan.ShortTook())
 	if res.Labels > 0 {
 		msg += ", " + plural(res.Labels, "label")
 	}
@@ -101,7 +101,9 @@ func (t *transfers) imported(batch *annotate.Batch, res annotate.ImportResult, p
 	if res.Skipped > 0 {
 		msg += fmt.Sprintf("; %s already present", plural(res.Skipped, "span"))
 	}
-	msg += " — from " + plan.ShortSummary()
+	if sk := plan.ShortSkipped(); sk != "" {
+		msg += "; " + sk
+	}
 	t.status.saved(msg)
 }
 

@@ -195,7 +195,7 @@ func (g *Gloss) imported(firstDoc string, newLabels bool) {
 		g.labels.reload()
 	}
 	g.docs.reload()
-	if firstDoc != "" {
+	if firstDoc != "" && g.s.hasDoc(firstDoc) { // not a document merged into one already there
 		g.docs.show(firstDoc)
 	} else if g.s.doc != nil {
 		g.docs.show(g.s.doc.ID)

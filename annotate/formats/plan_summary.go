@@ -96,31 +96,57 @@ func (p *Plan) Summary() string {
 	return b.String()
 }
 
-// ShortSummary is Summary on one line for a status bar: the files taken by
-// format and, when some were skipped, how many, with the name (not the
-// path) of a single one or the count per reason, each reason cut to its
-// first clause:
+// ShortSummary is Summary on one short line for a status bar:
+// ShortTook, then ShortSkipped when something was skipped:
 //
-//	6 files (2 csv, 1 docx, 1 html, 1 jsonl, 1 text); skipped 1 (photo.png: not a kind of file Gloss imports from a folder)
+//	6 files (2 csv, 1 docx, 1 html, 1 jsonl, 1 text); skipped photo.png (not imported from folders)
 func (p *Plan) ShortSummary() string {
+	if sk := p.ShortSkipped(); sk != "" {
+		return p.ShortTook() + "; " + sk
+	}
+	return p.ShortTook()
+}
+
+// ShortTook is how many files the plan reads and of which formats:
+// "6 files (2 csv, 1 docx, 1 html, 1 jsonl, 1 text)".
+func (p *Plan) ShortTook() string {
 	files, byFormat := p.Took()
-	s := fmt.Sprintf("%s (%s)", countOf(files, "file", "files"), tookList(byFormat))
-	if len(p.Skipped) == 0 {
-		return s
+	return fmt.Sprintf("%s (%s)", countOf(files, "file", "files"), tookList(byFormat))
+}
+
+// ShortSkipped says briefly what the plan skips, "" for nothing: the name
+// (not the path) of a single file with its reason in a few words, or the
+// count per reason: "skipped photo.png (not imported from folders)",
+// "skipped 8 (7 hidden, 1 not imported from folders)".
+func (p *Plan) ShortSkipped() string {
+	switch len(p.Skipped) {
+	case 0:
+		return ""
+	case 1:
+		return fmt.Sprintf("skipped %s (%s)", filepath.Base(p.Skipped[0].Path), shortReason(p.Skipped[0].Reason))
 	}
 	groups := p.SkippedByReason()
-	if len(p.Skipped) == 1 {
-		return fmt.Sprintf("%s; skipped 1 (%s: %s)", s, filepath.Base(p.Skipped[0].Path), shortReason(groups[0].Reason))
-	}
 	parts := make([]string, len(groups))
 	for i, g := range groups {
 		parts[i] = fmt.Sprintf("%d %s", len(g.Paths), shortReason(g.Reason))
 	}
-	return fmt.Sprintf("%s; skipped %d (%s)", s, len(p.Skipped), strings.Join(parts, "; "))
+	return fmt.Sprintf("skipped %d (%s)", len(p.Skipped), strings.Join(parts, ", "))
 }
 
-// shortReason is a skip reason up to its first parenthesis or colon.
+// shortReasons are the plan's reasons in a few words.
+var shortReasons = map[string]string{
+	SkipHidden:     "hidden",
+	SkipNotText:    "not imported from folders",
+	SkipNotRegular: "not a regular file",
+	SkipNotBrat:    "not part of a brat document",
+}
+
+// shortReason is a skip reason in a few words: a known one's short form,
+// else the reason up to its first parenthesis or colon.
 func shortReason(r string) string {
+	if s, ok := shortReasons[r]; ok {
+		return s
+	}
 	if i := strings.IndexAny(r, "(:"); i > 0 {
 		r = r[:i]
 	}

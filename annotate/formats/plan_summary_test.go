@@ -32,7 +32,7 @@ func TestPlanSummaryOfArticleFolder(t *testing.T) {
 	if got := plan.Summary(); got != want {
 		t.Errorf("Summary() =\n%s\nwant\n%s", got, want)
 	}
-	wantShort := "6 files (2 csv, 1 docx, 1 html, 1 jsonl, 1 text); skipped 1 (photo.png: not a kind of file Gloss imports from a folder)"
+	wantShort := "6 files (2 csv, 1 docx, 1 html, 1 jsonl, 1 text); skipped photo.png (not imported from folders)"
 	if got := plan.ShortSummary(); got != wantShort {
 		t.Errorf("ShortSummary() =\n%q\nwant\n%q", got, wantShort)
 	}
@@ -67,8 +67,17 @@ func TestPlanSummaryGroupsManySkips(t *testing.T) {
 		!strings.Contains(sum, ".h4.txt and 2 more\n") || strings.Contains(sum, ".h5.txt") {
 		t.Errorf("Summary() =\n%s", sum)
 	}
-	want := "1 file (1 text); skipped 8 (7 hidden; 1 not a kind of file Gloss imports from a folder)"
+	want := "1 file (1 text); skipped 8 (7 hidden, 1 not imported from folders)"
 	if got := plan.ShortSummary(); got != want {
 		t.Errorf("ShortSummary() = %q\nwant %q", got, want)
+	}
+	// A reason without a short form is cut to its first clause.
+	plan.Skipped = []Skip{{filepath.Join(dir, "x.conll"), notOfFormat(textFormat)}}
+	if got := plan.ShortSkipped(); got != "skipped x.conll (not a text file)" {
+		t.Errorf("ShortSkipped() = %q", got)
+	}
+	plan.Skipped = nil
+	if got := plan.ShortSummary(); got != "1 file (1 text)" {
+		t.Errorf("ShortSummary() with nothing skipped = %q", got)
 	}
 }
