@@ -43,6 +43,7 @@ type Gloss struct {
 	browse    *spanBrowser // every span of the project (spanbrowser.go)
 	bulk      *labelAll    // label all occurrences (labelall.go)
 	kwic      *concordance // the concordance (concordance.go)
+	header    *docHeader   // an article's title, author, date, site and link
 }
 
 // New builds the window for project p. open is used by File → New, Open and
@@ -98,6 +99,7 @@ func (g *Gloss) build(open Opener) {
 	tips := newTooltips()
 	g.status = newStatusBar()
 	g.text = newTextArea(g.win, g.app.Preferences(), tips)
+	g.header = newDocHeader()
 	g.docs = newDocuments(g.s, g.win, g.status)
 	g.spans = newSpansArea(g.s, g.win, g.text.view, g.status)
 	g.spans.editor.text.tips = tips
@@ -134,10 +136,11 @@ func (g *Gloss) build(open Opener) {
 	g.notice.Hide()
 
 	// The layer switch has a row of its own under the label bar, so that
-	// the chips keep the text's whole width on a small screen; the find bar
-	// opens under the text.
+	// the chips keep the text's whole width on a small screen; an article's
+	// header sits above the text and the find bar opens under it.
 	bar := container.NewVBox(g.labels.bar.content, container.NewHBox(g.layers.choice))
-	text := container.NewBorder(nil, g.find.content, nil, nil, g.text.content)
+	text := container.NewBorder(g.header.content, g.find.content, nil, nil, g.text.content)
+	g.header.relayout = text.Refresh
 	g.layout = newPanels(g.app.Preferences(), g.docs.panel.content, bar, text,
 		g.spans.editor.content, g.spans.panel.content)
 	g.layout.onToggle = g.menu.refresh

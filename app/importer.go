@@ -70,7 +70,7 @@ func (t *transfers) importPaths(paths []string) {
 			bar.SetValue(1)
 			t.finish(job, "Import", err)
 			if err == nil && p == t.s.p { // else another project was opened meanwhile
-				t.imported(batch, res)
+				t.imported(batch, res, plan)
 			}
 			t.importDone()
 		})
@@ -84,14 +84,14 @@ func (t *transfers) importDone() {
 	}
 }
 
-// imported shows what an import added.
-func (t *transfers) imported(batch *annotate.Batch, res annotate.ImportResult) {
+// imported shows what an import added, and from which files (plan).
+func (t *transfers) imported(batch *annotate.Batch, res annotate.ImportResult, plan *formats.Plan) {
 	first := ""
 	if len(batch.Documents) > 0 && res.Documents > 0 {
 		first = batch.Documents[0].ID
 	}
 	t.onImported(first, res.Labels > 0)
-	msg := fmt.Sprintf("Imported %s, %s", plural(res.Documents, "document"), plural(res.Spans, "span"))
+	msg := fmt.Sprintf("Imported %s, %s from %s", plural(res.Documents, "document"), plural(res.Spans, "span"), plan.ShortTook())
 	if res.Labels > 0 {
 		msg += ", " + plural(res.Labels, "label")
 	}
@@ -101,13 +101,16 @@ func (t *transfers) imported(batch *annotate.Batch, res annotate.ImportResult) {
 	if res.Skipped > 0 {
 		msg += fmt.Sprintf("; %s already present", plural(res.Skipped, "span"))
 	}
+	if sk := plan.ShortSkipped(); sk != "" {
+		msg += "; " + sk
+	}
 	t.status.saved(msg)
 }
 
 // showImport asks for a file to import.
 func (t *transfers) showImport() {
 	d := t.dialogs.open(func(path string) { t.importPaths([]string{path}) })
-	d.SetTitleText("Import one file (for several: Import folder…, or drop them on the window)")
+	d.SetTitleText("Import one file: " + importKinds() + " (for several: Import folder…, or drop them on the window)")
 	d.SetConfirmText("Import")
 	d.SetFilter(storage.NewExtensionFileFilter(formats.ReadExtensions()))
 	t.dialogs.show(d)

@@ -94,7 +94,7 @@ func (m *mainMenu) build() *fyne.MainMenu {
 		item("Open project…", shortcut(fyne.KeyO, 0), a.openProject),
 		m.recent,
 		fyne.NewMenuItemSeparator(),
-		item("Import a file…", shortcut(fyne.KeyI, 0), a.importFiles),
+		item(importFilesLabel(), shortcut(fyne.KeyI, 0), a.importFiles),
 		item("Import folder… (several files)", shortcut(fyne.KeyI, fyne.KeyModifierShift), a.importFolder),
 		export,
 		fyne.NewMenuItem("Merge coders' files…", a.merge),

@@ -33,7 +33,7 @@ type textArea struct {
 
 func newTextArea(win fyne.Window, prefs fyne.Preferences, tips *tooltips) *textArea {
 	t := &textArea{win: win, prefs: prefs, tips: tips, view: textview.New(), scroll: scrollMemory{prefs: prefs}}
-	hint := widget.NewLabel("This project has no documents yet.\nImport .txt or .md files with File → Import, or drop them on this window.")
+	hint := widget.NewLabel("This project has no documents yet.\nImport texts, saved web pages, Word files or tables with File → Import, or drop them on this window.")
 	hint.Alignment = fyne.TextAlignCenter
 	hint.Importance = widget.LowImportance
 	t.empty = container.NewCenter(hint)

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"fmt"
+	"net/url"
 	"path/filepath"
 
 	"fyne.io/fyne/v2"
@@ -114,6 +116,11 @@ func (g *Gloss) wire() {
 	g.browse.onEdited = g.spansEdited
 	g.bulk.onEdited = g.spansEdited
 	g.kwic.onOpen = g.corpus.onOpen
+	g.header.openURL = g.app.OpenURL
+	g.header.onError = func(u *url.URL, err error) {
+		g.app.Clipboard().SetContent(u.String())
+		showError(g.win, fmt.Errorf("Gloss could not open a web browser (%v).\nThe address %s is on the clipboard", err, u))
+	}
 }
 
 // actions are what the menu items do.
@@ -257,6 +264,7 @@ func (g *Gloss) documentShown() {
 	} else {
 		g.text.scroll.shown("", "")
 	}
+	g.header.show(g.s.doc)
 	g.spans.showDocument()
 	g.find.documentShown()
 	g.updateTitle()
@@ -282,7 +290,7 @@ func (g *Gloss) imported(firstDoc string, newLabels bool) {
 		g.labels.reload()
 	}
 	g.docs.reload()
-	if firstDoc != "" {
+	if firstDoc != "" && g.s.hasDoc(firstDoc) { // not a document merged into one already there
 		g.docs.show(firstDoc)
 	} else if g.s.doc != nil {
 		g.docs.show(g.s.doc.ID)
