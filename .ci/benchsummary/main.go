@@ -34,6 +34,7 @@ var table = []row{
 	{"fuzzy filter of 10,000 titles, per keystroke", "FuzzyFilter", "ns/op", 10, "ms", "FuzzyFilterBaseline", 0, false},
 	{"add one span durably, p99", "AddSpan", "p99-ms", 2, "ms", "AddSpanBaseline", 0, false},
 	{"text view: first paint, 1 MB / 10,000 spans", "FirstPaint", "ns/op", 300, "ms", "FyneLabelBaseline", 0, false},
+	{"text view: first paint, 1 MB / 10,000 spans / 5,000 relations", "FirstPaintRelations", "ns/op", 300, "ms", "", 0, false},
 	{"text view: apply a span and repaint", "ApplySpan", "ns/op", 16, "ms", "", 0, false},
 	{"text view: scroll by one page", "ScrollPage", "ns/op", 16, "ms", "", 0, false},
 	{"memory: 1 MB document with 10,000 spans open", "MemoryOpenDocument", "rss-MB", 150, "MB", "", 0, false},

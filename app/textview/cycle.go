@@ -48,7 +48,9 @@ func (v *TextView) spanForClick(cp int) string {
 // AcceptsTab reports whether Tab is for the view: it is while the last
 // click landed on more than one span, so that Tab cycles through them;
 // otherwise Tab moves the focus on.
-func (v *TextView) AcceptsTab() bool { return len(v.spansUnder(v.cyclePoint())) > 1 }
+func (v *TextView) AcceptsTab() bool {
+	return v.TabWalksSpans || len(v.spansUnder(v.cyclePoint())) > 1
+}
 
 // cyclePoint returns the code point Tab cycles the spans of: where the last
 // click landed, or else the start of the selected span; -1 for none.

@@ -33,6 +33,9 @@ func (v *TextView) TypedKey(ev *fyne.KeyEvent) {
 	}
 	switch ev.Name {
 	case fyne.KeyTab:
+		if v.TabWalksSpans && v.walkSpan(mods&fyne.KeyModifierShift != 0) {
+			return
+		}
 		if v.cycleSpan(mods&fyne.KeyModifierShift != 0) {
 			return
 		}

@@ -20,26 +20,33 @@ type metrics struct {
 	avgW   float32 // estimated average advance of a code point
 
 	tags    bool    // a row for label tags above each line's text
-	top     float32 // height of that row: the text starts this far below the line's top
-	tagSize float32 // text size of the tags
+	top     float32 // height of the rows above the text: the text starts this far below the line's top
+	tagSize float32 // text size of the tags (and of relation names)
+
+	arcs bool    // a row for relation arcs above each line (above the tags)
+	arcH float32 // height of that row; the tags row starts this far below the line's top
 }
 
 // barRows is how many underline bar rows a line has room for; spans nested
 // deeper share the last row.
 const barRows = 3
 
-func newMetrics(size float32, tags bool) metrics {
+func newMetrics(size float32, tags, arcs bool) metrics {
 	style := fyne.TextStyle{}
-	m := metrics{size: size, tags: tags}
+	m := metrics{size: size, tags: tags, arcs: arcs}
 	m.textH = fyne.MeasureText("Mg", size, style).Height
 	m.bar = float32(math.Max(2, math.Round(float64(size)/7)))
 	m.barGap = m.bar + 1
 	m.lineH = float32(math.Ceil(float64(m.textH + barRows*m.barGap)))
+	m.tagSize = float32(math.Max(8, math.Round(float64(size)*0.64)))
 	if tags {
-		m.tagSize = float32(math.Max(8, math.Round(float64(size)*0.64)))
 		m.top = float32(math.Ceil(float64(fyne.MeasureText("Mg", m.tagSize, tagStyle).Height + 2)))
-		m.lineH += m.top
 	}
+	if arcs {
+		m.arcH = float32(math.Ceil(float64(fyne.MeasureText("Mg", m.tagSize, arcStyle).Height + 4)))
+		m.top += m.arcH
+	}
+	m.lineH += m.top
 	m.padX = float32(math.Round(float64(size) / 2))
 	m.spaceW = fyne.MeasureText(" ", size, style).Width
 	m.tabW = 4 * m.spaceW

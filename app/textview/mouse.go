@@ -25,7 +25,9 @@ type mouseState struct {
 	handled  bool // MouseUp already acted on this click; Tapped must not
 	thumb    bool // the press is dragging the scrollbar thumb
 	thumbY   float32
-	thumbPos float32 // scroll position when the thumb drag started
+	thumbPos float32       // scroll position when the thumb drag started
+	link     string        // Alt+drag from this span: a relation, not a selection
+	linkPos  fyne.Position // where that drag is now
 }
 
 // Cursor returns the text cursor for the mouse pointer.
@@ -42,6 +44,9 @@ func (v *TextView) MouseDown(ev *desktop.MouseEvent) {
 	}
 	if v.onScrollbar(ev.Position) {
 		v.grabScrollbar(ev.Position)
+		return
+	}
+	if v.linkStart(&fyneMouse{ev.Position, ev.Modifier}) {
 		return
 	}
 	v.mouse.down = true
@@ -61,6 +66,11 @@ func (v *TextView) MouseDown(ev *desktop.MouseEvent) {
 // MouseUp finishes a click: without a drag it acts at once as a tap (the
 // delayed Tapped that follows is then ignored).
 func (v *TextView) MouseUp(ev *desktop.MouseEvent) {
+	if v.mouse.link != "" {
+		v.mouse.linkPos = ev.Position
+		v.linkEnd()
+		return
+	}
 	if !v.mouse.down || v.mouse.dragged || v.mouse.handled {
 		v.mouse.down = false
 		return
@@ -121,6 +131,10 @@ func (v *TextView) Dragged(ev *fyne.DragEvent) {
 		v.dragThumb(ev.Position)
 		return
 	}
+	if v.mouse.link != "" {
+		v.mouse.linkPos = ev.Position
+		return
+	}
 	if !v.mouse.down { // no MouseDown seen: start where the drag started
 		v.mouse = mouseState{down: true, selFrom: v.OffsetAt(ev.Position.Subtract(ev.Dragged))}
 	}
@@ -137,6 +151,7 @@ func (v *TextView) Dragged(ev *fyne.DragEvent) {
 
 // DragEnd finishes a drag.
 func (v *TextView) DragEnd() {
+	v.linkEnd()
 	v.mouse.thumb = false
 	v.mouse.down = false
 }

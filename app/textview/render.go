@@ -35,6 +35,12 @@ type renderer struct {
 	tags          []labelTag
 	notes         []noteMark
 
+	// relation arcs (arcs.go)
+	linePool      []*canvas.Line // pool; the first nLine are in use
+	nLine         int
+	arcWidths     map[string]float32
+	arcWidthsSize float32
+
 	// layers, painted in this order: every rectangle comes before any text,
 	// so that no background, bar or outline covers the descenders of the
 	// line above (issue 15, defect 4)
@@ -122,7 +128,7 @@ func (r *renderer) canvasScale() float32 {
 // build lays out what is on screen and fills the layers.
 func (r *renderer) build() {
 	v := r.v
-	r.nRect, r.nTagText = 0, 0
+	r.nRect, r.nTagText, r.nLine = 0, 0, 0
 	r.tags, r.notes = r.tags[:0], r.notes[:0]
 	r.back, r.marks, r.words, r.front = r.back[:0], r.marks[:0], r.words[:0], r.front[:0]
 	if r.vers != v.version { // new text: no object can be reused as it is
@@ -148,10 +154,11 @@ func (r *renderer) build() {
 	r.scale = r.canvasScale()
 	r.lines = v.visibleLines(r.lines)
 	r.vspans = r.vspans[:0]
+	lo, hi := 0, 0
 	if len(r.lines) > 0 {
 		first, last := r.lines[0], r.lines[len(r.lines)-1]
-		lo := v.lay.paras[first.p].lines[first.li].start
-		hi := v.lay.paras[last.p].lines[last.li].end + 1
+		lo = v.lay.paras[first.p].lines[first.li].start
+		hi = v.lay.paras[last.p].lines[last.li].end + 1
 		r.vspans = v.visibleSpans(lo, hi, r.vspans)
 	}
 	selCol := th.Color(theme.ColorNameSelection, variant)
@@ -196,6 +203,7 @@ func (r *renderer) build() {
 			}
 		}
 	}
+	r.relationArcs(lo, hi, maxX, th.Color(theme.ColorNameBackground, variant))
 	if v.focused {
 		pos := v.PositionOf(v.head)
 		if pos.Y+m.textH > 0 && pos.Y < v.Size().Height {

@@ -83,12 +83,12 @@ func (r *renderer) tag(pl *paraLayout, vl visLine, s *annotate.Span, c color.NRG
 	if x < 0 {
 		return tagEnd
 	}
-	o := r.rect(&r.front, x, vl.y+1, w, m.top-2, c)
+	o := r.rect(&r.front, x, vl.y+m.arcH+1, w, m.top-m.arcH-2, c)
 	o.CornerRadius = 2
 	t := r.tagText()
 	t.Text, t.TextSize, t.TextStyle, t.Color = name, m.tagSize, tagStyle, contrastOn(c)
-	t.Move(fyne.NewPos(r.snap(x+tagPad), r.snap(vl.y+1)))
-	t.Resize(fyne.NewSize(w-2*tagPad, m.top-2))
+	t.Move(fyne.NewPos(r.snap(x+tagPad), r.snap(vl.y+m.arcH+1)))
+	t.Resize(fyne.NewSize(w-2*tagPad, m.top-m.arcH-2))
 	r.words = append(r.words, t)
 	r.tags = append(r.tags, labelTag{o, t, s.ID})
 	return x + w

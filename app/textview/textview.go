@@ -50,6 +50,14 @@ type TextView struct {
 	// handles copy and select all). When nil they go to the window's canvas,
 	// so shortcuts added with Canvas.AddShortcut keep working.
 	OnShortcut func(fyne.Shortcut)
+	// OnLinkDragged, when set, is called when the user drags with Alt held
+	// from one span to another, with the IDs of the innermost spans under
+	// the press and the release; such a drag selects nothing.
+	OnLinkDragged func(from, to string)
+	// TabWalksSpans, when true, makes Tab and Shift+Tab select the next and
+	// previous span in text order (calling OnSpanTapped), e.g. while the
+	// user picks a relation's target.
+	TabWalksSpans bool
 
 	doc    document
 	lay    layout
@@ -65,8 +73,9 @@ type TextView struct {
 	anchor, head     int // the fixed and the moving end of the selection
 	snapWords        bool
 	selectedSpan     string
-	showTags         bool     // label names drawn at the start of spans
-	find             findHits // hits of a find in the document (findhits.go)
+	showTags         bool      // label names drawn at the start of spans
+	find             findHits  // hits of a find in the document (findhits.go)
+	rels             relations // relations drawn as arcs (relations.go)
 
 	flashID    string
 	flashLevel float32
@@ -112,6 +121,7 @@ func (v *TextView) SetDocument(text string, spans []*annotate.Span, labels []*an
 	v.find = findHits{current: -1}
 	v.setLabels(labels)
 	v.spans.set(spans)
+	v.rels = relations{showAll: v.rels.showAll}
 	v.Refresh()
 }
 
@@ -119,6 +129,7 @@ func (v *TextView) SetDocument(text string, spans []*annotate.Span, labels []*an
 // is cheap enough to call after every edit.
 func (v *TextView) SetSpans(spans []*annotate.Span) {
 	v.spans.set(spans)
+	v.rels.resolved = false
 	v.Refresh()
 }
 
@@ -206,12 +217,13 @@ func (v *TextView) prepare() bool {
 		return false
 	}
 	ts := v.textSize()
-	if v.layOK && v.layW == size.Width && v.lay.m.size == ts && v.lay.m.tags == v.showTags {
+	arcs := v.arcRow()
+	if v.layOK && v.layW == size.Width && v.lay.m.size == ts && v.lay.m.tags == v.showTags && v.lay.m.arcs == arcs {
 		return true
 	}
 	m := v.lay.m
-	if m.size != ts || m.tags != v.showTags {
-		m = newMetrics(ts, v.showTags)
+	if m.size != ts || m.tags != v.showTags || m.arcs != arcs {
+		m = newMetrics(ts, v.showTags, arcs)
 	}
 	v.lay.reset(&v.doc, m, size.Width-2*m.padX-scrollbarWidth(m))
 	v.layOK, v.layW = true, size.Width
