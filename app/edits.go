@@ -75,12 +75,17 @@ func (a *spansArea) deleteSpan(id string) {
 		return
 	}
 	sp := *old
-	a.run(command{
-		name:   "delete " + a.s.labelName(sp.LabelID),
-		do:     func() error { return a.s.p.DeleteSpan(sp.ID) },
+	rels := 0
+	name := "delete " + a.s.labelName(sp.LabelID)
+	err := a.run(command{
+		name:   name,
+		do:     func() (err error) { rels, err = deleteSpanAndRelations(a.s.p, sp.ID); return err },
 		docID:  sp.DocumentID,
 		spanID: sp.ID,
 	})
+	if err == nil && rels > 0 {
+		a.status.saved(name + " and its " + plural(rels, "relation"))
+	}
 }
 
 // updateSpan saves a changed label, offsets or note.

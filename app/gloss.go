@@ -38,12 +38,15 @@ type Gloss struct {
 	agreement *agreementArea
 	curation  *curationArea
 	merge     *mergeArea
-	find      *findBar     // find in the document (findbar.go)
-	corpus    *corpusFind  // find in every document (findcorpus.go)
-	browse    *spanBrowser // every span of the project (spanbrowser.go)
-	bulk      *labelAll    // label all occurrences (labelall.go)
-	kwic      *concordance // the concordance (concordance.go)
-	header    *docHeader   // an article's title, author, date, site and link
+	find      *findBar       // find in the document (findbar.go)
+	corpus    *corpusFind    // find in every document (findcorpus.go)
+	browse    *spanBrowser   // every span of the project (spanbrowser.go)
+	bulk      *labelAll      // label all occurrences (labelall.go)
+	kwic      *concordance   // the concordance (concordance.go)
+	header    *docHeader     // an article's title, author, date, site and link
+	rels      *relationsArea // relations and attributes (relations.go, spanstructure.go)
+	docInfo   *docInfo       // the Document tab: document labels and metadata (docinfo.go)
+	schema    *schemaEditor  // relation types and attributes (schemaeditor.go)
 }
 
 // New builds the window for project p. open is used by File → New, Open and
@@ -125,6 +128,9 @@ func (g *Gloss) build(open Opener) {
 	g.browse = newSpanBrowser(g.s, g.win, g.status)
 	g.bulk = newLabelAll(g.s, g.win, g.status, dialogs)
 	g.kwic = newConcordance(g.s, g.win, dialogs)
+	g.rels = newRelationsArea(g.s, g.win, g.text.view, g.app.Preferences())
+	g.docInfo = newDocInfo(g.s, g.win)
+	g.schema = newSchemaEditor(g.s, g.win)
 	g.menu = newMainMenu(g.actions())
 	g.menu.blocked = func() bool { return dialogOpen(g.win) }
 	g.wire()
@@ -142,7 +148,8 @@ func (g *Gloss) build(open Opener) {
 	text := container.NewBorder(g.header.content, g.find.content, nil, nil, g.text.content)
 	g.header.relayout = text.Refresh
 	g.layout = newPanels(g.app.Preferences(), g.docs.panel.content, bar, text,
-		g.spans.editor.content, g.spans.panel.content)
+		container.NewVScroll(container.NewVBox(g.spans.editor.content, g.rels.panel.content)),
+		container.NewAppTabs(container.NewTabItem("Spans", g.spans.panel.content), container.NewTabItem("Document", g.docInfo.content)))
 	g.layout.onToggle = g.menu.refresh
 	g.labels.bar.onRows = g.layout.relayout
 	g.win.SetContent(container.NewStack(container.NewBorder(g.notice, g.status.content, nil, nil, g.layout.content), tips.layer))

@@ -117,6 +117,9 @@ func eventCommand(e *annotate.Event) command {
 		c.name = "add span"
 	case annotate.ActionDeleteSpan:
 		c.name = "delete span"
+	case annotate.ActionAddRelation, annotate.ActionDeleteRelation:
+		c.name = map[string]string{annotate.ActionAddRelation: "add relation", annotate.ActionDeleteRelation: "delete relation"}[e.Action]
+		return c
 	case annotate.ActionAddSpans, annotate.ActionDeleteSpans, annotate.ActionRelabelSpans:
 		verb := map[string]string{annotate.ActionAddSpans: "add ", annotate.ActionDeleteSpans: "delete ", annotate.ActionRelabelSpans: "relabel "}[e.Action]
 		c.name = verb + plural(len(e.Spans), "span")

@@ -16,6 +16,7 @@ type keyboard struct {
 	onEscape func()
 	onHelp   func()
 	onFind   func(back bool) // F3, Shift+F3: next or previous hit of the find bar
+	onEnter  func()          // Return or Enter: confirm a relation's target
 }
 
 // install takes the canvas's keys.
@@ -47,6 +48,10 @@ func (k *keyboard) typedKey(ev *fyne.KeyEvent) {
 		k.onEscape()
 	case fyne.KeyF1:
 		k.onHelp()
+	case fyne.KeyReturn, fyne.KeyEnter:
+		if k.onEnter != nil {
+			k.onEnter()
+		}
 	case fyne.KeyF3:
 		if k.onFind != nil {
 			k.onFind(shiftHeld())

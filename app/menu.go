@@ -47,6 +47,10 @@ type menuActions struct {
 
 	// find, bulk annotation, the span browser and the concordance (issue 14)
 	find, findAll, labelAll, spanBrowser, concordance func()
+
+	// relations, attributes and document labels (issue 12)
+	newRelation, editSchema, toggleRelations func()
+	relationsOn                              func() bool
 }
 
 // mainMenu is the window's menu bar. Menu item shortcuts run before a
@@ -62,6 +66,7 @@ type mainMenu struct {
 	docs   *fyne.MenuItem // View ▸ Documents panel
 	side   *fyne.MenuItem // View ▸ Span panels
 	tags   *fyne.MenuItem // View ▸ Label names on spans
+	rels   *fyne.MenuItem // View ▸ Show all relations
 
 	blocked func() bool // true while a dialog is open: the items do nothing
 }
@@ -117,12 +122,18 @@ func (m *mainMenu) build() *fyne.MainMenu {
 		item("Label all occurrences…", shortcut(fyne.KeyO, fyne.KeyModifierShift), a.labelAll),
 		fyne.NewMenuItemSeparator(),
 		item("Edit labels…", shortcut(fyne.KeyL, fyne.KeyModifierShift), a.editLabels),
+		fyne.NewMenuItem("Relation types and attributes…", a.editSchema),
+		fyne.NewMenuItem("New relation from the selected span (R)", a.newRelation),
 		fyne.NewMenuItem("Annotator name…", a.annotator),
 	)
 
 	m.snap = fyne.NewMenuItem("Snap selection to words", a.toggleSnap)
 	m.tags = item("Label names on spans", shortcut(fyne.KeyT, 0), func() {
 		a.toggleTags()
+		m.refresh()
+	})
+	m.rels = item("Show all relations", shortcut(fyne.KeyR, fyne.KeyModifierShift), func() {
+		a.toggleRelations()
 		m.refresh()
 	})
 	m.docs = item("Documents panel", shortcut(fyne.KeyB, 0), a.toggleDocs)
@@ -134,6 +145,7 @@ func (m *mainMenu) build() *fyne.MainMenu {
 		fyne.NewMenuItemSeparator(),
 		m.snap,
 		m.tags,
+		m.rels,
 		fyne.NewMenuItemSeparator(),
 		m.docs, m.side,
 		fyne.NewMenuItemSeparator(),
@@ -205,6 +217,7 @@ func (m *mainMenu) refresh() {
 	m.snap.Checked = m.act.snapOn()
 	m.docs.Checked, m.side.Checked = m.act.docsShown(), m.act.sideShown()
 	m.tags.Checked = m.act.tagsOn()
+	m.rels.Checked = m.act.relationsOn()
 	m.refreshEdit()
 }
 

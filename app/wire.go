@@ -121,11 +121,12 @@ func (g *Gloss) wire() {
 		g.app.Clipboard().SetContent(u.String())
 		showError(g.win, fmt.Errorf("Gloss could not open a web browser (%v).\nThe address %s is on the clipboard", err, u))
 	}
+	g.wireStructure()
 }
 
 // actions are what the menu items do.
 func (g *Gloss) actions() menuActions {
-	return menuActions{
+	a := menuActions{
 		newProject:    func() { g.files.showNewProject() },
 		openProject:   func() { g.files.showOpenProject() },
 		importFiles:   func() { g.xfer.showImport() },
@@ -183,6 +184,8 @@ func (g *Gloss) actions() menuActions {
 		labelAll:    g.showLabelAll,
 		concordance: g.showConcordance,
 	}
+	g.structureActions(&a)
+	return a
 }
 
 // jumpToSpan shows sp's document and selects the span there.
@@ -266,6 +269,7 @@ func (g *Gloss) documentShown() {
 	}
 	g.header.show(g.s.doc)
 	g.spans.showDocument()
+	g.structureShown()
 	g.find.documentShown()
 	g.updateTitle()
 	g.status.showCounts(g.s)
@@ -313,6 +317,7 @@ func (g *Gloss) reload() {
 	} else {
 		g.spans.reload()
 		g.spans.selectSpan(keep)
+		g.structureShown()
 	}
 	g.menu.refreshEdit()
 	g.status.message("Reloaded from " + filepath.Base(g.s.p.Path()))
