@@ -25,7 +25,8 @@ type relationsArea struct {
 
 	schema   *annotate.Schema
 	rels     []*annotate.Relation
-	linkFrom string // span a relation is being made from (after R), "" when none
+	linkFrom string   // span a relation is being made from (after R), "" when none
+	pal      *palette // the relation type palette last opened
 
 	run      func(c command) error // do an undoable edit (spansArea.run)
 	selected func() string         // the selected span
@@ -167,7 +168,7 @@ func (a *relationsArea) linked(fromID, toID string) {
 		return
 	}
 	heading := fmt.Sprintf("Relation %s → %s", describeRelSpan(a.s, from), describeRelSpan(a.s, to))
-	showPalette(a.win.Canvas(), heading, "Relation type", items, func(i int) {
+	a.pal = showPalette(a.win.Canvas(), heading, "Relation type", items, func(i int) {
 		a.create(from, to, types[i])
 		a.focus()
 	})
