@@ -101,6 +101,7 @@ func (g *Gloss) build(open Opener) {
 	g.text = newTextArea(g.win, g.app.Preferences(), tips)
 	g.header = newDocHeader()
 	g.docs = newDocuments(g.s, g.win, g.status)
+	g.docs.panel.tips = tips
 	g.spans = newSpansArea(g.s, g.win, g.text.view, g.status)
 	g.spans.editor.text.tips = tips
 	g.labels = newLabelsArea(g.s, g.win, g.status, tips)
