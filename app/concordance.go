@@ -35,7 +35,7 @@ type concordance struct {
 
 	source *widget.RadioGroup
 	label  *widget.Select
-	query  *widget.Entry
+	query  *dialogEntry
 	caseSw *widget.Check
 	wordSw *widget.Check
 	order  *widget.Select
@@ -54,7 +54,7 @@ func newConcordance(s *session, win fyne.Window, dialogs *fileDialogs) *concorda
 	c.source = widget.NewRadioGroup([]string{concLabel, concSearch}, func(string) { c.rebuild() })
 	c.source.Horizontal, c.source.Required, c.source.Selected = true, true, concLabel
 	c.label = widget.NewSelect(nil, func(string) { c.rebuild() })
-	c.query = widget.NewEntry()
+	c.query = newDialogEntry()
 	c.query.SetPlaceHolder("Search term")
 	c.query.OnChanged = func(string) { c.rebuild() }
 	c.caseSw = widget.NewCheck("Match case", func(bool) { c.rebuild() })

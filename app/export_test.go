@@ -130,7 +130,7 @@ func (l *LabelEditor) Add() { l.e.add() }
 
 // Form returns the form's name field, hotkey choice and colour field.
 func (l *LabelEditor) Form() (name *widget.Entry, hotkey *widget.Select, color *widget.Entry) {
-	return l.e.name, l.e.hotkey, l.e.color
+	return &l.e.name.Entry, l.e.hotkey, &l.e.color.Entry
 }
 
 // Save saves the form, as the Save button does.

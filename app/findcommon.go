@@ -82,6 +82,9 @@ func (e *keyEntry) TypedKey(ev *fyne.KeyEvent) {
 			e.onEscape()
 			return
 		}
+		if escapeDialog(e) { // a field in a dialog: Escape closes it
+			return
+		}
 	}
 	e.Entry.TypedKey(ev)
 }

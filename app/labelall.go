@@ -32,7 +32,7 @@ type labelAll struct {
 	dialogs *fileDialogs
 
 	mode    *widget.RadioGroup
-	query   *widget.Entry
+	query   *dialogEntry
 	label   *widget.Select
 	scope   *widget.RadioGroup
 	caseSw  *widget.Check
@@ -56,7 +56,7 @@ func newLabelAll(s *session, win fyne.Window, status *statusBar, dialogs *fileDi
 	a.mode.Horizontal = true
 	a.mode.Required = true
 	a.mode.Selected = modeText
-	a.query = widget.NewEntry()
+	a.query = newDialogEntry()
 	a.query.OnChanged = func(string) { a.replan() }
 	a.label = widget.NewSelect(nil, func(string) { a.replan() })
 	a.label.PlaceHolder = "Label"
