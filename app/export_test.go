@@ -179,3 +179,6 @@ func (g *Probe) NoticeShown() bool { return g.notice.Visible() }
 
 // TapSpanRow taps row i of the spans panel, which jumps to that span.
 func (g *Probe) TapSpanRow(i int) { g.spans.panel.list.Select(i) }
+
+// StatusMessage shows a message in the status bar, as a warning does.
+func (g *Probe) StatusMessage(text string) { g.status.message(text) }

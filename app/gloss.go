@@ -98,6 +98,7 @@ func (g *Gloss) Close() error {
 func (g *Gloss) build(open Opener) {
 	tips := newTooltips()
 	g.status = newStatusBar()
+	g.status.state.tips = tips
 	g.text = newTextArea(g.win, g.app.Preferences(), tips)
 	g.header = newDocHeader()
 	g.docs = newDocuments(g.s, g.win, g.status)
