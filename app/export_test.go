@@ -18,7 +18,14 @@ import (
 type Probe struct{ *Gloss }
 
 // NewProbe wraps a window for a test.
-func NewProbe(g *Gloss) *Probe { return &Probe{g} }
+// Its searches over all documents run at once (see FakeSearchClock).
+func NewProbe(g *Gloss) *Probe {
+	p := &Probe{g}
+	for _, b := range p.backgrounds() {
+		b.runInline()
+	}
+	return p
+}
 
 // View returns the annotated text view.
 func (g *Probe) View() *textview.TextView { return g.text.view }
