@@ -24,7 +24,7 @@ func (l *statusLine) natural() float32 {
 	if l.message.SizeName != "" {
 		size = theme.Size(l.message.SizeName)
 	}
-	return fyne.MeasureText(l.message.Text, size, l.message.TextStyle).Width + 2*theme.InnerPadding()
+	return fyne.MeasureText(l.message.Text, size, l.message.TextStyle).Width + 2*theme.InnerPadding() + 1 // +1: the label cuts off a text that fits exactly
 }
 
 // MinSize is the sum of the minimum widths; the message counts with its

@@ -40,7 +40,7 @@ func (r *tipRichText) truncated() bool {
 		}
 		w += fyne.MeasureText(ts.Text, size, ts.Style.TextStyle).Width
 	}
-	return w > r.Size().Width+0.5
+	return w > r.Size().Width-1 // a text that fits exactly is cut off too
 }
 
 // MouseIn schedules the tooltip when the text is cut off.
