@@ -71,7 +71,7 @@ func (a *annotatorArea) showChange() {
 
 // ask shows the name dialog prefilled with the current name.
 func (a *annotatorArea) ask(title, why string) {
-	name := widget.NewEntry()
+	name := newDialogEntry()
 	name.SetText(AnnotatorName(a.prefs))
 	hint := widget.NewLabel(why)
 	hint.Wrapping = fyne.TextWrapWord

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"fmt"
 	"os"
 
@@ -35,7 +36,7 @@ type concordance struct {
 
 	source *widget.RadioGroup
 	label  *widget.Select
-	query  *widget.Entry
+	query  *dialogEntry
 	caseSw *widget.Check
 	wordSw *widget.Check
 	order  *widget.Select
@@ -45,18 +46,19 @@ type concordance struct {
 
 	conc   find.Concordance // rows with document IDs in Doc
 	titles map[string]string
+	bg     *background // the search runs here, a pause after the last key
 
 	onOpen func(docID string, start, end int)
 }
 
 func newConcordance(s *session, win fyne.Window, dialogs *fileDialogs) *concordance {
-	c := &concordance{s: s, win: win, dialogs: dialogs, titles: map[string]string{}}
+	c := &concordance{s: s, win: win, dialogs: dialogs, titles: map[string]string{}, bg: newBackground()}
 	c.source = widget.NewRadioGroup([]string{concLabel, concSearch}, func(string) { c.rebuild() })
 	c.source.Horizontal, c.source.Required, c.source.Selected = true, true, concLabel
 	c.label = widget.NewSelect(nil, func(string) { c.rebuild() })
-	c.query = widget.NewEntry()
+	c.query = newDialogEntry()
 	c.query.SetPlaceHolder("Search term")
-	c.query.OnChanged = func(string) { c.rebuild() }
+	c.query.OnChanged = func(string) { c.bg.schedule(c.rebuildJob()) }
 	c.caseSw = widget.NewCheck("Match case", func(bool) { c.rebuild() })
 	c.wordSw = widget.NewCheck("Whole word", func(bool) { c.rebuild() })
 	c.order = widget.NewSelect([]string{sortDoc, sortLeft, sortRight, sortHitText}, func(string) { c.rebuild() })
@@ -122,29 +124,68 @@ func (c *concordance) build() fyne.CanvasObject {
 	return container.NewBorder(container.NewVBox(what, sortBy), bottom, nil, nil, c.list)
 }
 
-// rebuild collects the rows again and sorts them.
-func (c *concordance) rebuild() {
-	c.conc.Rows = nil
-	if c.s.p == nil {
-		return
-	}
-	var err error
+// rebuild collects the rows again and sorts them, in the background and
+// at once (a switch was flipped, the dialog opened).
+func (c *concordance) rebuild() { c.bg.now(c.rebuildJob()) }
+
+// concQuery is what the concordance shows: a label's spans or a search
+// term's hits, in an order.
+type concQuery struct {
+	p                        Project
+	docs                     []annotate.DocumentInfo
+	label                    *annotate.Label // nil: the search term's hits
+	term                     string
+	caseSensitive, wholeWord bool
+	order                    string
+}
+
+// rebuildJob collects the rows for what the dialog shows now: the scan
+// runs in the background on what it captured here; its rows replace the
+// list.
+func (c *concordance) rebuildJob() func(ctx context.Context) func() {
+	q := concQuery{p: c.s.p, docs: c.s.docs, term: c.query.Text, order: c.order.Selected,
+		caseSensitive: c.caseSw.Checked, wholeWord: c.wordSw.Checked}
 	if c.source.Selected == concSearch {
 		c.label.Disable()
 		c.query.Enable()
-		err = c.searchRows()
 	} else {
 		c.label.Enable()
 		c.query.Disable()
-		err = c.labelRows()
+		for _, x := range c.s.labels {
+			if x.Name == c.label.Selected {
+				q.label = x
+			}
+		}
 	}
-	switch c.order.Selected {
-	case sortLeft:
-		c.conc.SortByLeft()
-	case sortRight:
-		c.conc.SortByRight()
-	case sortHitText:
-		c.conc.SortByHit()
+	search := c.source.Selected == concSearch
+	return func(ctx context.Context) func() {
+		var conc find.Concordance
+		titles := map[string]string{}
+		var err error
+		switch {
+		case q.p == nil:
+		case search:
+			err = q.searchRows(ctx, &conc, titles)
+		default:
+			err = q.labelRows(ctx, &conc, titles)
+		}
+		switch q.order {
+		case sortLeft:
+			conc.SortByLeft()
+		case sortRight:
+			conc.SortByRight()
+		case sortHitText:
+			conc.SortByHit()
+		}
+		return func() { c.showRows(conc, titles, err) }
+	}
+}
+
+// showRows shows the rows of a search.
+func (c *concordance) showRows(conc find.Concordance, titles map[string]string, err error) {
+	c.conc = conc
+	for id, t := range titles {
+		c.titles[id] = t
 	}
 	if err != nil {
 		c.count.SetText(err.Error())
@@ -156,43 +197,40 @@ func (c *concordance) rebuild() {
 	c.list.ScrollToTop()
 }
 
-// labelRows adds a row for every span of the chosen label.
-func (c *concordance) labelRows() error {
-	var l *annotate.Label
-	for _, x := range c.s.labels {
-		if x.Name == c.label.Selected {
-			l = x
-		}
-	}
-	if l == nil {
+// labelRows adds a row for every span of the label.
+func (q *concQuery) labelRows(ctx context.Context, conc *find.Concordance, titles map[string]string) error {
+	if q.label == nil {
 		return nil
 	}
-	return c.s.p.EachDocument(func(d *annotate.Document, spans []*annotate.Span) error {
-		c.titles[d.ID] = d.Title
+	return q.p.EachDocument(func(d *annotate.Document, spans []*annotate.Span) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		titles[d.ID] = d.Title
 		var hits []find.Hit
 		for _, sp := range spans {
-			if sp.LabelID == l.ID {
-				hits = append(hits, find.Hit{Start: sp.Start, End: sp.End, Label: l.Name})
+			if sp.LabelID == q.label.ID {
+				hits = append(hits, find.Hit{Start: sp.Start, End: sp.End, Label: q.label.Name})
 			}
 		}
-		c.conc.Add(d.ID, d.Text, hits, findContext)
+		conc.Add(d.ID, d.Text, hits, findContext)
 		return nil
 	})
 }
 
 // searchRows adds a row for every hit of the search term.
-func (c *concordance) searchRows() error {
-	if c.query.Text == "" {
+func (q *concQuery) searchRows(ctx context.Context, conc *find.Concordance, titles map[string]string) error {
+	if q.term == "" {
 		return nil
 	}
-	m, err := newFinder(c.query.Text, c.caseSw.Checked, c.wordSw.Checked)
+	m, err := newFinder(q.term, q.caseSensitive, q.wholeWord)
 	if err != nil {
 		return err
 	}
-	docs, err := scanDocs(c.s.p, c.s.docs, m)
+	docs, err := scanDocs(ctx, q.p, q.docs, m)
 	for _, d := range docs {
-		c.titles[d.info.ID] = d.info.Title
-		c.conc.Add(d.info.ID, d.text, d.hits, findContext)
+		titles[d.info.ID] = d.info.Title
+		conc.Add(d.info.ID, d.text, d.hits, findContext)
 	}
 	return err
 }

@@ -21,6 +21,7 @@ type docsPanel struct {
 	done    *widget.Button
 	imp     *widget.Button
 	prog    *docProgress // status filter and progress bar
+	tips    *tooltips    // a cut-off title shows whole in a tooltip
 	content fyne.CanvasObject
 
 	docs     []annotate.DocumentInfo
@@ -74,8 +75,7 @@ func (d *docsPanel) newList(text bool) *widget.List {
 	l := widget.NewList(
 		func() int { return len(d.rows) },
 		func() fyne.CanvasObject {
-			title := widget.NewRichText()
-			title.Truncation = fyne.TextTruncateEllipsis
+			title := newTipRichText(d.tips)
 			count := widget.NewLabel("0")
 			count.Importance = widget.LowImportance
 			var center fyne.CanvasObject = title
@@ -109,12 +109,13 @@ func (d *docsPanel) shown() *widget.List {
 }
 
 func (d *docsPanel) updateRow(r docRow, row *fyne.Container) {
-	var title, snippet *widget.RichText
+	var title *tipRichText
+	var snippet *widget.RichText
 	switch c := row.Objects[0].(type) {
-	case *widget.RichText:
+	case *tipRichText:
 		title = c
 	case *fyne.Container:
-		title, snippet = c.Objects[0].(*widget.RichText), c.Objects[1].(*widget.RichText)
+		title, snippet = c.Objects[0].(*tipRichText), c.Objects[1].(*widget.RichText)
 	}
 	icon := row.Objects[1].(*widget.Icon)
 	count := row.Objects[2].(*widget.Label)
@@ -124,7 +125,8 @@ func (d *docsPanel) updateRow(r docRow, row *fyne.Container) {
 			s.(*widget.TextSegment).Style.TextStyle.Bold = true
 		}
 	}
-	setSegments(title, segs)
+	title.tip = r.info.Title
+	setSegments(&title.RichText, segs)
 	if snippet != nil {
 		segs := highlightRangeSegments(r.snippet, r.snipHit)
 		for _, s := range segs {

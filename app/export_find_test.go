@@ -157,7 +157,7 @@ func (g *Probe) LabelAll() *LabelAll { return &LabelAll{g.bulk} }
 // Controls returns the mode, query, label, scope and switches.
 func (l *LabelAll) Controls() (mode *widget.RadioGroup, query *widget.Entry, label *widget.Select, scope *widget.RadioGroup, matchCase, wholeWord *widget.Check) {
 	a := l.a
-	return a.mode, a.query, a.label, a.scope, a.caseSw, a.wordSw
+	return a.mode, &a.query.Entry, a.label, a.scope, a.caseSw, a.wordSw
 }
 
 // Hits returns the offered occurrences as "title:start-end:label:left[hit]right".
@@ -194,7 +194,7 @@ func (g *Probe) Concordance() *Concordance { return &Concordance{g.kwic} }
 
 // Controls returns the source, label, search term and order.
 func (c *Concordance) Controls() (source *widget.RadioGroup, label *widget.Select, query *widget.Entry, order *widget.Select) {
-	return c.c.source, c.c.label, c.c.query, c.c.order
+	return c.c.source, c.c.label, &c.c.query.Entry, c.c.order
 }
 
 // Rows returns the lines as "left|hit|right|title".

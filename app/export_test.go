@@ -18,7 +18,14 @@ import (
 type Probe struct{ *Gloss }
 
 // NewProbe wraps a window for a test.
-func NewProbe(g *Gloss) *Probe { return &Probe{g} }
+// Its searches over all documents run at once (see FakeSearchClock).
+func NewProbe(g *Gloss) *Probe {
+	p := &Probe{g}
+	for _, b := range p.backgrounds() {
+		b.runInline()
+	}
+	return p
+}
 
 // View returns the annotated text view.
 func (g *Probe) View() *textview.TextView { return g.text.view }
@@ -130,7 +137,7 @@ func (l *LabelEditor) Add() { l.e.add() }
 
 // Form returns the form's name field, hotkey choice and colour field.
 func (l *LabelEditor) Form() (name *widget.Entry, hotkey *widget.Select, color *widget.Entry) {
-	return l.e.name, l.e.hotkey, l.e.color
+	return &l.e.name.Entry, l.e.hotkey, &l.e.color.Entry
 }
 
 // Save saves the form, as the Save button does.
@@ -179,3 +186,6 @@ func (g *Probe) NoticeShown() bool { return g.notice.Visible() }
 
 // TapSpanRow taps row i of the spans panel, which jumps to that span.
 func (g *Probe) TapSpanRow(i int) { g.spans.panel.list.Select(i) }
+
+// StatusMessage shows a message in the status bar, as a warning does.
+func (g *Probe) StatusMessage(text string) { g.status.message(text) }

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"context"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
@@ -29,10 +31,14 @@ type docHits struct {
 }
 
 // scanDocs runs m over every document of docs in order and returns those
-// with hits. Documents that cannot be read are an error naming them.
-func scanDocs(p Project, docs []annotate.DocumentInfo, m find.Matcher) ([]docHits, error) {
+// with hits. Documents that cannot be read are an error naming them. It
+// stops with ctx's error when ctx is cancelled.
+func scanDocs(ctx context.Context, p Project, docs []annotate.DocumentInfo, m find.Matcher) ([]docHits, error) {
 	var out []docHits
 	for _, info := range docs {
+		if err := ctx.Err(); err != nil {
+			return out, err
+		}
 		d, err := p.Document(info.ID)
 		if err != nil {
 			return out, err
@@ -80,6 +86,9 @@ func (e *keyEntry) TypedKey(ev *fyne.KeyEvent) {
 	case fyne.KeyEscape:
 		if e.onEscape != nil {
 			e.onEscape()
+			return
+		}
+		if escapeDialog(e) { // a field in a dialog: Escape closes it
 			return
 		}
 	}

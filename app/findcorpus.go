@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"fmt"
 
 	"fyne.io/fyne/v2"
@@ -29,6 +30,7 @@ type corpusFind struct {
 	count  *widget.Label
 	list   *widget.List
 	dlg    dialog.Dialog
+	bg     *background // the search runs here, a pause after the last key
 
 	docs     []docHits
 	rows     []corpusRow
@@ -38,10 +40,10 @@ type corpusFind struct {
 }
 
 func newCorpusFind(s *session, win fyne.Window) *corpusFind {
-	c := &corpusFind{s: s, win: win, selected: -1}
+	c := &corpusFind{s: s, win: win, selected: -1, bg: newBackground()}
 	c.query = newKeyEntry()
 	c.query.SetPlaceHolder("Find in all documents")
-	c.query.OnChanged = func(string) { c.search() }
+	c.query.OnChanged = func(string) { c.bg.schedule(c.searchJob()) }
 	c.query.onEnter = func(bool) { c.openSelected() }
 	c.caseSw = widget.NewCheck("Match case", func(bool) { c.search() })
 	c.wordSw = widget.NewCheck("Whole word", func(bool) { c.search() })
@@ -99,23 +101,32 @@ func (c *corpusFind) show(query string) {
 	c.win.Canvas().Focus(c.query)
 }
 
-// search finds the query in every document of the project.
-func (c *corpusFind) search() {
-	c.docs, c.rows, c.selected = nil, nil, -1
+// search finds the query in every document of the project, in the
+// background and at once (a switch was flipped, the dialog opened).
+func (c *corpusFind) search() { c.bg.now(c.searchJob()) }
+
+// searchJob is the search for what the dialog shows now: the scan runs in
+// the background on what it captured here; its results replace the list.
+func (c *corpusFind) searchJob() func(ctx context.Context) func() {
+	q, p, docs := c.query.Text, c.s.p, c.s.docs
+	caseSensitive, wholeWord := c.caseSw.Checked, c.wordSw.Checked
+	return func(ctx context.Context) func() {
+		if q == "" || p == nil {
+			return func() { c.showHits("", nil, nil) }
+		}
+		m, err := newFinder(q, caseSensitive, wholeWord)
+		var found []docHits
+		if err == nil {
+			found, err = scanDocs(ctx, p, docs, m)
+		}
+		return func() { c.showHits(q, found, err) }
+	}
+}
+
+// showHits lists the hits of a search for q.
+func (c *corpusFind) showHits(q string, found []docHits, err error) {
+	c.docs, c.rows, c.selected = found, nil, -1
 	c.list.UnselectAll()
-	q := c.query.Text
-	if q == "" || c.s.p == nil {
-		c.count.SetText("")
-		c.list.Refresh()
-		return
-	}
-	m, err := newFinder(q, c.caseSw.Checked, c.wordSw.Checked)
-	if err == nil {
-		c.docs, err = scanDocs(c.s.p, c.s.docs, m)
-	}
-	if err != nil {
-		c.count.SetText(err.Error())
-	}
 	n := 0
 	for i, d := range c.docs {
 		c.rows = append(c.rows, corpusRow{doc: i, hit: -1})
@@ -124,7 +135,12 @@ func (c *corpusFind) search() {
 		}
 		n += len(d.hits)
 	}
-	if err == nil {
+	switch {
+	case err != nil:
+		c.count.SetText(err.Error())
+	case q == "":
+		c.count.SetText("")
+	default:
 		c.count.SetText(fmt.Sprintf("%s in %s", plural(n, "hit"), plural(len(c.docs), "document")))
 	}
 	c.list.Refresh()

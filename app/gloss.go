@@ -101,9 +101,11 @@ func (g *Gloss) Close() error {
 func (g *Gloss) build(open Opener) {
 	tips := newTooltips()
 	g.status = newStatusBar()
+	g.status.state.tips = tips
 	g.text = newTextArea(g.win, g.app.Preferences(), tips)
 	g.header = newDocHeader()
 	g.docs = newDocuments(g.s, g.win, g.status)
+	g.docs.panel.tips = tips
 	g.spans = newSpansArea(g.s, g.win, g.text.view, g.status)
 	g.spans.editor.text.tips = tips
 	g.labels = newLabelsArea(g.s, g.win, g.status, tips)

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -32,7 +33,7 @@ type labelAll struct {
 	dialogs *fileDialogs
 
 	mode    *widget.RadioGroup
-	query   *widget.Entry
+	query   *dialogEntry
 	label   *widget.Select
 	scope   *widget.RadioGroup
 	caseSw  *widget.Check
@@ -41,6 +42,7 @@ type labelAll struct {
 	summary *widget.Label
 	list    *widget.List
 	dlg     dialog.Dialog
+	bg      *background // the search runs here, a pause after the last key
 
 	dict     []find.Entry
 	dictName string
@@ -51,13 +53,13 @@ type labelAll struct {
 }
 
 func newLabelAll(s *session, win fyne.Window, status *statusBar, dialogs *fileDialogs) *labelAll {
-	a := &labelAll{s: s, win: win, status: status, dialogs: dialogs, plan: &labelAllPlan{}}
+	a := &labelAll{s: s, win: win, status: status, dialogs: dialogs, plan: &labelAllPlan{}, bg: newBackground()}
 	a.mode = widget.NewRadioGroup([]string{modeText, modeRegex, modeDict}, func(string) { a.replan() })
 	a.mode.Horizontal = true
 	a.mode.Required = true
 	a.mode.Selected = modeText
-	a.query = widget.NewEntry()
-	a.query.OnChanged = func(string) { a.replan() }
+	a.query = newDialogEntry()
+	a.query.OnChanged = func(string) { a.bg.schedule(a.planJob()) }
 	a.label = widget.NewSelect(nil, func(string) { a.replan() })
 	a.label.PlaceHolder = "Label"
 	a.scope = widget.NewRadioGroup([]string{scopeDoc, scopeCorpus}, func(string) { a.replan() })
@@ -145,11 +147,18 @@ func (a *labelAll) build() fyne.CanvasObject {
 	return container.NewBorder(top, bottom, nil, nil, a.list)
 }
 
-// replan finds the occurrences again after any change in the dialog.
+// replan finds the occurrences again after a change in the dialog, in the
+// background and at once (a switch was flipped, the dialog opened).
 func (a *labelAll) replan() {
-	if a.s.p == nil {
-		return
+	if a.s.p != nil {
+		a.bg.now(a.planJob())
 	}
+}
+
+// planJob finds the occurrences of what the dialog shows now: the scan
+// runs in the background on what it captured here; its plan replaces the
+// list.
+func (a *labelAll) planJob() func(ctx context.Context) func() {
 	q := &labelAllQuery{mode: a.mode.Selected, text: a.query.Text, dict: a.dict, allLabels: a.s.labels,
 		opt: find.Options{CaseSensitive: a.caseSw.Checked, WholeWord: a.wordSw.Checked}}
 	for _, l := range a.s.labels {
@@ -169,7 +178,18 @@ func (a *labelAll) replan() {
 		a.dictBtn.Disable()
 		a.query.Enable()
 	}
-	plan, err := planLabelAll(a.s.p, q)
+	p := a.s.p
+	return func(ctx context.Context) func() {
+		if p == nil {
+			return nil
+		}
+		plan, err := planLabelAll(ctx, p, q)
+		return func() { a.showPlan(plan, err) }
+	}
+}
+
+// showPlan lists the occurrences found, all checked.
+func (a *labelAll) showPlan(plan *labelAllPlan, err error) {
 	if err != nil {
 		a.plan, a.checked = &labelAllPlan{}, nil
 		a.summary.SetText(err.Error())

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -58,8 +59,9 @@ func (q *labelAllQuery) matcher() (find.Matcher, error) {
 
 // planLabelAll finds the query in its documents and sorts the hits into
 // new spans and spans already present. A dictionary label that is not a
-// label of the project is an error naming it and its line.
-func planLabelAll(p Project, q *labelAllQuery) (*labelAllPlan, error) {
+// label of the project is an error naming it and its line. It stops with
+// ctx's error when ctx is cancelled.
+func planLabelAll(ctx context.Context, p Project, q *labelAllQuery) (*labelAllPlan, error) {
 	if q.mode != modeDict && strings.TrimSpace(q.text) == "" {
 		return &labelAllPlan{}, nil
 	}
@@ -87,6 +89,9 @@ func planLabelAll(p Project, q *labelAllQuery) (*labelAllPlan, error) {
 	texts := map[string]string{}
 	titles := map[string]string{}
 	for _, info := range q.docs {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		d, err := p.Document(info.ID)
 		if err != nil {
 			return nil, err
@@ -106,6 +111,9 @@ func planLabelAll(p Project, q *labelAllQuery) (*labelAllPlan, error) {
 	}
 	plan := find.NewPlan(existing, -1, findContext)
 	for _, info := range q.docs {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		hits := m.FindAll(texts[info.ID])
 		for i := range hits {
 			hits[i].Label = strings.ToLower(hits[i].Label)

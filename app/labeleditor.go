@@ -35,11 +35,11 @@ type labelEditor struct {
 	win           fyne.Window
 	saved         func(what string) // reports a saved change in the status bar
 	list          *widget.List
-	name          *widget.Entry
-	color         *widget.Entry
+	name          *dialogEntry
+	color         *dialogEntry
 	swatches      *fyne.Container
 	hotkey        *widget.Select
-	desc          *widget.Entry
+	desc          *dialogEntry
 	apply         *widget.Button
 	up, down, del *widget.Button
 	form          *fyne.Container
@@ -80,9 +80,9 @@ func newLabelEditor(ls labelSchema, win fyne.Window, saved func(string)) *labelE
 		})
 	e.list.OnSelected = func(id widget.ListItemID) { e.showLabel(id) }
 
-	e.name = widget.NewEntry()
+	e.name = newDialogEntry()
 	e.name.OnSubmitted = func(string) { e.save() }
-	e.color = widget.NewEntry()
+	e.color = newDialogEntry()
 	e.color.SetPlaceHolder("#RRGGBB")
 	e.color.OnSubmitted = func(string) { e.save() }
 	e.swatches = container.NewHBox()
@@ -102,7 +102,7 @@ func newLabelEditor(ls labelSchema, win fyne.Window, saved func(string)) *labelE
 		keys = append(keys, string(c))
 	}
 	e.hotkey = widget.NewSelect(keys, func(string) {})
-	e.desc = widget.NewMultiLineEntry()
+	e.desc = newDialogMultiLineEntry()
 	e.desc.Wrapping = fyne.TextWrapWord
 	e.desc.SetMinRowsVisible(3)
 	e.desc.SetPlaceHolder("What this label means: shown as the chip's tooltip")

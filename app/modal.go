@@ -12,8 +12,10 @@ import (
 // helpers below), which lets the keyboard reach it: Escape closes it, Enter
 // confirms it (issue 15, defect 2). The canvas gets the keys because nothing
 // in a new dialog has focus (the overlay has its own focus); a text field
-// inside a dialog keeps its own keys once it has the focus. While any dialog is open, no window shortcut or hotkey acts
-// on what is underneath (dialogOpen).
+// inside a dialog gets the keys itself once it has the focus, so the
+// dialogs' fields are dialogEntry (or keyEntry), which pass Escape on to the
+// dialog. While any dialog is open, no window shortcut or hotkey acts on
+// what is underneath (dialogOpen).
 
 // dialogKeys are what Escape and Enter do in a dialog; nil: nothing.
 type dialogKeys struct {
@@ -54,7 +56,23 @@ func dialogOpen(win fyne.Window) bool {
 // Enter (or Return) confirms it. It reports whether a dialog is open, in
 // which case the key must not reach the window underneath.
 func dialogKey(win fyne.Window, ev *fyne.KeyEvent) bool {
-	top := win.Canvas().Overlays().Top()
+	return canvasDialogKey(win.Canvas(), ev)
+}
+
+// escapeDialog closes the dialog that holds obj, for a text field in a
+// dialog, which gets Escape itself instead of the canvas. It reports
+// whether obj is in a dialog.
+func escapeDialog(obj fyne.CanvasObject) bool {
+	c := fyne.CurrentApp().Driver().CanvasForObject(obj)
+	if c == nil || c.Overlays().Top() == nil {
+		return false
+	}
+	return canvasDialogKey(c, &fyne.KeyEvent{Name: fyne.KeyEscape})
+}
+
+// canvasDialogKey gives a key to the dialog on top of canvas c, as dialogKey.
+func canvasDialogKey(c fyne.Canvas, ev *fyne.KeyEvent) bool {
+	top := c.Overlays().Top()
 	if top == nil {
 		return false
 	}

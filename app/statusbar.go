@@ -20,9 +20,10 @@ type statusBar struct {
 	hover   *widget.Label
 	sel     *widget.Label
 	zoom    *widget.Label
-	state   *widget.Label
+	state   *tipLabel     // the saved note or a message: cut off when long, whole in a tooltip
 	who     *widget.Label // the annotator
 	icon    *widget.Icon
+	line    *fyne.Container // hover, selection, zoom, icon and state
 	content fyne.CanvasObject
 
 	readOnly bool
@@ -36,14 +37,14 @@ func newStatusBar() *statusBar {
 	s.hover.Truncation = fyne.TextTruncateEllipsis
 	s.sel = widget.NewLabel("")
 	s.zoom = widget.NewLabel("")
-	s.state = widget.NewLabel("All changes saved")
+	s.state = newTipLabel("All changes saved")
 	s.icon = widget.NewIcon(theme.ConfirmIcon())
 	s.who = widget.NewLabel("")
-	for _, l := range []*widget.Label{s.counts, s.hover, s.sel, s.zoom, s.state, s.who} {
+	for _, l := range []*widget.Label{s.counts, s.hover, s.sel, s.zoom, &s.state.Label, s.who} {
 		l.SizeName = theme.SizeNameCaptionText
 	}
-	right := container.NewHBox(s.sel, s.zoom, s.icon, s.state, s.who)
-	s.content = container.NewBorder(widget.NewSeparator(), nil, s.counts, right, s.hover)
+	s.line = container.New(&statusLine{message: s.state}, s.hover, s.sel, s.zoom, s.icon, s.state)
+	s.content = container.NewBorder(widget.NewSeparator(), nil, s.counts, s.who, s.line)
 	return s
 }
 
@@ -103,24 +104,31 @@ func (s *statusBar) saved(what string) {
 		return
 	}
 	s.icon.SetResource(theme.ConfirmIcon())
-	s.state.SetText(fmt.Sprintf("Saved: %s (%s)", what, s.now().Format("15:04:05")))
+	s.setState(fmt.Sprintf("Saved: %s (%s)", what, s.now().Format("15:04:05")))
+}
+
+// setState shows text in place of the saved note and gives it the room
+// its length asks for (the line's minimum size does not change with it).
+func (s *statusBar) setState(text string) {
+	s.state.SetText(text)
+	s.line.Refresh()
 }
 
 // message shows a hint or warning in place of the saved note.
 func (s *statusBar) message(text string) {
 	s.icon.SetResource(theme.InfoIcon())
-	s.state.SetText(text)
+	s.setState(text)
 }
 
 func (s *statusBar) setReadOnly(ro bool) {
 	s.readOnly = ro
 	if ro {
 		s.icon.SetResource(theme.WarningIcon())
-		s.state.SetText("Read-only")
+		s.setState("Read-only")
 		return
 	}
 	s.icon.SetResource(theme.ConfirmIcon())
-	s.state.SetText("All changes saved")
+	s.setState("All changes saved")
 }
 
 // showCounts shows the counts of the session's documents and spans.
