@@ -42,7 +42,7 @@ func TestImportRefusesEndlessInputs(t *testing.T) {
 		t.Errorf("bad size: exit %d, %q", code, errs)
 	}
 	out, errs, code := gc(t, "import", "--max-input-size", "1MB", p, dir)
-	if code != 0 || !strings.Contains(out, "imported 1 documents") {
+	if code != 0 || !strings.Contains(out, "imported 1 document,") {
 		t.Fatalf("folder with a FIFO: exit %d, %q %q", code, out, errs)
 	}
 	if out := mustGC(t, "stats", p); !strings.Contains(out, "1") {

@@ -37,7 +37,7 @@ func TestLabelClashesAreResolvedAloud(t *testing.T) {
 		"documents": [{"title": "same", "text": "Ann in Paris.", "spans": [
 			{"start": 0, "end": 3, "label": "person"}, {"start": 7, "end": 12, "label": "cafe\u0301"}]}]}`)
 	out, errs, code := gc(t, "import", p, in)
-	if code != 0 || !strings.Contains(out, "imported 1 documents, 2 spans, 1 new labels") {
+	if code != 0 || !strings.Contains(out, "imported 1 document, 2 spans, 1 new label\n") {
 		t.Fatalf("import: exit %d, %q %q", code, out, errs)
 	}
 	for _, want := range []string{
