@@ -17,8 +17,10 @@ import (
 // Offsets are code points (Label Studio 1.4 and later; older versions wrote
 // UTF-16 offsets, which are accepted when value.text only matches that way).
 // Each annotation's completed_by becomes the spans' annotator; a region's
-// meta text becomes the span's note. Predictions and results of other types
-// are counted in Batch.Skipped.
+// meta text becomes the span's note. Results of type "relation" become
+// relations (see labelstudio_structure.go), "choices" on a region become
+// span attributes and "choices" on the whole text document categories.
+// Predictions and results of other types are counted in Batch.Skipped.
 var labelstudioFormat = &Format{
 	Name:       "labelstudio",
 	Extensions: []string{".json"},
@@ -59,12 +61,17 @@ type lsAnnotation struct {
 }
 
 type lsResult struct {
-	ID       string          `json:"id"`
-	FromName string          `json:"from_name"`
-	ToName   string          `json:"to_name"`
+	ID       string          `json:"id,omitempty"`
+	FromName string          `json:"from_name,omitempty"`
+	ToName   string          `json:"to_name,omitempty"`
 	Type     string          `json:"type"`
-	Value    json.RawMessage `json:"value"`
+	Value    json.RawMessage `json:"value,omitempty"`
 	Meta     *lsMeta         `json:"meta,omitempty"`
+	// A relation result links two regions of its annotation by their ids.
+	FromID    string   `json:"from_id,omitempty"`
+	ToID      string   `json:"to_id,omitempty"`
+	Direction string   `json:"direction,omitempty"` // right (from -> to), left or bi
+	Labels    []string `json:"labels,omitempty"`
 }
 
 type lsMeta struct {

@@ -49,9 +49,15 @@ func addLabelStudioTask(b *annotate.Batch, task *lsTask, index int, where Where,
 			continue
 		}
 		annotator := labelStudioUser(ann.CompletedBy)
+		st := &lsStructure{b: b, doc: d, annotator: annotator, regions: map[string][]*annotate.BatchSpan{}, ranges: map[[2]int][]*annotate.BatchSpan{}}
 		for r, res := range ann.Result {
 			at := fmt.Sprintf("task %d, annotation %d, result %d", index, a+1, r+1)
-			if res.Type != "labels" {
+			switch res.Type {
+			case "labels":
+			case "relation", "choices":
+				st.later = append(st.later, lsLater{res, at})
+				continue
+			default:
 				b.Skip(fmt.Sprintf("Label Studio %q results", res.Type), 1)
 				continue
 			}
@@ -73,8 +79,13 @@ func addLabelStudioTask(b *annotate.Batch, task *lsTask, index int, where Where,
 				if res.Meta != nil {
 					s.Note = strings.Join(res.Meta.Text, "\n")
 				}
-				spans = append(spans, &annotate.BatchSpan{Span: *s, LabelName: l})
+				bs := &annotate.BatchSpan{Span: *s, LabelName: l}
+				spans = append(spans, bs)
+				st.region(res.ID, *v.Start, *v.End, bs)
 			}
+		}
+		if err := st.readLater(where); err != nil {
+			return err
 		}
 	}
 	b.Documents = append(b.Documents, d)
