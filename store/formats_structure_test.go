@@ -33,52 +33,61 @@ func batchFacts(b *annotate.Batch) []string {
 			out = append(out, fmt.Sprintf("C %s %s=%s", d.Title, set, strings.Join(vals, ",")))
 		}
 	}
-	span := map[string]string{}
+	ref := map[string]string{} // span, relation and event IDs: their facts
 	for _, s := range b.Spans {
 		cut := unitext.NewOffsets(text[s.DocumentID]).Slice(s.Start, s.End)
-		span[s.ID] = fmt.Sprintf("%s[%d,%d %q %s]", title[s.DocumentID], s.Start, s.End, cut, s.LabelName)
-		attrs := ""
-		for _, k := range slices.Sorted(maps.Keys(s.Attributes)) {
-			attrs += " " + k + "=" + s.Attributes[k]
-		}
-		out = append(out, "S "+span[s.ID]+attrs)
+		ref[s.ID] = fmt.Sprintf("%s[%d,%d %q %s]", title[s.DocumentID], s.Start, s.End, cut, s.LabelName)
+		out = append(out, fmt.Sprintf("S %s%s note=%q", ref[s.ID], attrFacts(s.Attributes), s.Note))
 	}
 	directed := map[string]bool{}
 	for _, t := range b.RelationTypes {
 		directed[strings.ToLower(t.Name)] = t.Directed
 	}
 	for _, r := range b.Relations {
-		from, to := span[r.From], span[r.To]
+		from, to := ref[r.From], ref[r.To]
 		d, known := directed[strings.ToLower(r.TypeName)]
 		if known && !d && to < from {
 			from, to = to, from
 		}
-		out = append(out, fmt.Sprintf("R %s %s -> %s", r.TypeName, from, to))
+		ref[r.ID] = fmt.Sprintf("R(%s %s -> %s)", r.TypeName, from, to)
+		out = append(out, fmt.Sprintf("R %s%s note=%q", ref[r.ID], attrFacts(r.Attributes), r.Note))
+	}
+	for _, e := range b.Events { // events before the events that contain them, as brat's tutorial has them
+		ref[e.ID] = fmt.Sprintf("E(%s %s)", e.Type, ref[e.Trigger])
 	}
 	for _, e := range b.Events {
 		args := []string{}
 		for _, a := range e.Args {
-			args = append(args, a.Role+"="+span[a.Ref])
+			args = append(args, a.Role+"="+ref[a.Ref])
 		}
 		sort.Strings(args)
-		out = append(out, fmt.Sprintf("E %s %s %s", e.Type, span[e.Trigger], strings.Join(args, " ")))
+		out = append(out, fmt.Sprintf("E %s %s%s", ref[e.ID], strings.Join(args, " "), attrFacts(e.Attributes)))
 	}
 	for _, n := range b.Notes {
-		out = append(out, fmt.Sprintf("# %s %s %q", n.Type, span[n.Target], n.Text))
+		out = append(out, fmt.Sprintf("# %s %s %q", n.Type, ref[n.Target], n.Text))
 	}
 	for _, e := range b.Equivs {
 		var ms []string
 		for _, m := range e.Members {
-			ms = append(ms, span[m])
+			ms = append(ms, ref[m])
 		}
 		sort.Strings(ms)
 		out = append(out, fmt.Sprintf("* %s %s", e.Type, strings.Join(ms, " ")))
 	}
 	for _, n := range b.Norms {
-		out = append(out, fmt.Sprintf("N %s %s %s:%s %q", n.Type, span[n.Target], n.Resource, n.EntryID, n.Text))
+		out = append(out, fmt.Sprintf("N %s %s %s:%s %q", n.Type, ref[n.Target], n.Resource, n.EntryID, n.Text))
 	}
 	sort.Strings(out)
 	return out
+}
+
+// attrFacts renders attribute values in name order.
+func attrFacts(m map[string]string) string {
+	s := ""
+	for _, k := range slices.Sorted(maps.Keys(m)) {
+		s += " " + k + "=" + m[k]
+	}
+	return s
 }
 
 // projectRoundTrip reads data in format, imports it into a new project
