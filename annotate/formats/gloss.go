@@ -64,14 +64,14 @@ type GlossDocument struct {
 // GlossSpan is a span in Gloss JSON. Start and End are code points; UTF16
 // and UTF8 give the same span in those units as [start, end).
 type GlossSpan struct {
-	ID        string    `json:"id"`
-	Start     int       `json:"start"`
-	End       int       `json:"end"`
-	Label     string    `json:"label"`
-	Text      string    `json:"text"`
-	Note      string    `json:"note"`
-	Annotator string    `json:"annotator"`
-	Group     string    `json:"group,omitempty"`
+	ID        string `json:"id"`
+	Start     int    `json:"start"`
+	End       int    `json:"end"`
+	Label     string `json:"label"`
+	Text      string `json:"text"`
+	Note      string `json:"note"`
+	Annotator string `json:"annotator"`
+	Group     string `json:"group,omitempty"`
 	// Attributes holds the span's attribute values by name (version 2).
 	Attributes map[string]string `json:"attributes,omitempty"`
 	CreatedAt  time.Time         `json:"created_at"`
