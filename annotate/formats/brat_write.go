@@ -14,7 +14,8 @@ import (
 // labels. Titles become safe file names (see safeFileName). brat type names
 // cannot hold spaces, so spaces in label names become "_"; brat T lines
 // cannot hold line breaks, so a span across one is written as fragments
-// around it; span annotators are left out. Each is counted in the report.
+// around it; span annotators and document categories are left out. Each
+// is counted in the report.
 func writeBratDir(dir string, src annotate.Source) (*ExportReport, error) {
 	labels, err := src.Labels()
 	if err != nil {
@@ -40,6 +41,9 @@ func writeBratDir(dir string, src annotate.Source) (*ExportReport, error) {
 		rep.Documents++
 		rep.Spans += len(spans)
 		reportSpanLosses(rep, spans, spanKeeps{note: true, group: true})
+		if len(d.Categories) > 0 {
+			rep.Drop(dropCategories, 1) // brat has no document labels
+		}
 		ann, tids := bratAnnIDs(d, spans, names, rep)
 		more, err := conf.structure(d, spans, tids, names, rep, strings.Count("\n"+ann, "\n#"))
 		if err != nil {

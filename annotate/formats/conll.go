@@ -31,8 +31,10 @@ import (
 // Export writes a span as B- on its first token and I- on the rest. A span
 // must start and end on token boundaries and stay within one line, and
 // tokens carry one tag: of overlapping spans the longest is kept. What does
-// not fit is counted as left out, as are notes, annotators and
-// discontinuous links. Spaces in label names become "_".
+// not fit is counted as left out, as are notes, annotators, discontinuous
+// links and the structure beyond spans (relations, events, attributes,
+// typed notes, equivalences, normalisations, document categories). Spaces
+// in label names become "_".
 //
 // Import accepts two or more columns separated by tabs or spaces (the first
 // is the token, the last the tag), IOB2, IOB1 (a span may start with I-)

@@ -112,7 +112,7 @@ func writeCoNLL(w io.Writer, src annotate.Source) (*ExportReport, error) {
 		rep.Documents++
 		rep.Spans += kept
 		reportSpanLosses(rep, spans, spanKeeps{})
-		return nil
+		return reportStructureLosses(rep, src, d, spans, structKeeps{})
 	})
 	if err != nil {
 		return nil, err
