@@ -2,9 +2,11 @@ package store
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -34,6 +36,17 @@ func TestExportMatchesSchema(t *testing.T) {
 		sp.Group = "g1"
 		s.AddSpan(sp)
 	}
+	// structure: relations, nested events, attributes, typed notes, an
+	// equivalence set, a normalisation and document categories
+	b, err := formats.LoadPaths(context.Background(), []string{filepath.Join("testdata", "brat-structure")}, "brat")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.Documents[0].Categories = map[string][]string{"stance": {"neutral"}}
+	if _, err := s.Import(b); err != nil {
+		t.Fatal(err)
+	}
+	checked := map[string]bool{}
 	for _, format := range []string{"gloss", "jsonl"} {
 		f, _ := formats.Lookup(format)
 		var buf bytes.Buffer
@@ -47,6 +60,9 @@ func TestExportMatchesSchema(t *testing.T) {
 				t.Fatal(err)
 			}
 			v.check("$", schema, doc)
+			for _, key := range []string{"relations", "events", "notes", "equivs", "norms", "categories", "attributes", "relation_types", "attribute_defs", "category_sets"} {
+				checked[key] = strings.Contains(buf.String(), `"`+key+`":`)
+			}
 		} else {
 			def := schema["$defs"].(map[string]any)["document"].(map[string]any)
 			for i, line := range strings.Split(strings.TrimSpace(buf.String()), "\n") {
@@ -59,6 +75,11 @@ func TestExportMatchesSchema(t *testing.T) {
 		}
 		for _, e := range v.errs {
 			t.Errorf("%s: %s", format, e)
+		}
+	}
+	for key, ok := range checked {
+		if !ok {
+			t.Errorf("the export has no %q to check", key)
 		}
 	}
 }

@@ -2,211 +2,195 @@ package formats
 
 import (
 	"fmt"
+	"os"
 	"strings"
 
 	"gloss/annotate"
+	"gloss/annotate/unitext"
 )
 
-// bratConf gathers, while documents are written, what annotation.conf must
-// define besides entities: relation types, event types with their roles,
-// attributes.
-type bratConf struct {
-	src    annotate.Source
-	schema *annotate.Schema
-	err    error
-	types  map[string]*annotate.RelationType
-	events map[string]map[string]map[string]bool // event type: role: argument types
-	order  []string                              // event types in order of appearance
-	attrs  map[string]map[string]bool            // attribute seen without definition: values
-	attrOn map[string]string                     // attribute seen: <ENTITY>, <EVENT> or <RELATION>
-}
-
-func newBratConf(src annotate.Source) *bratConf {
-	sc, err := sourceSchema(src)
-	if err != nil || sc == nil {
-		sc = &annotate.Schema{}
-	}
-	return &bratConf{src: src, schema: sc, err: err, types: relationTypeByID(sc),
-		events: map[string]map[string]map[string]bool{}, attrs: map[string]map[string]bool{}, attrOn: map[string]string{}}
-}
-
-func (c *bratConf) isEvent(name string) bool { return c.events[name] != nil }
-
-// bratName is a type name brat can hold (no spaces).
-func bratName(s string) string { return strings.Join(strings.Fields(s), "_") }
-
-// bratText is a note or normalisation text on one line.
-var bratText = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "\t", " ")
-
-// structure renders a document's relations (R), events (E), attributes
-// (A), notes (#), equivalence sets (*) and normalisations (N) against the
-// T ids of its spans; notes are numbered after the first `notes` ones.
-func (c *bratConf) structure(d *annotate.Document, spans []*annotate.Span, tids, names map[string]string, rep *ExportReport, notes int) (string, error) {
-	if c.err != nil {
-		return "", c.err
-	}
-	ds, err := docStructure(c.src, d.ID)
+// writeBratDir writes each document as TITLE.txt (the stored text, byte for
+// byte) and TITLE.ann, plus annotation.conf and visual.conf listing the
+// labels. Titles become safe file names (see safeFileName). brat type names
+// cannot hold spaces, so spaces in label names become "_"; brat T lines
+// cannot hold line breaks, so a span across one is written as fragments
+// around it; span annotators and document categories are left out. Each
+// is counted in the report.
+func writeBratDir(dir string, src annotate.Source) (*ExportReport, error) {
+	labels, err := src.Labels()
 	if err != nil {
-		return "", err
+		return nil, err
 	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	root, err := os.OpenRoot(dir) // no name below can leave dir
+	if err != nil {
+		return nil, err
+	}
+	defer root.Close()
+	rep := &ExportReport{}
+	names := spacelessNames(labels, rep)
+	conf := newBratConf(src)
+	used := map[string]bool{}
+	err = src.EachDocument(func(d *annotate.Document, spans []*annotate.Span) error {
+		base := uniqueFileName(safeFileName(d.Title), used)
+		if err := writeRootFile(root, base+".txt", d.Text); err != nil {
+			return err
+		}
+		rep.Documents++
+		rep.Spans += len(spans)
+		reportSpanLosses(rep, spans, spanKeeps{note: true, group: true})
+		if len(d.Categories) > 0 {
+			rep.Drop(dropCategories, 1) // brat has no document labels
+		}
+		ann, tids := bratAnnIDs(d, spans, names, rep)
+		more, err := conf.structure(d, spans, tids, names, rep, strings.Count("\n"+ann, "\n#"))
+		if err != nil {
+			return err
+		}
+		return writeRootFile(root, base+".ann", ann+more)
+	})
+	if err != nil {
+		return nil, err
+	}
+	if err := writeBratConf(root, labels, names, conf); err != nil {
+		return nil, err
+	}
+	return rep, nil
+}
+
+func writeRootFile(root *os.Root, name, content string) error {
+	f, err := root.Create(name)
+	if err != nil {
+		return err
+	}
+	if _, err := f.WriteString(content); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// writeBratConf writes annotation.conf (allowing overlapping spans, which
+// Gloss has) and visual.conf with the label colours.
+func writeBratConf(root *os.Root, labels []*annotate.Label, names map[string]string, extra *bratConf) error {
+	var conf, vis strings.Builder
+	conf.WriteString("# Labels exported from Gloss.\n[entities]\n")
+	vis.WriteString("[labels]\n[drawing]\n")
+	seen := map[string]bool{}
+	for _, l := range labels {
+		n := names[l.ID]
+		if seen[n] {
+			continue
+		}
+		seen[n] = true
+		if !extra.isEvent(n) { // event types are listed under [events]
+			conf.WriteString(n + "\n")
+		}
+		if annotate.ValidColor(l.Color) {
+			fmt.Fprintf(&vis, "%s\tbgColor:%s\n", n, l.Color)
+		}
+	}
+	conf.WriteString("[relations]\n<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>\n")
+	conf.WriteString(extra.sections())
+	if err := writeRootFile(root, "annotation.conf", conf.String()); err != nil {
+		return err
+	}
+	return writeRootFile(root, "visual.conf", vis.String())
+}
+
+// bratAnn renders a document's spans as T lines (fragments of one Group and
+// label as one discontinuous line) and their notes as AnnotatorNotes.
+func bratAnn(d *annotate.Document, spans []*annotate.Span, names map[string]string, rep *ExportReport) string {
+	s, _ := bratAnnIDs(d, spans, names, rep)
+	return s
+}
+
+// bratAnnIDs is bratAnn that also returns the T id written for each span.
+func bratAnnIDs(d *annotate.Document, spans []*annotate.Span, names map[string]string, rep *ExportReport) (string, map[string]string) {
+	tids := make(map[string]string, len(spans))
+	sorted := append([]*annotate.Span(nil), spans...)
+	annotate.SortSpans(sorted)
+	var units [][]*annotate.Span
+	byKey := map[string]int{}
+	groupLabels := map[string]map[string]bool{}
+	for _, s := range sorted {
+		key := s.ID
+		if s.Group != "" {
+			key = s.Group + "\x00" + s.LabelID
+			if groupLabels[s.Group] == nil {
+				groupLabels[s.Group] = map[string]bool{}
+			}
+			groupLabels[s.Group][s.LabelID] = true
+		}
+		if i, ok := byKey[key]; ok {
+			units[i] = append(units[i], s)
+			continue
+		}
+		byKey[key] = len(units)
+		units = append(units, []*annotate.Span{s})
+	}
+	for _, ls := range groupLabels {
+		rep.Drop("discontinuous spans with mixed labels (written as one span per label)", len(ls)-1)
+	}
+	off := unitext.NewOffsets(d.Text)
+	noteFix := strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ")
 	var out strings.Builder
-	ids := map[string]string{} // relation and event IDs to brat IDs, besides tids
-	typeOf := map[string]string{}
-	for _, s := range spans {
-		typeOf[s.ID] = names[s.LabelID]
-	}
-	for i, r := range ds.Relations {
-		t := c.types[r.TypeID]
-		from, to := tids[r.From], tids[r.To]
-		if t == nil || from == "" || to == "" {
-			rep.Drop("relations whose spans or type were not exported", 1)
-			continue
-		}
-		id := fmt.Sprintf("R%d", i+1)
-		ids[r.ID] = id
-		fr, tr := t.Roles()
-		fmt.Fprintf(&out, "%s\t%s %s:%s %s:%s\t\n", id, bratName(t.Name), fr, from, tr, to)
-	}
-	for i, e := range ds.Events {
-		ids[e.ID] = fmt.Sprintf("E%d", i+1)
-	}
-	for _, e := range ds.Events {
-		line := fmt.Sprintf("%s\t%s:%s", ids[e.ID], bratName(e.Type), tids[e.Trigger])
-		ok := tids[e.Trigger] != ""
-		roles := c.eventType(bratName(e.Type))
-		for _, a := range e.Args {
-			ref := tids[a.Ref]
-			argType := typeOf[a.Ref]
-			if ref == "" {
-				ref = ids[a.Ref]
-				argType = eventTypeOf(ds.Events, a.Ref)
+	t, notes := 0, 0
+	for _, u := range units {
+		var ranges, texts []string
+		note, split := "", false
+		for _, s := range u {
+			pieces := splitAtLineBreaks(off, s.Start, s.End)
+			split = split || len(pieces) != 1 || pieces[0] != [2]int{s.Start, s.End}
+			for _, p := range pieces {
+				ranges = append(ranges, fmt.Sprintf("%d %d", p[0], p[1]))
+				texts = append(texts, off.Slice(p[0], p[1]))
 			}
-			ok = ok && ref != ""
-			line += fmt.Sprintf(" %s:%s", a.Role, ref)
-			base := strings.TrimRight(a.Role, "0123456789")
-			if base == "" {
-				base = a.Role
-			}
-			if roles[base] == nil {
-				roles[base] = map[string]bool{}
-			}
-			roles[base][bratName(argType)] = true
-		}
-		if !ok {
-			rep.Drop("events whose trigger or arguments were not exported", 1)
-			delete(ids, e.ID)
-			continue
-		}
-		out.WriteString(line + "\n")
-	}
-	a := 0
-	attr := func(target string, m map[string]string, label, on string) {
-		for _, name := range sortedKeys(m) {
-			a++
-			v := m[name]
-			fmt.Fprintf(&out, "A%d\t%s %s", a, bratName(name), target)
-			if def := c.def(label, name, on); (def == nil || def.Kind != annotate.AttrBool) && !(def == nil && v == annotate.AttrTrue) {
-				fmt.Fprintf(&out, " %s", bratName(v))
-			}
-			out.WriteString("\n")
-			c.seeAttr(name, v, on)
-		}
-	}
-	done := map[string]bool{}
-	for _, s := range spans {
-		if t := tids[s.ID]; t != "" && !done[t] {
-			done[t] = true
-			attr(t, s.Attributes, typeOf[s.ID], "<ENTITY>")
-		}
-	}
-	for _, r := range ds.Relations {
-		if ids[r.ID] != "" {
-			attr(ids[r.ID], r.Attributes, "", "<RELATION>")
-			if r.Note != "" {
-				notes++
-				fmt.Fprintf(&out, "#%d\t%s %s\t%s\n", notes, annotate.NoteAnnotator, ids[r.ID], bratText.Replace(r.Note))
+			if note == "" {
+				note = s.Note
 			}
 		}
-	}
-	for _, e := range ds.Events {
-		if ids[e.ID] != "" {
-			attr(ids[e.ID], e.Attributes, "", "<EVENT>")
+		if split {
+			rep.Drop("line breaks inside spans (the span is written as fragments around them)", 1)
 		}
-	}
-	target := func(id string) string {
-		if t := tids[id]; t != "" {
-			return t
-		}
-		return ids[id]
-	}
-	for _, n := range ds.Notes {
-		if target(n.Target) == "" {
-			rep.Drop("notes on what was not exported", 1)
+		if len(ranges) == 0 {
+			rep.Drop("spans of nothing but line breaks", 1)
 			continue
 		}
-		notes++
-		fmt.Fprintf(&out, "#%d\t%s %s\t%s\n", notes, bratName(n.Type), target(n.Target), bratText.Replace(n.Text))
-	}
-	for i, n := range ds.Norms {
-		if target(n.Target) == "" {
-			rep.Drop("normalizations of what was not exported", 1)
-			continue
+		t++
+		for _, s := range u {
+			tids[s.ID] = fmt.Sprintf("T%d", t)
 		}
-		fmt.Fprintf(&out, "N%d\t%s %s %s:%s\t%s\n", i+1, bratName(n.Type), target(n.Target), n.Resource, n.EntryID, bratText.Replace(n.Text))
-	}
-	for _, e := range ds.Equivs {
-		line, ok := "*\t"+bratName(e.Type), true
-		for _, m := range e.Members {
-			ok = ok && tids[m] != ""
-			line += " " + tids[m]
+		fmt.Fprintf(&out, "T%d\t%s %s\t%s\n", t, names[u[0].LabelID], strings.Join(ranges, ";"), strings.Join(texts, " "))
+		if note != "" {
+			if fixed := noteFix.Replace(note); fixed != note {
+				rep.Drop("line breaks in notes (replaced by spaces)", 1)
+				note = fixed
+			}
+			notes++
+			fmt.Fprintf(&out, "#%d\tAnnotatorNotes T%d\t%s\n", notes, t, note)
 		}
-		if !ok {
-			rep.Drop("equivalence sets with spans not exported", 1)
-			continue
-		}
-		out.WriteString(line + "\n")
 	}
-	return out.String(), nil
+	return out.String(), tids
 }
 
-func eventTypeOf(events []*annotate.TextEvent, id string) string {
-	for _, e := range events {
-		if e.ID == id {
-			return e.Type
+// splitAtLineBreaks returns the parts of [start, end) between line breaks.
+func splitAtLineBreaks(off *unitext.Offsets, start, end int) [][2]int {
+	var out [][2]int
+	from, cp := start, start
+	for _, r := range off.Slice(start, end) {
+		if r == '\n' || r == '\r' {
+			if cp > from {
+				out = append(out, [2]int{from, cp})
+			}
+			from = cp + 1
 		}
+		cp++
 	}
-	return ""
-}
-
-func (c *bratConf) eventType(name string) map[string]map[string]bool {
-	if c.events[name] == nil {
-		c.events[name] = map[string]map[string]bool{}
-		c.order = append(c.order, name)
+	if end > from {
+		out = append(out, [2]int{from, end})
 	}
-	return c.events[name]
-}
-
-// def finds the definition of an attribute on a span label, event or relation.
-func (c *bratConf) def(label, name, on string) *annotate.AttributeDef {
-	scope := map[string]string{"<ENTITY>": annotate.ScopeSpan, "<EVENT>": annotate.ScopeEvent, "<RELATION>": annotate.ScopeRelation}[on]
-	if scope == annotate.ScopeSpan {
-		return annotate.FindAttributeDef(c.schema.AttributeDefs, label, name)
-	}
-	for _, d := range c.schema.AttributeDefs {
-		if d.Name == name && d.Scope == scope {
-			return d
-		}
-	}
-	return nil
-}
-
-func (c *bratConf) seeAttr(name, value, on string) {
-	if c.attrs[name] == nil {
-		c.attrs[name] = map[string]bool{}
-		c.attrOn[name] = on
-	}
-	c.attrs[name][value] = true
-	if c.attrOn[name] != on {
-		c.attrOn[name] = "<ANY>"
-	}
+	return out
 }

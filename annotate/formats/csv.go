@@ -18,7 +18,8 @@ import (
 // quoted as RFC 4180 says, so tabs and line breaks inside them survive. The
 // file is UTF-8 without a byte order mark. Documents without spans do not
 // appear, and the links between fragments of a discontinuous span are lost;
-// both are counted as left out. Import reads this table back as spans, or a
+// both are counted as left out, as are relations, events, span attributes,
+// typed notes, equivalence sets, normalisations and document categories. Import reads this table back as spans, or a
 // table with a text column as documents (see readCSVWith); .tsv is read only.
 //
 // A text cell that a spreadsheet would run as a formula (starting with =,
@@ -72,6 +73,9 @@ func writeCSV(w io.Writer, src annotate.Source, cell func(string) string) (*Expo
 	rep := &ExportReport{}
 	err = src.EachDocument(func(d *annotate.Document, spans []*annotate.Span) error {
 		rep.Documents++
+		if err := reportStructureLosses(rep, src, d, spans, structKeeps{}); err != nil {
+			return err
+		}
 		if len(spans) == 0 {
 			rep.Drop("documents without spans", 1)
 			return nil

@@ -20,8 +20,12 @@ import (
 //	{"text": "...", "entities": [{"id", "label", "start_offset", "end_offset"}],
 //	 "relations": [{"id", "from_id", "to_id", "type"}]}
 //
-// Other fields become document metadata ("title", or else "id", names the
-// document). Relations are counted in Batch.Skipped: Gloss has none yet.
+// Relations become relations between the entities' spans. Document labels
+// of doccano's text classification ("label" or "labels" as a list of
+// names, spaCy's "cats" dict of scores, or "cats" as a list beside
+// "entities" in intent detection) become the document's categories of the
+// set "label". Other fields become document metadata ("title", or else
+// "id", names the document).
 var doccanoFormat = &Format{
 	Name:       "doccano",
 	Extensions: []string{".jsonl"},
@@ -66,13 +70,6 @@ func readDoccano(name string, data []byte) (*annotate.Batch, error) {
 	return readLines(name, data, addDoccanoLine)
 }
 
-// doccanoEntity is one span of the relation form.
-type doccanoEntity struct {
-	Label       string `json:"label"`
-	StartOffset *int   `json:"start_offset"`
-	EndOffset   *int   `json:"end_offset"`
-}
-
 func addDoccanoLine(b *annotate.Batch, obj map[string]json.RawMessage, where Where, fallback string) error {
 	var text string
 	if err := json.Unmarshal(obj["text"], &text); err != nil {
@@ -89,26 +86,27 @@ func addDoccanoLine(b *annotate.Batch, obj map[string]json.RawMessage, where Whe
 	if isSpans {
 		skip = append(skip, "label")
 	}
-	var entities []doccanoEntity
-	if raw, ok := obj["entities"]; ok {
-		if err := json.Unmarshal(raw, &entities); err != nil {
-			return where.Errorf("\"entities\" is not a list of {\"label\", \"start_offset\", \"end_offset\"}: %s", jsonProblem(err))
-		}
+	entities, err := doccanoEntities(obj["entities"], where)
+	if err != nil {
+		return err
 	}
-	var relations []json.RawMessage
-	if raw, ok := obj["relations"]; ok {
-		if err := json.Unmarshal(raw, &relations); err != nil {
-			return where.Errorf("\"relations\" is not a list: %s", jsonProblem(err))
-		}
+	chosen, all, catFields, err := doccanoCategories(b, obj, isSpans, where)
+	if err != nil {
+		return err
 	}
-	md, err := jsonMetadata(obj, where, skip...)
+	md, err := jsonMetadata(obj, where, append(skip, catFields...)...)
 	if err != nil {
 		return err
 	}
 	d := annotate.NewDocument(metadataTitle(obj, fallback), text, where.File)
 	d.Metadata = md
+	if len(catFields) > 0 {
+		d.Categories = map[string][]string{doccanoCategorySet: chosen}
+		addDoccanoCategorySet(b, chosen, all)
+	}
 	n := unitext.RuneLen(text)
 	var spans []*annotate.BatchSpan
+	entityIDs := map[string]string{}
 	add := func(i int, start, end int, label string) error {
 		sw := where
 		sw.Span = i
@@ -127,18 +125,27 @@ func addDoccanoLine(b *annotate.Batch, obj map[string]json.RawMessage, where Whe
 		}
 	}
 	for i, e := range entities {
+		sw := where
+		sw.Span = len(triples) + i + 1
 		if e.StartOffset == nil || e.EndOffset == nil {
-			sw := where
-			sw.Span = len(triples) + i + 1
 			return sw.Errorf("entity has no start_offset or end_offset")
 		}
 		if err := add(len(triples)+i+1, *e.StartOffset, *e.EndOffset, e.Label); err != nil {
 			return err
 		}
+		if e.ID != nil {
+			id := compactJSON(e.ID)
+			if _, dup := entityIDs[id]; dup {
+				return sw.Errorf("entity id %s is used twice", id)
+			}
+			entityIDs[id] = spans[len(spans)-1].ID
+		}
+	}
+	if err := doccanoRelations(b, obj["relations"], d.ID, entityIDs, where); err != nil {
+		return err
 	}
 	b.Documents = append(b.Documents, d)
 	b.Spans = append(b.Spans, spans...)
-	b.Skip("relations", len(relations))
 	return nil
 }
 
@@ -180,24 +187,33 @@ func doccanoTriples(raw json.RawMessage, where Where) (out []doccanoTriple, isSp
 	return out, true, nil
 }
 
-// writeDoccano writes the "label" form, one document per line, with the
-// document's title and metadata as extra fields. doccano holds no notes,
-// annotators or discontinuous links; those are counted as left out.
+// writeDoccano writes one document per line with the document's title and
+// metadata as extra fields: spans as "label" triples, or, for a document
+// with relations or document labels, in the shapes doccano imports those
+// in (see doccanoWriteStructure). doccano holds no notes, annotators,
+// discontinuous links, events, attributes or typed notes; those are
+// counted as left out.
 func writeDoccano(w io.Writer, src annotate.Source) (*ExportReport, error) {
 	return writeLines(w, src, &spanKeeps{}, func(b []byte, d *annotate.Document, spans []*annotate.Span, names map[string]string, rep *ExportReport) ([]byte, error) {
 		// An "id" in the metadata is the one the document came with (e.g.
 		// doccano's own) and is written back; else the Gloss ID is written.
-		obj := copyMetadata(d.Metadata, rep, "text", "label", "title", "entities", "relations")
+		obj := copyMetadata(d.Metadata, rep, "text", "label", "labels", "cats", "title", "entities", "relations")
 		if _, ok := obj["id"]; !ok {
 			obj["id"] = d.ID
 		}
 		obj["title"] = d.Title
 		obj["text"] = d.Text
-		triples := make([][3]any, 0, len(spans))
-		for _, s := range spans {
-			triples = append(triples, [3]any{s.Start, s.End, names[s.LabelID]})
+		wrote, err := doccanoWriteStructure(obj, src, d, spans, names, rep)
+		if err != nil {
+			return nil, err
 		}
-		obj["label"] = triples
+		if !wrote {
+			triples := make([][3]any, 0, len(spans))
+			for _, s := range spans {
+				triples = append(triples, [3]any{s.Start, s.End, names[s.LabelID]})
+			}
+			obj["label"] = triples
+		}
 		line, err := json.Marshal(obj)
 		if err != nil {
 			return nil, fmt.Errorf("document %q: %w", d.Title, err)

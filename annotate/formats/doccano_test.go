@@ -82,12 +82,13 @@ func TestDoccanoRoundTrip(t *testing.T) {
 
 func TestReadDoccano(t *testing.T) {
 	for _, tc := range []struct {
-		name      string
-		data      string
-		spans     []spanRow
-		metadata  map[string]any
-		title     string
-		relations int
+		name       string
+		data       string
+		spans      []spanRow
+		metadata   map[string]any
+		title      string
+		relations  int
+		categories map[string][]string
 	}{
 		{
 			name:     "label triples",
@@ -113,9 +114,38 @@ func TestReadDoccano(t *testing.T) {
 			title:    "t",
 		},
 		{
-			name:     "classification labels stay metadata",
-			data:     `{"text": "nice", "label": ["positive"]}`,
-			metadata: map[string]any{"label": []any{"positive"}},
+			name:       "classification labels become categories",
+			data:       `{"text": "nice", "label": ["positive"]}`,
+			metadata:   map[string]any{},
+			title:      "in-1",
+			categories: map[string][]string{"label": {"positive"}},
+		},
+		{
+			name:       "labels as one name",
+			data:       `{"text": "nice", "labels": "positive", "n": 2}`,
+			metadata:   map[string]any{"n": json.Number("2")},
+			title:      "in-1",
+			categories: map[string][]string{"label": {"positive"}},
+		},
+		{
+			name:       "spaCy cats dict",
+			data:       `{"text": "nice", "cats": {"positive": 1.0, "negative": 0, "sports": true}}`,
+			metadata:   map[string]any{},
+			title:      "in-1",
+			categories: map[string][]string{"label": {"positive", "sports"}},
+		},
+		{
+			name:       "intent detection: entity triples and cats list",
+			data:       `{"text": "Putin met Xi.", "entities": [[0, 5, "actor"]], "cats": ["meeting"]}`,
+			spans:      []spanRow{{Start: 0, End: 5, Label: "actor", Text: "Putin"}},
+			metadata:   map[string]any{},
+			title:      "in-1",
+			categories: map[string][]string{"label": {"meeting"}},
+		},
+		{
+			name:     "labels of another shape stay metadata",
+			data:     `{"text": "nice", "labels": [{"x": 1}]}`,
+			metadata: map[string]any{"labels": []any{map[string]any{"x": json.Number("1")}}},
 			title:    "in-1",
 		},
 	} {
@@ -134,8 +164,11 @@ func TestReadDoccano(t *testing.T) {
 			if d.Title != tc.title {
 				t.Errorf("title %q, want %q", d.Title, tc.title)
 			}
-			if b.Skipped["relations"] != tc.relations {
-				t.Errorf("skipped %v, want %d relations", b.Skipped, tc.relations)
+			if len(b.Relations) != tc.relations {
+				t.Errorf("%d relations, want %d", len(b.Relations), tc.relations)
+			}
+			if !reflect.DeepEqual(d.Categories, tc.categories) {
+				t.Errorf("categories %v, want %v", d.Categories, tc.categories)
 			}
 		})
 	}
@@ -160,6 +193,12 @@ func TestReadDoccanoMalformed(t *testing.T) {
 		{"emoji counted as one", `{"text": "👍🏽", "label": [[0, 3, "x"]]}`, []string{"past the end"}},
 		{"entity without offsets", `{"text": "hello", "entities": [{"label": "x"}]}`, []string{"bad.jsonl:1, span 1", "start_offset"}},
 		{"entities wrong type", `{"text": "hello", "entities": {"a": 1}}`, []string{"bad.jsonl:1", "entities"}},
+		{"relation to no entity", `{"text": "hello", "entities": [{"id": 1, "label": "x", "start_offset": 0, "end_offset": 2}], "relations": [{"id": 1, "from_id": 1, "to_id": 9, "type": "r"}]}`, []string{"bad.jsonl:1", "relation 1", "to_id 9"}},
+		{"relation without type", `{"text": "hello", "entities": [{"id": 1, "label": "x", "start_offset": 0, "end_offset": 2}], "relations": [{"id": 1, "from_id": 1, "to_id": 1}]}`, []string{"bad.jsonl:1", "relation 1", "needs a name"}},
+		{"relations not a list", `{"text": "hello", "relations": 3}`, []string{"bad.jsonl:1", "relations"}},
+		{"entity id twice", `{"text": "hello", "entities": [{"id": 1, "label": "x", "start_offset": 0, "end_offset": 2}, {"id": 1, "label": "x", "start_offset": 2, "end_offset": 3}]}`, []string{"bad.jsonl:1, span 2", "used twice"}},
+		{"cats score out of range", `{"text": "hello", "cats": {"a": 2}}`, []string{"bad.jsonl:1", "cats"}},
+		{"blank category", `{"text": "hello", "label": [" "]}`, []string{"bad.jsonl:1", "document label"}},
 		{"bad label name", `{"text": "hello", "label": [[0, 2, " x"]]}`, []string{"bad.jsonl:1", "leading or trailing space"}},
 		{"NUL byte", "{\"text\": \"a\\u0000b\"}", []string{"bad.jsonl:1", "NUL"}},
 		{"invalid UTF-8", "{\"text\": \"a\xffb\"}", []string{"bad.jsonl:1"}},

@@ -2,6 +2,7 @@ package formats
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"io"
 	"time"
@@ -11,14 +12,21 @@ import (
 )
 
 // GlossVersion is the version of the Gloss JSON format this code writes.
-const GlossVersion = 1
+// Version 2 added the project's relation types, attribute definitions and
+// category sets, and each document's categories, relations, events, notes,
+// equivalence sets and normalisations and its spans' attributes; version 1
+// files, which have none of them, are still read.
+const GlossVersion = 2
 
 // GlossFile is the native export: everything in a project, losslessly.
 type GlossFile struct {
-	Format    string          `json:"format"`
-	Version   int             `json:"version"`
-	Labels    []GlossLabel    `json:"labels"`
-	Documents []GlossDocument `json:"documents"`
+	Format        string                   `json:"format"`
+	Version       int                      `json:"version"`
+	Labels        []GlossLabel             `json:"labels"`
+	RelationTypes []*annotate.RelationType `json:"relation_types"`
+	AttributeDefs []*annotate.AttributeDef `json:"attribute_defs"`
+	CategorySets  []*annotate.CategorySet  `json:"category_sets"`
+	Documents     []GlossDocument          `json:"documents"`
 }
 
 // GlossLabel is a label in Gloss JSON.
@@ -43,23 +51,33 @@ type GlossDocument struct {
 	CreatedAt time.Time       `json:"created_at"`
 	UpdatedAt time.Time       `json:"updated_at"`
 	Spans     []GlossSpan     `json:"spans"`
+	// Version 2: the document's categories by set name, and its
+	// structure, which refers to spans (and events) by their IDs.
+	Categories map[string][]string `json:"categories,omitempty"`
+	Relations  []GlossRelation     `json:"relations,omitempty"`
+	Events     []GlossEvent        `json:"events,omitempty"`
+	Notes      []GlossNote         `json:"notes,omitempty"`
+	Equivs     []GlossEquiv        `json:"equivs,omitempty"`
+	Norms      []GlossNorm         `json:"norms,omitempty"`
 }
 
 // GlossSpan is a span in Gloss JSON. Start and End are code points; UTF16
 // and UTF8 give the same span in those units as [start, end).
 type GlossSpan struct {
-	ID        string    `json:"id"`
-	Start     int       `json:"start"`
-	End       int       `json:"end"`
-	Label     string    `json:"label"`
-	Text      string    `json:"text"`
-	Note      string    `json:"note"`
-	Annotator string    `json:"annotator"`
-	Group     string    `json:"group,omitempty"`
-	CreatedAt time.Time `json:"created_at"`
-	UpdatedAt time.Time `json:"updated_at"`
-	UTF16     [2]int    `json:"utf16"`
-	UTF8      [2]int    `json:"utf8"`
+	ID        string `json:"id"`
+	Start     int    `json:"start"`
+	End       int    `json:"end"`
+	Label     string `json:"label"`
+	Text      string `json:"text"`
+	Note      string `json:"note"`
+	Annotator string `json:"annotator"`
+	Group     string `json:"group,omitempty"`
+	// Attributes holds the span's attribute values by name (version 2).
+	Attributes map[string]string `json:"attributes,omitempty"`
+	CreatedAt  time.Time         `json:"created_at"`
+	UpdatedAt  time.Time         `json:"updated_at"`
+	UTF16      [2]int            `json:"utf16"`
+	UTF8       [2]int            `json:"utf8"`
 }
 
 var glossFormat = &Format{
@@ -92,11 +110,11 @@ func ToGlossDocument(d *annotate.Document, spans []*annotate.Span, names map[str
 	}
 	g := GlossDocument{ID: d.ID, Title: d.Title, Text: d.Text, SHA256: d.SHA256, Source: d.Source,
 		Status: d.Status, Metadata: md, CreatedAt: d.CreatedAt, UpdatedAt: d.UpdatedAt,
-		Spans: make([]GlossSpan, 0, len(spans))}
+		Spans: make([]GlossSpan, 0, len(spans)), Categories: d.Categories}
 	for _, s := range spans {
 		g.Spans = append(g.Spans, GlossSpan{ID: s.ID, Start: s.Start, End: s.End, Label: names[s.LabelID],
 			Text: off.Slice(s.Start, s.End), Note: s.Note, Annotator: s.Annotator, Group: s.Group,
-			CreatedAt: s.CreatedAt, UpdatedAt: s.UpdatedAt,
+			Attributes: s.Attributes, CreatedAt: s.CreatedAt, UpdatedAt: s.UpdatedAt,
 			UTF16: [2]int{off.UTF16(s.Start), off.UTF16(s.End)},
 			UTF8:  [2]int{off.Byte(s.Start), off.Byte(s.End)}})
 	}
@@ -110,23 +128,29 @@ func writeGlossJSON(w io.Writer, src annotate.Source) (*ExportReport, error) {
 	if err != nil {
 		return nil, err
 	}
+	sc, err := sourceSchema(src)
+	if err != nil {
+		return nil, err
+	}
 	bw := bufio.NewWriterSize(w, 1<<16)
-	head := struct {
-		Format  string       `json:"format"`
-		Version int          `json:"version"`
-		Labels  []GlossLabel `json:"labels"`
-	}{"gloss", GlossVersion, toGlossLabels(labels)}
+	head := GlossFile{Format: "gloss", Version: GlossVersion, Labels: toGlossLabels(labels),
+		RelationTypes: nonNil(sc.RelationTypes), AttributeDefs: nonNil(sc.AttributeDefs), CategorySets: nonNil(sc.CategorySets)}
 	hb, err := json.Marshal(head)
 	if err != nil {
 		return nil, err
 	}
-	bw.Write(hb[:len(hb)-1])
+	hb = bytes.TrimSuffix(hb, []byte(`,"documents":null}`)) // the documents follow, one at a time
+	bw.Write(hb)
 	bw.WriteString(",\"documents\":[")
 	rep := &ExportReport{}
 	names := labelNames(labels)
+	types := relationTypeByID(sc)
 	var buf []byte
 	err = src.EachDocument(func(d *annotate.Document, spans []*annotate.Span) error {
 		g := ToGlossDocument(d, spans, names)
+		if err := addGlossStructure(&g, src, types, rep); err != nil {
+			return err
+		}
 		buf, err = appendGlossDocument(buf[:0], &g)
 		if err != nil {
 			return err
@@ -203,6 +227,9 @@ func readGlossJSON(name string, data []byte) (*annotate.Batch, error) {
 		}
 		b.Labels = append(b.Labels, lab)
 	}
+	if err := addGlossSchema(b, &f, name); err != nil {
+		return nil, err
+	}
 	for i := range f.Documents {
 		where := Where{File: name, Record: i + 1}
 		if err := addGlossDocument(b, &f.Documents[i], where); err != nil {
@@ -258,10 +285,14 @@ func addGlossDocument(b *annotate.Batch, g *GlossDocument, where Where) error {
 			s.ID = gs.ID
 		}
 		s.Note, s.Annotator, s.Group = gs.Note, gs.Annotator, gs.Group
+		if err := checkAttributes(gs.Attributes); err != nil {
+			return sw.Errorf("%v", err)
+		}
+		s.Attributes = gs.Attributes
 		if !gs.CreatedAt.IsZero() {
 			s.CreatedAt, s.UpdatedAt = gs.CreatedAt, gs.UpdatedAt
 		}
 		b.Spans = append(b.Spans, &annotate.BatchSpan{Span: *s, LabelName: gs.Label})
 	}
-	return nil
+	return addGlossDocStructure(b, g, d, where)
 }

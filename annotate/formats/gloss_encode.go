@@ -42,7 +42,32 @@ func appendGlossDocument(b []byte, g *GlossDocument) ([]byte, error) {
 		}
 		b = appendGlossSpan(b, &g.Spans[i])
 	}
-	return append(b, "]}"...), nil
+	b = append(b, ']')
+	// Version 2's structure is written as encoding/json writes it: it is
+	// small beside the spans.
+	for _, part := range []struct {
+		key   string
+		value any
+		empty bool
+	}{
+		{"categories", g.Categories, len(g.Categories) == 0},
+		{"relations", g.Relations, len(g.Relations) == 0},
+		{"events", g.Events, len(g.Events) == 0},
+		{"notes", g.Notes, len(g.Notes) == 0},
+		{"equivs", g.Equivs, len(g.Equivs) == 0},
+		{"norms", g.Norms, len(g.Norms) == 0},
+	} {
+		if part.empty {
+			continue
+		}
+		v, err := json.Marshal(part.value)
+		if err != nil {
+			return nil, err
+		}
+		b = append(b, `,"`+part.key+`":`...)
+		b = append(b, v...)
+	}
+	return append(b, '}'), nil
 }
 
 func appendGlossSpan(b []byte, s *GlossSpan) []byte {
@@ -63,6 +88,18 @@ func appendGlossSpan(b []byte, s *GlossSpan) []byte {
 	if s.Group != "" {
 		b = append(b, `,"group":`...)
 		b = appendString(b, s.Group)
+	}
+	if len(s.Attributes) > 0 {
+		b = append(b, `,"attributes":{`...)
+		for i, k := range sortedKeys(s.Attributes) {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendString(b, k)
+			b = append(b, ':')
+			b = appendString(b, s.Attributes[k])
+		}
+		b = append(b, '}')
 	}
 	b = append(b, `,"created_at":`...)
 	b = appendTime(b, s.CreatedAt)

@@ -21,11 +21,23 @@ func TestAppendGlossDocumentMatchesEncodingJSON(t *testing.T) {
 		CreatedAt: ts, UpdatedAt: ts.Add(time.Second),
 		Spans: []GlossSpan{
 			{ID: "s1", Start: 0, End: 3, Label: "claim 🤝", Text: "a\tb", Note: "n\r\n", Annotator: "ana", CreatedAt: ts, UpdatedAt: ts, UTF16: [2]int{0, 4}, UTF8: [2]int{0, 6}},
-			{ID: "s2", Start: 4, End: 9, Label: "actor", Group: "g", CreatedAt: ts, UpdatedAt: ts},
+			{ID: "s2", Start: 4, End: 9, Label: "actor", Group: "g", CreatedAt: ts, UpdatedAt: ts,
+				Attributes: map[string]string{"b<": "x\n", "a": "true", "é": "ü"}},
 		}}
-	for _, withSource := range []bool{false, true} {
+	withStructure := g
+	withStructure.Categories = map[string][]string{"topic": {"a", "b&"}}
+	withStructure.Relations = []GlossRelation{{ID: "r1", Type: "says", From: "s1", To: "s2", Attributes: map[string]string{"x": "y"}, CreatedAt: ts, UpdatedAt: ts}}
+	withStructure.Events = []GlossEvent{{ID: "e1", Type: "Say", Trigger: "s1", Args: []annotate.EventArg{{Role: "Theme", Ref: "s2"}}}}
+	withStructure.Notes = []GlossNote{{ID: "n1", Type: "Lemma", Target: "s1", Text: "say"}}
+	withStructure.Equivs = []GlossEquiv{{ID: "q1", Type: "Equiv", Members: []string{"s1", "s2"}}}
+	withStructure.Norms = []GlossNorm{{ID: "m1", Type: "Reference", Target: "s2", Resource: "Wikidata", EntryID: "Q1", Text: "x"}}
+	for i, withSource := range []bool{false, true, true} {
 		if withSource {
 			g.Source = "dir/file.txt"
+		}
+		if i == 2 {
+			withStructure.Source = g.Source
+			g = withStructure
 		}
 		want, err := json.Marshal(g)
 		if err != nil {

@@ -17,13 +17,29 @@ var jsonlFormat = &Format{
 	Write:      writeJSONL,
 }
 
-// writeJSONL writes one Gloss document (with its spans) per line, for corpora
-// too big to load at once. Label colours are not carried; names are.
+// writeJSONL writes one Gloss document (with its spans, their attributes,
+// its categories and structure) per line, for corpora too big to load at
+// once. Label colours are not carried; names are. Relations name their
+// type; the project's relation types, attribute definitions and category
+// sets have no line of their own and are counted as left out.
 func writeJSONL(w io.Writer, src annotate.Source) (*ExportReport, error) {
-	return writeLines(w, src, nil, func(b []byte, d *annotate.Document, spans []*annotate.Span, names map[string]string, _ *ExportReport) ([]byte, error) {
+	sc, err := sourceSchema(src)
+	if err != nil {
+		return nil, err
+	}
+	types := relationTypeByID(sc)
+	rep, err := writeLines(w, src, nil, func(b []byte, d *annotate.Document, spans []*annotate.Span, names map[string]string, rep *ExportReport) ([]byte, error) {
 		g := ToGlossDocument(d, spans, names)
+		if err := addGlossStructure(&g, src, types, rep); err != nil {
+			return nil, err
+		}
 		return appendGlossDocument(b, &g)
 	})
+	if rep != nil {
+		rep.Drop("relation type, attribute and category set definitions (Gloss JSONL has no place for them; Gloss JSON keeps them)",
+			len(sc.RelationTypes)+len(sc.AttributeDefs)+len(sc.CategorySets))
+	}
+	return rep, err
 }
 
 // lineWriter appends one document's line (without the line break) to b.

@@ -1,16 +1,11 @@
 package formats
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"io"
-	"strconv"
-	"strings"
 
 	"gloss/annotate"
-	"gloss/annotate/unitext"
 )
 
 // Label Studio's JSON export is a list of tasks:
@@ -22,8 +17,10 @@ import (
 // Offsets are code points (Label Studio 1.4 and later; older versions wrote
 // UTF-16 offsets, which are accepted when value.text only matches that way).
 // Each annotation's completed_by becomes the spans' annotator; a region's
-// meta text becomes the span's note. Predictions and results of other types
-// are counted in Batch.Skipped.
+// meta text becomes the span's note. Results of type "relation" become
+// relations (see labelstudio_structure.go), "choices" on a region become
+// span attributes and "choices" on the whole text document categories.
+// Predictions and results of other types are counted in Batch.Skipped.
 var labelstudioFormat = &Format{
 	Name:       "labelstudio",
 	Extensions: []string{".json"},
@@ -64,12 +61,17 @@ type lsAnnotation struct {
 }
 
 type lsResult struct {
-	ID       string          `json:"id"`
-	FromName string          `json:"from_name"`
-	ToName   string          `json:"to_name"`
+	ID       string          `json:"id,omitempty"`
+	FromName string          `json:"from_name,omitempty"`
+	ToName   string          `json:"to_name,omitempty"`
 	Type     string          `json:"type"`
-	Value    json.RawMessage `json:"value"`
+	Value    json.RawMessage `json:"value,omitempty"`
 	Meta     *lsMeta         `json:"meta,omitempty"`
+	// A relation result links two regions of its annotation by their ids.
+	FromID    string   `json:"from_id,omitempty"`
+	ToID      string   `json:"to_id,omitempty"`
+	Direction string   `json:"direction,omitempty"` // right (from -> to), left or bi
+	Labels    []string `json:"labels,omitempty"`
 }
 
 type lsMeta struct {
@@ -148,208 +150,4 @@ func jsonErrorOffset(err error) int64 {
 		return e.Offset
 	}
 	return 0
-}
-
-func addLabelStudioTask(b *annotate.Batch, task *lsTask, index int, where Where, base string) error {
-	var text string
-	if raw, ok := task.Data["text"]; !ok || json.Unmarshal(raw, &text) != nil {
-		return where.Errorf("task %d: no \"data\": {\"text\": \"...\"} string", index)
-	}
-	if err := checkText(where, fmt.Sprintf("task %d: ", index), text); err != nil {
-		return err
-	}
-	md, err := jsonMetadata(task.Data, where, "text", "title")
-	if err != nil {
-		return err
-	}
-	title := fmt.Sprintf("%s-%d", base, index)
-	if id := strings.Trim(string(task.ID), `"`); id != "" && id != "null" {
-		title = "task " + id
-	}
-	d := annotate.NewDocument(metadataTitle(task.Data, title), text, where.File)
-	for i, raw := range []json.RawMessage{task.Meta, task.CreatedAt, task.UpdatedAt} {
-		if len(raw) == 0 || string(raw) == "null" || string(raw) == "{}" {
-			continue
-		}
-		v, err := jsonValue(raw)
-		if err != nil {
-			return where.Errorf("task %d: %q: %v", index, taskFields[i], err)
-		}
-		key := taskFields[i]
-		if _, taken := md[key]; taken {
-			key = "task_" + key
-		}
-		md[key] = v
-	}
-	d.Metadata = md
-	off := unitext.NewOffsets(text)
-	var spans []*annotate.BatchSpan
-	for a, ann := range append(task.Annotations, task.Completions...) {
-		if ann.WasCancelled {
-			b.Skip("cancelled Label Studio annotations (was_cancelled)", 1)
-			continue
-		}
-		annotator := labelStudioUser(ann.CompletedBy)
-		for r, res := range ann.Result {
-			at := fmt.Sprintf("task %d, annotation %d, result %d", index, a+1, r+1)
-			if res.Type != "labels" {
-				b.Skip(fmt.Sprintf("Label Studio %q results", res.Type), 1)
-				continue
-			}
-			start, end, err := labelStudioRange(res.Value, off, where, at)
-			if err != nil {
-				return err
-			}
-			var v lsValue
-			json.Unmarshal(res.Value, &v) // checked by labelStudioRange
-			if len(v.Labels) == 0 {
-				return where.Errorf("%s: no labels", at)
-			}
-			for _, l := range v.Labels {
-				if err := labelNameProblem(l); err != nil {
-					return where.Errorf("%s: %v", at, err)
-				}
-				s := annotate.NewSpan(d.ID, start, end, "")
-				s.Annotator = annotator
-				if res.Meta != nil {
-					s.Note = strings.Join(res.Meta.Text, "\n")
-				}
-				spans = append(spans, &annotate.BatchSpan{Span: *s, LabelName: l})
-			}
-		}
-	}
-	b.Documents = append(b.Documents, d)
-	b.Spans = append(b.Spans, spans...)
-	b.Skip("Label Studio predictions", len(task.Predictions))
-	return nil
-}
-
-// labelStudioRange returns a labels result's span in code points, checking
-// value.text against the document text.
-func labelStudioRange(raw json.RawMessage, off *unitext.Offsets, where Where, at string) (int, int, error) {
-	var v lsValue
-	if err := json.Unmarshal(raw, &v); err != nil {
-		return 0, 0, where.Errorf("%s: value: %s", at, jsonProblem(err))
-	}
-	if v.Start == nil || v.End == nil {
-		return 0, 0, where.Errorf("%s: value has no start or end", at)
-	}
-	start, end := *v.Start, *v.End
-	if err := annotate.CheckRange(start, end, off.Len()); err != nil {
-		if v.Text == nil {
-			return 0, 0, where.Errorf("%s: %v", at, err)
-		}
-		// maybe UTF-16 offsets from an old Label Studio; tried below
-	} else if v.Text == nil || off.Slice(start, end) == *v.Text {
-		return start, end, nil
-	}
-	s16, err1 := off.FromUTF16(start)
-	e16, err2 := off.FromUTF16(end)
-	if err1 == nil && err2 == nil && s16 < e16 && off.Slice(s16, e16) == *v.Text {
-		return s16, e16, nil
-	}
-	if err := annotate.CheckRange(start, end, off.Len()); err != nil {
-		return 0, 0, where.Errorf("%s: %v", at, err)
-	}
-	return 0, 0, where.Errorf("%s: the text at [%d, %d) is %q but the file says %q", at, start, end, off.Slice(start, end), *v.Text)
-}
-
-// labelStudioUser names the annotator of an annotation: a user ID, an
-// object's email (or ID), or a string as given.
-func labelStudioUser(raw json.RawMessage) string {
-	var n json.Number
-	if json.Unmarshal(raw, &n) == nil {
-		return n.String()
-	}
-	var s string
-	if json.Unmarshal(raw, &s) == nil {
-		return s
-	}
-	var o struct {
-		Email string      `json:"email"`
-		ID    json.Number `json:"id"`
-	}
-	if json.Unmarshal(raw, &o) == nil {
-		if o.Email != "" {
-			return o.Email
-		}
-		return o.ID.String()
-	}
-	return ""
-}
-
-// writeLabelStudio writes one task per document, with one annotation per
-// annotator. Notes go in each region's meta text. Label Studio has no
-// discontinuous spans: their fragments are written as separate regions.
-func writeLabelStudio(w io.Writer, src annotate.Source) (*ExportReport, error) {
-	labels, err := src.Labels()
-	if err != nil {
-		return nil, err
-	}
-	names := labelNames(labels)
-	bw := bufio.NewWriterSize(w, 1<<16)
-	bw.WriteString("[")
-	rep := &ExportReport{}
-	annID := 0
-	err = src.EachDocument(func(d *annotate.Document, spans []*annotate.Span) error {
-		data := copyMetadata(d.Metadata, rep, "text", "title")
-		data["title"], data["text"] = d.Title, d.Text
-		task := struct {
-			ID          int             `json:"id"`
-			Data        map[string]any  `json:"data"`
-			Annotations []*lsAnnotation `json:"annotations"`
-		}{ID: rep.Documents + 1, Data: data, Annotations: []*lsAnnotation{}}
-		off := unitext.NewOffsets(d.Text)
-		byUser := map[string]*lsAnnotation{}
-		for _, s := range spans {
-			a := byUser[s.Annotator]
-			if a == nil {
-				annID++
-				a = &lsAnnotation{ID: json.RawMessage(strconv.Itoa(annID)), CompletedBy: labelStudioUserJSON(s.Annotator), Result: []lsResult{}}
-				byUser[s.Annotator] = a
-				task.Annotations = append(task.Annotations, a)
-			}
-			text := off.Slice(s.Start, s.End)
-			value, err := json.Marshal(lsValue{Start: &s.Start, End: &s.End, Text: &text, Labels: []string{names[s.LabelID]}})
-			if err != nil {
-				return err
-			}
-			res := lsResult{ID: s.ID, FromName: "label", ToName: "text", Type: "labels", Value: value}
-			if s.Note != "" {
-				res.Meta = &lsMeta{Text: []string{s.Note}}
-			}
-			a.Result = append(a.Result, res)
-		}
-		line, err := json.Marshal(task)
-		if err != nil {
-			return fmt.Errorf("document %q: %w", d.Title, err)
-		}
-		if rep.Documents > 0 {
-			bw.WriteByte(',')
-		}
-		bw.WriteByte('\n')
-		bw.Write(line)
-		rep.Documents++
-		rep.Spans += len(spans)
-		reportSpanLosses(rep, spans, spanKeeps{note: true, annotator: true})
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	bw.WriteString("\n]\n")
-	return rep, bw.Flush()
-}
-
-// labelStudioUserJSON writes an annotator as completed_by: a number as a
-// user ID, anything else as {"email": ...}; nothing when empty.
-func labelStudioUserJSON(annotator string) json.RawMessage {
-	if annotator == "" {
-		return nil
-	}
-	if n, err := strconv.Atoi(annotator); err == nil && strconv.Itoa(n) == annotator {
-		return json.RawMessage(annotator)
-	}
-	b, _ := json.Marshal(map[string]string{"email": annotator})
-	return b
 }

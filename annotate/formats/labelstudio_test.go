@@ -66,9 +66,20 @@ func TestReadLabelStudio(t *testing.T) {
 	if got := batchRows(b, d, true); !reflect.DeepEqual(got, want) {
 		t.Errorf("spans\n got %v\nwant %v", got, want)
 	}
-	wantSkip := map[string]int{"Label Studio predictions": 2, `Label Studio "relation" results`: 1}
+	wantSkip := map[string]int{"Label Studio predictions": 2}
 	if !reflect.DeepEqual(b.Skipped, wantSkip) {
 		t.Errorf("skipped %v, want %v", b.Skipped, wantSkip)
+	}
+	// r3 links r1 (Putin) to r2, whose first label is actor.
+	if len(b.Relations) != 1 || b.Relations[0].TypeName != "relation" || b.Relations[0].Annotator != "3" {
+		t.Fatalf("relations %+v", b.Relations)
+	}
+	starts := map[string]int{}
+	for _, s := range b.Spans {
+		starts[s.ID] = s.Start
+	}
+	if r := b.Relations[0]; starts[r.From] != 0 || starts[r.To] != 13 {
+		t.Errorf("relation from %d to %d, want 0 to 13", starts[r.From], starts[r.To])
 	}
 }
 

@@ -16,8 +16,10 @@ import (
 //
 //	{"text": "Alice met Bob.", "spans": [{"start": 0, "end": 5, "label": "actor"}]}
 //
-// Notes, annotators and the links between fragments of a discontinuous
-// span are not held and are counted as left out. Any JSONL reader of Gloss
+// Notes, annotators, the links between fragments of a discontinuous span,
+// relations, events, span attributes, typed notes, equivalence sets,
+// normalisations and document categories are not held and are counted as
+// left out. Any JSONL reader of Gloss
 // reads a line of this shape as spaCy (see readLines), so an export
 // imported back with --format auto keeps its spans.
 var spacyFormat = &Format{
@@ -52,7 +54,10 @@ type spacySpan struct {
 }
 
 func writeSpacy(w io.Writer, src annotate.Source) (*ExportReport, error) {
-	return writeLines(w, src, &spanKeeps{}, func(b []byte, d *annotate.Document, spans []*annotate.Span, names map[string]string, _ *ExportReport) ([]byte, error) {
+	return writeLines(w, src, &spanKeeps{}, func(b []byte, d *annotate.Document, spans []*annotate.Span, names map[string]string, rep *ExportReport) ([]byte, error) {
+		if err := reportStructureLosses(rep, src, d, spans, structKeeps{}); err != nil {
+			return nil, err
+		}
 		doc := spacyDoc{Text: d.Text, Spans: make([]spacySpan, 0, len(spans))}
 		for _, s := range spans {
 			doc.Spans = append(doc.Spans, spacySpan{Start: s.Start, End: s.End, Label: names[s.LabelID]})
