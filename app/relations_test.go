@@ -138,7 +138,7 @@ func TestSpanPanelRelationJumpAndDelete(t *testing.T) {
 	}
 	g.MenuAction("View", "Reload")()
 	tapText(g, 2)
-	rows, jump, del := g.SpanRelationRows()
+	rows, jump, _ := g.SpanRelationRows()
 	if len(rows) != 2 {
 		t.Fatalf("rows %q", rows)
 	}
@@ -147,7 +147,7 @@ func TestSpanPanelRelationJumpAndDelete(t *testing.T) {
 		t.Fatalf("jump selected %q, want the claim", g.SelectedSpan())
 	}
 	tapText(g, 2)
-	_, _, del = g.SpanRelationRows()
+	_, _, del := g.SpanRelationRows()
 	test.Tap(del[0])
 	if n := len(relationsOf(t, s, g.Document().ID)); n != 1 {
 		t.Fatalf("%d relations after delete, want 1", n)
