@@ -21,7 +21,7 @@ func writeBratDir(dir string, src annotate.Source) (*ExportReport, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := os.MkdirAll(dir, 0o777); err != nil { // 0777 less the umask, as any new folder
 		return nil, err
 	}
 	root, err := os.OpenRoot(dir) // no name below can leave dir

@@ -3,8 +3,10 @@ package formats
 import (
 	"context"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strconv"
 
 	"gloss/annotate"
 )
@@ -49,15 +51,12 @@ func ExportFile(ctx context.Context, f *Format, src annotate.Source, path string
 	if f.WriteDir != nil {
 		return exportDir(f, src, path, final)
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(final), tempPrefix(final)+"*")
+	tmp, err := createExportTemp(filepath.Dir(final), tempPrefix(final))
 	if err != nil {
 		return nil, fmt.Errorf("export %s: %w", path, err)
 	}
 	defer os.Remove(tmp.Name())
 	rep, err := f.Write(tmp, src)
-	if err == nil {
-		err = tmp.Chmod(0o644) // CreateTemp makes it private; an export is a normal file
-	}
 	if err == nil {
 		err = tmp.Sync()
 	}
@@ -96,4 +95,18 @@ func (s ctxSource) EachDocument(fn func(*annotate.Document, []*annotate.Span) er
 		}
 		return fn(d, spans)
 	})
+}
+
+// createExportTemp creates a new file in dir named prefix and random digits
+// (the names removeStaleTemps knows), with mode 0666 less the user's umask,
+// as any file a program writes: unlike os.CreateTemp, which makes it private.
+func createExportTemp(dir, prefix string) (*os.File, error) {
+	for i := 0; ; i++ {
+		name := filepath.Join(dir, prefix+strconv.FormatUint(uint64(rand.Uint32()), 10))
+		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
+		if os.IsExist(err) && i < 100 {
+			continue
+		}
+		return f, err
+	}
 }
