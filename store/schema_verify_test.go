@@ -75,8 +75,8 @@ func TestOpenRefusesForeignSchema(t *testing.T) {
 		`index "by_title"`: {`CREATE INDEX by_title ON documents(title)`},
 		`trigger "events_clear_redo" was altered`:                {`DROP TRIGGER events_clear_redo`, `CREATE TRIGGER events_clear_redo AFTER INSERT ON events BEGIN DELETE FROM spans; END`},
 		`index "spans_by_label" is missing`:                      {`DROP INDEX spans_by_label`},
-		`records migrations up to 1 but its schema version is 3`: {`DELETE FROM gloss_migrations WHERE version = 2`},
-		`records migrations up to 2 but its schema version is 3`: {`DELETE FROM gloss_migrations WHERE version = 3`},
+		fmt.Sprintf("records migrations up to 1 but its schema version is %d", SchemaVersion()): {`DELETE FROM gloss_migrations WHERE version = 2`},
+		fmt.Sprintf("records migrations up to 2 but its schema version is %d", SchemaVersion()): {`DELETE FROM gloss_migrations WHERE version = 3`},
 	}
 	dir := t.TempDir()
 	paths := map[string]string{}
