@@ -73,8 +73,8 @@ func TestOpenRefusesForeignSchema(t *testing.T) {
 		`view "v"`:         {`CREATE VIEW v AS SELECT id FROM documents`},
 		`table "extra"`:    {`CREATE TABLE extra(x)`},
 		`index "by_title"`: {`CREATE INDEX by_title ON documents(title)`},
-		`trigger "events_clear_redo" was altered`:                {`DROP TRIGGER events_clear_redo`, `CREATE TRIGGER events_clear_redo AFTER INSERT ON events BEGIN DELETE FROM spans; END`},
-		`index "spans_by_label" is missing`:                      {`DROP INDEX spans_by_label`},
+		`trigger "events_clear_redo" was altered`:                                               {`DROP TRIGGER events_clear_redo`, `CREATE TRIGGER events_clear_redo AFTER INSERT ON events BEGIN DELETE FROM spans; END`},
+		`index "spans_by_label" is missing`:                                                     {`DROP INDEX spans_by_label`},
 		fmt.Sprintf("records migrations up to 1 but its schema version is %d", SchemaVersion()): {`DELETE FROM gloss_migrations WHERE version = 2`},
 		fmt.Sprintf("records migrations up to 2 but its schema version is %d", SchemaVersion()): {`DELETE FROM gloss_migrations WHERE version = 3`},
 	}
