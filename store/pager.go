@@ -221,10 +221,19 @@ func numberArgs(q string) string {
 	return b.String()
 }
 
-// Count returns how many documents pass filter (see annotate.Pager).
+// Count returns how many documents pass filter (see annotate.Pager): all
+// of them from a count kept by triggers, at no cost; with a filter by
+// counting the rows that pass it.
 func (s *Store) Count(filter annotate.DocFilter) (int, error) {
 	if filter.Status != "" && !filter.Status.Valid() {
 		return 0, annotate.Errorf(annotate.EINVALID, "no status %q", filter.Status)
+	}
+	if filter == (annotate.DocFilter{}) {
+		var n int
+		if err := s.rdb.QueryRow(`SELECT n FROM document_total WHERE id = 1`).Scan(&n); err != nil {
+			return 0, fmt.Errorf("count documents: %w", err)
+		}
+		return n, nil
 	}
 	where, args := filterSQL(filter)
 	q := `SELECT count(*) FROM documents d`

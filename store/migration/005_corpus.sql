@@ -40,6 +40,22 @@ BEGIN
     WHERE seq = (SELECT seq FROM documents WHERE id = NEW.document_id);
 END;
 
+-- How many documents there are, so that counting them costs the same at
+-- any corpus size.
+CREATE TABLE document_total (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    n  INTEGER NOT NULL
+);
+INSERT INTO document_total(id, n) SELECT 1, count(*) FROM documents;
+CREATE TRIGGER document_total_add AFTER INSERT ON documents
+BEGIN
+    UPDATE document_total SET n = n + 1 WHERE id = 1;
+END;
+CREATE TRIGGER document_total_delete AFTER DELETE ON documents
+BEGIN
+    UPDATE document_total SET n = n - 1 WHERE id = 1;
+END;
+
 -- The documents list's sort orders, each with seq to break ties (keyset
 -- pagination continues after the last (key, seq) seen).
 CREATE INDEX documents_by_title ON documents(title, seq);
