@@ -60,6 +60,9 @@ END;
 -- pagination continues after the last (key, seq) seen).
 CREATE INDEX documents_by_title ON documents(title, seq);
 CREATE INDEX documents_by_date ON documents(updated_at, seq);
+-- A document already present (same text and title) found without reading
+-- every row: a streamed import looks up each document it reads.
+CREATE INDEX documents_by_sha256 ON documents(sha256);
 
 -- Full-text index. corpus_index_state.built_to says which documents the
 -- index holds: those with seq <= built_to. A new project, or one without
