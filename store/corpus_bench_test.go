@@ -1,6 +1,7 @@
 package store
 
 import (
+	"context"
 	"fmt"
 	"math/rand"
 	"os"
@@ -72,7 +73,7 @@ func buildCorpus(p string, n, size int) error {
 			return err
 		}
 	}
-	return nil
+	return s.BuildIndex(context.Background(), nil)
 }
 
 var corpusSizes = benchCorpusSizes()

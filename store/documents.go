@@ -14,6 +14,9 @@ import (
 // AddDocuments stores new documents in one transaction: all or none.
 func (s *Store) AddDocuments(docs []*annotate.Document) error {
 	return s.write(func(tx *sql.Tx) error {
+		if err := deferIndex(tx, len(docs), batchTextBytes(docs)); err != nil { // see indexbuild.go
+			return err
+		}
 		stmt, err := tx.Prepare(insertDocumentSQL)
 		if err != nil {
 			return err

@@ -156,7 +156,7 @@ func BenchmarkImportStream(b *testing.B) {
 	for _, mode := range []string{"stream", "baseline"} {
 		name := map[string]string{"stream": "ImportStreamJSONL", "baseline": "ImportStreamBaseline"}[mode]
 		b.Run(fmt.Sprintf("%s/docs=%d", name, n), func(b *testing.B) {
-			var peak, rate float64
+			var peak, rate, secs float64
 			for i := 0; i < b.N; i++ {
 				cmd := exec.Command(os.Args[0], "-test.run=^TestImportChild$", "-test.count=1")
 				cmd.Env = append(os.Environ(), importChildEnv+"="+mode+":"+path)
@@ -184,9 +184,11 @@ func BenchmarkImportStream(b *testing.B) {
 				}
 				peak = max(peak, kb/1024)
 				rate += docs / (ns / 1e9)
+				secs += ns / 1e9
 			}
 			b.ReportMetric(peak, "rss-MB")
 			b.ReportMetric(rate/float64(b.N), "docs/s")
+			b.ReportMetric(secs/float64(b.N), "import-s")
 		})
 	}
 }

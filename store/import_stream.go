@@ -29,6 +29,9 @@ func (s *Store) ImportStream(feed func(put func(*annotate.Batch) error) error) (
 			if err != nil {
 				return err
 			}
+			if err := deferIndex(tx, deferDocs, 0); err != nil { // a stream is a bulk import
+				return err
+			}
 			lengths, moved, err := streamDocuments(tx, b.Documents, s.annotator, &res)
 			if err != nil {
 				return err

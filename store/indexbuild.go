@@ -103,3 +103,35 @@ func indexNextBatch(tx *sql.Tx) (int, bool, error) {
 	}
 	return int(n), complete, nil
 }
+
+// Bulk imports defer the text index: indexing costs about 1 µs per byte
+// of text (every three-character piece of it), ten times what storing
+// the text costs, so an import of many documents stores them first and
+// leaves them to BuildIndex (run after the import by gloss-cli import and
+// gloss-cli gen, and in the background by the window). Until then they are
+// found by reading them, so every search stays exact. Smaller writes are
+// indexed in their own transaction.
+const (
+	deferDocs  = 200     // documents in one write from which indexing is deferred
+	deferBytes = 1 << 20 // or bytes of text
+)
+
+// deferIndex makes the documents written next in tx (after every present
+// one) wait for BuildIndex, when docs documents of textBytes in all are
+// about to be written.
+func deferIndex(tx *sql.Tx, docs, textBytes int) error {
+	if docs < deferDocs && textBytes < deferBytes {
+		return nil
+	}
+	_, err := tx.Exec(`UPDATE corpus_index_state SET built_to = min(built_to, (SELECT coalesce(max(seq), 0) FROM documents)) WHERE id = 1`)
+	return err
+}
+
+// batchTextBytes is the size of a batch's texts.
+func batchTextBytes(docs []*annotate.Document) int {
+	n := 0
+	for _, d := range docs {
+		n += len(d.Text)
+	}
+	return n
+}

@@ -77,14 +77,25 @@ var searchQueries = []string{"stabilizing factor", "STABILIZING FACTOR", "Мос
 
 // TestSearchTextMatchesScan: for every query and option, the index gives
 // exactly the hits (documents, order and code point offsets) that reading
-// every text gives, with and without a limit.
+// every text gives, with and without a limit, before a bulk import is
+// indexed, after, and after a small write indexed in its transaction.
 func TestSearchTextMatchesScan(t *testing.T) {
 	s := newProject(t)
 	if _, err := s.Import(searchCorpus()); err != nil {
 		t.Fatal(err)
 	}
+	if ok, err := s.IndexBuilt(); err != nil || ok {
+		t.Fatalf("a bulk import was indexed in its own transaction: %v %v", ok, err)
+	}
+	checkSearches(t, s) // the imported documents read in full
+	if err := s.BuildIndex(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	checkSearches(t, s) // through the index
+	// A small write is indexed in its own transaction.
+	addDoc(t, s, "late", "Москва, stabilizing factor")
 	if ok, err := s.IndexBuilt(); err != nil || !ok {
-		t.Fatalf("a new project's index is not complete: %v %v", ok, err)
+		t.Fatalf("one added document left the index incomplete: %v %v", ok, err)
 	}
 	checkSearches(t, s)
 }
@@ -166,6 +177,9 @@ func TestIndexBuiltLazily(t *testing.T) {
 func TestSearchTitles(t *testing.T) {
 	s := newProject(t)
 	if _, err := s.Import(searchCorpus()); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.BuildIndex(context.Background(), nil); err != nil {
 		t.Fatal(err)
 	}
 	hits, err := s.SearchTitles("article 0012", 20)

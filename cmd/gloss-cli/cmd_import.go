@@ -52,6 +52,12 @@ func cmdImport(e *env, args []string) error {
 		if err != nil {
 			return err
 		}
+		// The import is saved; now index what it added for full-text
+		// search (store.BuildIndex; an interrupted build continues later,
+		// and searches are exact meanwhile).
+		if err := p.BuildIndex(context.Background(), nil); err != nil {
+			return err
+		}
 		fmt.Fprintf(e.stdout, "imported %d documents, %d spans, %d new labels", res.Documents, res.Spans, res.Labels)
 		if res.Merged > 0 {
 			fmt.Fprintf(e.stdout, "; merged into %d documents already present", res.Merged)
