@@ -132,11 +132,17 @@ func (s *Store) statusPage(after annotate.Cursor, limit int, filter annotate.Doc
 		f := filter
 		f.Status = st
 		where, args := filterSQL(f)
+		// The status index holds document IDs in order (todo documents
+		// have no row: they are read by the documents' ID index).
+		id := "ds.document_id"
+		if st == annotate.StatusTodo {
+			id = "d.id"
+		}
 		if after.Set && int64(rank) == after.Num {
-			where = append(where, "d.id "+cmp+" ?")
+			where = append(where, id+" "+cmp+" ?")
 			args = append(args, after.ID)
 		}
-		q := pageSelect + whereSQL(where) + " ORDER BY d.id " + dir + fmt.Sprintf(" LIMIT %d", limit-len(out))
+		q := pageSelect + whereSQL(where) + " ORDER BY " + id + " " + dir + fmt.Sprintf(" LIMIT %d", limit-len(out))
 		infos, _, err := s.queryPage(q, append([]any{s.annotator}, args...))
 		if err != nil {
 			return nil, after, err
