@@ -16,6 +16,15 @@ TEST_PKGS  := xvfb xdotool imagemagick fonts-noto-cjk fonts-noto-color-emoji
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
+# SQLite's full-text index (FTS5) is compiled into go-sqlite3 only with the
+# sqlite_fts5 build tag: every go command here builds with it (GOFLAGS, so
+# that the tag reaches go test, vet, bench and the scripts in .ci). A
+# build without it fails loudly: store.Open refuses to open any project.
+# A -tags on a go command line replaces the one in GOFLAGS, so such a
+# command names $(GO_TAGS) too.
+GO_TAGS := sqlite_fts5
+export GOFLAGS := $(strip $(filter-out -tags=%,$(GOFLAGS)) -tags=$(GO_TAGS))
+
 # How long each fuzz target runs in `make test`.
 export FUZZ_TIME ?= 4s
 
@@ -88,7 +97,7 @@ fuzz:
 ## separate binary, bin/gloss-e2e, built with the e2e tag: the hooks the test
 ## needs (app/e2e.go) are not compiled into bin/gloss.
 e2e: build
-	$(GO) build -tags e2e -ldflags "$(LDFLAGS)" -o $(BIN)/gloss-e2e ./cmd/gloss
+	$(GO) build -tags e2e,$(GO_TAGS) -ldflags "$(LDFLAGS)" -o $(BIN)/gloss-e2e ./cmd/gloss
 	@if [ -x .ci/e2e-gui.sh ]; then .ci/e2e-gui.sh $(BIN)/gloss-e2e $(BIN)/gloss-cli; else echo "e2e: .ci/e2e-gui.sh missing"; exit 1; fi
 
 ## bench: every benchmark five times, then the summary table (docs/performance.md).

@@ -23,6 +23,10 @@
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
+# The full-text index needs go-sqlite3's sqlite_fts5 build tag (see the
+# Makefile): every go command below builds with it, also when run directly.
+case " ${GOFLAGS:-} " in *sqlite_fts5*) ;; *) GOFLAGS="${GOFLAGS:+$GOFLAGS }-tags=sqlite_fts5" ;; esac
+export GOFLAGS
 ROOT=$(pwd)
 ART=$ROOT/test-artifacts
 WORD=${GLOSS_E2E_WORD:-Consequently} # a word of the sample article
@@ -77,7 +81,7 @@ if [ $# -ge 2 ]; then
 	GLOSS=$(realpath "$1") CLI=$(realpath "$2")
 else
 	log "building gloss and gloss-cli"
-	go build -tags e2e -o "$TMP/gloss" ./cmd/gloss
+	go build -tags e2e,sqlite_fts5 -o "$TMP/gloss" ./cmd/gloss
 	go build -o "$TMP/gloss-cli" ./cmd/gloss-cli
 	GLOSS=$TMP/gloss CLI=$TMP/gloss-cli
 fi

@@ -62,6 +62,11 @@ sign-file) ;; # used by gloss.nsi: sign-file FILE
 	;;
 esac
 
+# The full-text index needs go-sqlite3's sqlite_fts5 build tag (see the
+# Makefile): every go command below builds with it, also when run directly.
+case " ${GOFLAGS:-} " in *sqlite_fts5*) ;; *) GOFLAGS="${GOFLAGS:+$GOFLAGS }-tags=sqlite_fts5" ;; esac
+export GOFLAGS
+
 # --- version -----------------------------------------------------------------
 
 # version_vars derives every spelling of the version from VERSION (git describe):
@@ -309,9 +314,9 @@ Xcode's command line tools: xcode-select --install). On the Mac, in a clone:
 which runs, on a copy of the tree in a temporary folder:
 
     cd cmd/gloss   # with FyneApp.toml copied next to main.go
-    GOFLAGS=-ldflags=-X=main.Version=$VERSION fyne package -os darwin --release \\
+    GOFLAGS="-tags=sqlite_fts5 -ldflags=-X=main.Version=$VERSION" fyne package -os darwin --release \\
         --icon ../../assets/icon.png --app-version $NUMVER --app-build $APPBUILD
-    go build -trimpath -ldflags "-s -w -X main.Version=$VERSION" -o gloss-cli ./cmd/gloss-cli
+    go build -tags sqlite_fts5 -trimpath -ldflags "-s -w -X main.Version=$VERSION" -o gloss-cli ./cmd/gloss-cli
     mkdir dmg && mv Gloss.app dmg/ && ln -s /Applications dmg/Applications
     hdiutil create -volname "Gloss $FILEVER" -srcfolder dmg -ov -format UDZO \\
         dist/gloss-$FILEVER-macos-\$(uname -m).dmg

@@ -39,6 +39,7 @@ func titleRows(win fyne.Window) map[string]*tipRichText {
 func TestCutOffTitleHasTooltip(t *testing.T) {
 	test.NewTempApp(t)
 	tips := newTooltips()
+	tips.now = true // no timer goroutine racing the test
 	d := newDocsPanel()
 	d.tips = tips
 	long := "Senior officials from the ministry of energy discuss the global technology transition at length"

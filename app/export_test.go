@@ -24,6 +24,10 @@ func NewProbe(g *Gloss) *Probe {
 	for _, b := range p.backgrounds() {
 		b.runInline()
 	}
+	// Tooltips and the font check run on the test's goroutine: the test
+	// driver runs fyne.Do at once, on whatever goroutine calls it.
+	g.status.state.tips.now = true
+	g.glyphs.now = true
 	return p
 }
 

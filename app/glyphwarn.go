@@ -23,6 +23,7 @@ type glyphWarning struct {
 	shown  func() string   // the ID of the document shown now
 
 	afterCheck func(id string) // test hook: the check of document id has reported
+	now        bool            // tests: check on the caller's goroutine
 }
 
 func newGlyphWarning(status *statusBar, shown func() string) *glyphWarning {
@@ -35,6 +36,10 @@ func (w *glyphWarning) check(doc *annotate.Document, th fyne.Theme) {
 		return
 	}
 	id, text := doc.ID, doc.Text
+	if w.now {
+		w.report(id, textview.MissingGlyphs(text, th))
+		return
+	}
 	go func() {
 		missing := textview.MissingGlyphs(text, th)
 		fyne.Do(func() { w.report(id, missing) })

@@ -29,6 +29,7 @@ func drawnText(o fyne.CanvasObject) string {
 func TestLongStatusMessageIsCutOff(t *testing.T) {
 	test.NewTempApp(t)
 	tips := newTooltips()
+	tips.now = true // no timer goroutine racing the test
 	s := newStatusBar()
 	s.state.tips = tips
 	s.setCounts(3, 1, 2, 5, true)

@@ -15,6 +15,7 @@ import (
 func TestLabelBarMagnifierHasTooltip(t *testing.T) {
 	test.NewTempApp(t)
 	tips := newTooltips()
+	tips.now = true // no timer goroutine racing the test
 	bar := newLabelBar(tips)
 	win := test.NewTempWindow(t, container.NewStack(bar.content, tips.layer))
 	win.Resize(fyne.NewSize(600, 300))

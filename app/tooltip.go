@@ -29,6 +29,10 @@ type tooltips struct {
 	text  *widget.Label
 	timer *time.Timer
 	gen   int // bumps on every show/hide so a stale timer does nothing
+	// now opens a tooltip at once, on the caller's goroutine, instead of
+	// after tooltipDelay: for tests, whose driver would otherwise run the
+	// delayed fyne.Do on the timer's goroutine.
+	now bool
 }
 
 func newTooltips() *tooltips {
@@ -52,6 +56,10 @@ func (t *tooltips) show(obj fyne.CanvasObject, tip string) {
 func (t *tooltips) showAt(obj fyne.CanvasObject, pos fyne.Position, tip string) {
 	t.hide()
 	if tip == "" {
+		return
+	}
+	if t.now {
+		t.open(obj, pos, tip)
 		return
 	}
 	gen := t.gen

@@ -40,7 +40,9 @@ func isCorrupt(err error) bool {
 }
 
 // checkHealth runs SQLite's quick structural check of every page (about
-// 40 ms for an 80 MB project) and reports damage as a damaged error.
+// 40 ms for an 80 MB project, growing with the file) and reports damage as
+// a damaged error. Open runs it only when its cheap checks see damage
+// (looksDamaged); restoring a backup runs it always.
 func checkHealth(db *sql.DB, path string) error {
 	rows, err := db.Query(`PRAGMA quick_check(5)`)
 	if err != nil {

@@ -14,6 +14,9 @@ import (
 // AddDocuments stores new documents in one transaction: all or none.
 func (s *Store) AddDocuments(docs []*annotate.Document) error {
 	return s.write(func(tx *sql.Tx) error {
+		if err := deferIndex(tx, len(docs), batchTextBytes(docs)); err != nil { // see indexbuild.go
+			return err
+		}
 		stmt, err := tx.Prepare(insertDocumentSQL)
 		if err != nil {
 			return err
@@ -81,7 +84,7 @@ func seedStatus(tx *sql.Tx, d *annotate.Document, annotator string) error {
 // the store's annotator's status.
 func (s *Store) Documents() ([]annotate.DocumentInfo, error) {
 	rows, err := s.rdb.Query(`SELECT d.id, d.title, coalesce(ds.status, 'todo'), d.source, d.length, d.updated_at,
-		(SELECT count(*) FROM spans WHERE document_id = d.id)
+		coalesce((SELECT spans FROM document_counts WHERE seq = d.seq), 0)
 		FROM documents d LEFT JOIN document_status ds ON ds.document_id = d.id AND ds.annotator = ?
 		ORDER BY d.seq`, s.annotator)
 	if err != nil {

@@ -27,6 +27,9 @@ func (s *Store) Import(b *annotate.Batch) (annotate.ImportResult, error) {
 		if err != nil {
 			return err
 		}
+		if err := deferIndex(tx, len(b.Documents), batchTextBytes(b.Documents)); err != nil { // see indexbuild.go
+			return err
+		}
 		lengths, moved, err := importDocuments(tx, b.Documents, s.annotator, &res)
 		if err != nil {
 			return err

@@ -55,10 +55,15 @@ var _ annotate.Project = (*Store)(nil)
 // Open opens the project at path, creating it (with no labels) when missing.
 // A file that is not a Gloss project is refused with an EINVALID error and
 // left untouched; one from a newer Gloss is refused with ECONFLICT; a
-// damaged one (SQLite's quick check fails) with an error matching
-// ErrDamaged. Opening an existing writable project with documents first
+// damaged one with an error matching ErrDamaged, as far as checks whose
+// cost does not grow with the corpus can tell (see opencheck.go: damage
+// they miss is reported when it is read, and by Check and
+// CheckInBackground). Opening an existing writable project with documents first
 // saves a rolling backup of it (see Backups and OpenBackup).
 func Open(path string, opts Options) (*Store, error) {
+	if err := requireFTS5(); err != nil {
+		return nil, err
+	}
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil, err

@@ -42,6 +42,16 @@ var table = []row{
 	{"annotate --regex over 10,000 articles (50 MB)", "RegexCorpus/names/nocase", "ns/op", 2000, "ms", "", 0, false},
 	{"span browser: filter 100,000 spans, per keystroke", "SpanBrowserFilter", "ns/op", 50, "ms", "", 0, false},
 	{"HTML import (pages/s; baseline: the extractor alone)", "HTMLReader", "pages/s", 5, "pages/s", "TrafilaturaAlone", 0, true},
+	// Corpus scale (issue 17): open and the documents list, title and
+	// full-text search, the index's size, a streamed import. Each ratio
+	// compares a large corpus with a small one, or the index with a scan.
+	{"open + first page of the list, 100,000 docs (vs 1,000)", "CorpusOpen/OpenFirstPage/docs=100000", "ns/op", 50, "ms", "CorpusOpen/OpenFirstPage/docs=1000", 3, false},
+	{"open + first page of the list, 1,000,000 docs (vs 1,000)", "CorpusOpen/OpenFirstPage/docs=1000000", "ns/op", 50, "ms", "CorpusOpen/OpenFirstPage/docs=1000", 3, false},
+	{"title search, 1,000,000 titles, per keystroke", "CorpusTitleSearch/TitleKeystroke/docs=1000000", "ms/keystroke", 30, "ms", "CorpusTitleSearch/TitleKeystroke/docs=1000", 0, false},
+	{"phrase search, 200,000 docs (vs reading every text)", "CorpusPhrase/PhraseIndex/rare/docs=200000", "ns/op", 100, "ms", "CorpusPhrase/PhraseScan/rare/docs=200000", 0.1, false},
+	{"full-text index size, 200,000 docs of 1 kB", "CorpusPhrase/IndexSize/docs=200000", "index-MB", 400, "MB", "", 0, false},
+	{"streamed JSONL import, 20,000 docs: peak RSS", "ImportStream/ImportStreamJSONL/docs=20000", "rss-MB", 500, "MB", "", 0, false},
+	{"streamed JSONL import, 20,000 docs (vs bulk insert)", "ImportStream/ImportStreamJSONL/docs=20000", "import-s", 60, "s", "ImportStream/ImportStreamBaseline/docs=20000", 1.25, false},
 }
 
 var lineRE = regexp.MustCompile(`^Benchmark(\S+?)(-\d+)?\s+\d+\s+(.*)$`)

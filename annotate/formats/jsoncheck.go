@@ -16,13 +16,18 @@ import (
 // refused naming the file and line. It reads a JSON value or a sequence
 // of them (JSONL); a syntax error is left to the decoder to report.
 func checkJSON(name string, data []byte) error {
+	return checkJSONAt(name, data, 1)
+}
+
+// checkJSONAt is checkJSON for data that starts at line first of the file.
+func checkJSONAt(name string, data []byte, first int) error {
 	type frame struct {
 		object  bool
 		wantKey bool
 		keys    map[string]bool
 	}
 	var stack []frame
-	line := 1
+	line := first
 	for i := 0; i < len(data); i++ {
 		c := data[i]
 		switch c {

@@ -128,34 +128,39 @@ func readLines(name string, data []byte, other lineReader) (*annotate.Batch, err
 	b := &annotate.Batch{}
 	base := baseTitle(name)
 	err := EachLine(data, func(line int, raw []byte) error {
-		where := Where{File: name, Line: line}
-		var obj map[string]json.RawMessage
-		if err := json.Unmarshal(raw, &obj); err != nil {
-			return where.Errorf("not a JSON object: %s", jsonProblem(err))
-		}
-		if _, ok := obj["text"]; !ok {
-			return where.Errorf("no \"text\" field")
-		}
-		if rawSpans, hasSpans := obj["spans"]; hasSpans {
-			if spans, ok := spacySpans(rawSpans); ok && obj["sha256"] == nil {
-				return addSpacyLine(b, obj, spans, where, fmt.Sprintf("%s-%d", base, line))
-			}
-			if _, hasHash := obj["sha256"]; hasHash {
-				var g GlossDocument
-				dec := json.NewDecoder(bytesReader(raw))
-				dec.UseNumber() // metadata numbers kept exactly
-				if err := dec.Decode(&g); err != nil {
-					return where.Errorf("not a Gloss document: %s", jsonProblem(err))
-				}
-				return addGlossDocument(b, &g, where)
-			}
-		}
-		return other(b, obj, where, fmt.Sprintf("%s-%d", base, line))
+		return readLine(b, name, base, line, raw, other)
 	})
 	if err != nil {
 		return nil, err
 	}
 	return b, nil
+}
+
+// readLine adds one non-blank JSONL line (see readLines) to the batch.
+func readLine(b *annotate.Batch, name, base string, line int, raw []byte, other lineReader) error {
+	where := Where{File: name, Line: line}
+	var obj map[string]json.RawMessage
+	if err := json.Unmarshal(raw, &obj); err != nil {
+		return where.Errorf("not a JSON object: %s", jsonProblem(err))
+	}
+	if _, ok := obj["text"]; !ok {
+		return where.Errorf("no \"text\" field")
+	}
+	if rawSpans, hasSpans := obj["spans"]; hasSpans {
+		if spans, ok := spacySpans(rawSpans); ok && obj["sha256"] == nil {
+			return addSpacyLine(b, obj, spans, where, fmt.Sprintf("%s-%d", base, line))
+		}
+		if _, hasHash := obj["sha256"]; hasHash {
+			var g GlossDocument
+			dec := json.NewDecoder(bytesReader(raw))
+			dec.UseNumber() // metadata numbers kept exactly
+			if err := dec.Decode(&g); err != nil {
+				return where.Errorf("not a Gloss document: %s", jsonProblem(err))
+			}
+			return addGlossDocument(b, &g, where)
+		}
+	}
+	return other(b, obj, where, fmt.Sprintf("%s-%d", base, line))
 }
 
 func addPlainLine(b *annotate.Batch, obj map[string]json.RawMessage, where Where, fallback string) error {

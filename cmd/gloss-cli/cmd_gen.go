@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -43,6 +44,9 @@ func cmdGen(e *env, args []string) error {
 			}
 			res, err := p.Import(b)
 			if err != nil {
+				return err
+			}
+			if err := p.BuildIndex(context.Background(), nil); err != nil { // full-text index, after the import
 				return err
 			}
 			fmt.Fprintf(e.stdout, "generated %s: %d documents, %d spans\n", out, res.Documents, res.Spans)

@@ -48,12 +48,14 @@ func cmdImport(e *env, args []string) error {
 			return err
 		}
 		plan.MaxInput = maxInput.n
-		batch, err := formats.Load(context.Background(), plan, nil)
+		batch, res, err := importPlan(p, plan)
 		if err != nil {
 			return err
 		}
-		res, err := p.Import(batch)
-		if err != nil {
+		// The import is saved; now index what it added for full-text
+		// search (store.BuildIndex; an interrupted build continues later,
+		// and searches are exact meanwhile).
+		if err := p.BuildIndex(context.Background(), nil); err != nil {
 			return err
 		}
 		fmt.Fprintf(e.stdout, "imported %s, %s, %s", annotate.Plural(res.Documents, "document"), annotate.Plural(res.Spans, "span"), annotate.Plural(res.Labels, "new label"))
@@ -86,4 +88,39 @@ func reportSkipped(e *env, b *annotate.Batch) {
 	for _, k := range keys {
 		fmt.Fprintf(e.stderr, "note: left out %d %s (Gloss cannot hold them yet)\n", b.Skipped[k], k)
 	}
+}
+
+// streamBatchDocs is how many documents a streamed import holds in memory.
+const streamBatchDocs = 1000
+
+// importPlan imports what the plan reads in one transaction. A plan of
+// JSONL files only is streamed (formats.StreamJSONL into
+// store.ImportStream): memory holds a thousand documents at a time,
+// however large the files. Any other plan is read whole, then imported.
+// The batch returned holds what the input held that Gloss left out.
+func importPlan(p *store.Store, plan *formats.Plan) (*annotate.Batch, annotate.ImportResult, error) {
+	stream := len(plan.Reads) > 0
+	for _, r := range plan.Reads {
+		stream = stream && r.Files == nil && r.Format.Name == "jsonl"
+	}
+	if !stream {
+		batch, err := formats.Load(context.Background(), plan, nil)
+		if err != nil {
+			return nil, annotate.ImportResult{}, err
+		}
+		res, err := p.Import(batch)
+		return batch, res, err
+	}
+	left := &annotate.Batch{}
+	res, err := p.ImportStream(func(put func(*annotate.Batch) error) error {
+		for _, r := range plan.Reads {
+			sk, err := formats.StreamJSONL(context.Background(), r.Path, plan.MaxInput, streamBatchDocs, put)
+			if err != nil {
+				return err
+			}
+			left.Append(sk)
+		}
+		return nil
+	})
+	return left, res, err
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 
+	"gloss/annotate"
 	"gloss/annotate/find"
 	"gloss/store"
 )
@@ -37,19 +38,15 @@ func cmdSearch(e *env, args []string) error {
 	if *limit < 0 {
 		return errUsage{"--limit must be 0 or more"}
 	}
-	m, err := find.NewLiteral(pos[1], find.Options{CaseSensitive: *caseSensitive, WholeWord: *wholeWord})
-	if err != nil {
+	opts := find.Options{CaseSensitive: *caseSensitive, WholeWord: *wholeWord}
+	if _, err := find.NewLiteral(pos[1], opts); err != nil {
 		return errUsage{err.Error()}
 	}
 	return withProject(pos[0], store.Options{NoCreate: true, NoBackup: true, ReadOnly: true}, func(p *store.Store) error {
-		docs, err := p.Documents()
-		if err != nil {
-			return err
-		}
 		enc := json.NewEncoder(e.stdout)
 		enc.SetEscapeHTML(false)
 		var werr error
-		err = scanCorpus(p, docs, m, *limit, func(h corpusHit) bool {
+		err := indexedSearch(p, pos[1], opts, *limit, func(h corpusHit) bool {
 			if *asJSON {
 				werr = enc.Encode(searchRow{h.Doc, h.Title, h.Start, h.End, h.Left + h.Hit + h.Right})
 			} else {
@@ -61,5 +58,19 @@ func cmdSearch(e *env, args []string) error {
 			return err
 		}
 		return werr
+	})
+}
+
+// indexedSearch is scanCorpus over every document, answered by the
+// project's full-text index (store.SearchText): the same hits in the same
+// order, reading only the texts the index points to.
+func indexedSearch(p *store.Store, query string, opts find.Options, limit int, fn func(corpusHit) bool) error {
+	return p.SearchText(query, opts, limit, func(d *annotate.Document, hits []find.Hit) bool {
+		for i, k := range find.Contexts(d.Text, hits, contextWidth) {
+			if !fn(corpusHit{Doc: d.ID, Title: d.Title, Start: hits[i].Start, End: hits[i].End, Left: k.Left, Hit: k.Hit, Right: k.Right}) {
+				return false
+			}
+		}
+		return true
 	})
 }

@@ -1,0 +1,102 @@
+package store
+
+import (
+	"database/sql"
+	"errors"
+
+	"gloss/annotate"
+	"gloss/annotate/unitext"
+)
+
+// ImportStream imports a file too large to hold in memory: feed calls put
+// with one batch at a time (formats.StreamJSONL does), and each batch is
+// imported as Import imports a batch (labels, documents merged by ID or
+// by text and title, spans), its memory free once put returns. It all
+// happens in one transaction, as Import does: on any error (of put, or
+// returned by feed) nothing is imported. One transaction is kept, rather
+// than one per batch, because an import is all or nothing in Gloss; it
+// holds no more memory than one batch (SQLite writes the transaction to
+// its journal on disk, not to memory). Other writers wait until it ends.
+// Labels from a batch after the first are reconciled as with a project
+// that already has documents (the project's colours stay).
+func (s *Store) ImportStream(feed func(put func(*annotate.Batch) error) error) (annotate.ImportResult, error) {
+	var res annotate.ImportResult
+	err := s.write(func(tx *sql.Tx) error {
+		res = annotate.ImportResult{}
+		put := func(b *annotate.Batch) error {
+			labelIDs, err := s.importLabels(tx, b, &res)
+			if err != nil {
+				return err
+			}
+			if err := deferIndex(tx, deferDocs, 0); err != nil { // a stream is a bulk import
+				return err
+			}
+			lengths, moved, err := streamDocuments(tx, b.Documents, s.annotator, &res)
+			if err != nil {
+				return err
+			}
+			spanIDs, err := importSpans(tx, b.Spans, labelIDs, lengths, moved, s.annotator, &res)
+			if err != nil {
+				return err
+			}
+			return importStructure(tx, b, spanIDs, moved, s.annotator, &res)
+		}
+		if err := feed(put); err != nil {
+			return err
+		}
+		return logEvent(tx, s.annotator, "import", "", "", "", importDetail(res))
+	})
+	return res, err
+}
+
+// streamDocuments is importDocuments looking each document's text and
+// title up by index instead of reading every document's first.
+func streamDocuments(tx *sql.Tx, docs []*annotate.Document, annotator string, res *annotate.ImportResult) (map[string]int, map[string]string, error) {
+	stmt, err := tx.Prepare(insertDocumentSQL + ` ON CONFLICT(id) DO NOTHING`)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer stmt.Close()
+	byContent, err := tx.Prepare(`SELECT id FROM documents WHERE sha256 = ? AND title = ? ORDER BY seq LIMIT 1`)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer byContent.Close()
+	lengths := map[string]int{}
+	moved := map[string]string{}
+	for _, d := range docs {
+		n := unitext.RuneLen(d.Text)
+		var id string
+		err := byContent.QueryRow(d.SHA256, d.Title).Scan(&id)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return nil, nil, err
+		}
+		if id != "" && id != d.ID {
+			moved[d.ID] = id
+			lengths[id] = n
+			res.Merged++
+			continue
+		}
+		added, err := insertDocumentLen(stmt, d, n)
+		if err != nil {
+			return nil, nil, err
+		}
+		if added {
+			if err := seedStatus(tx, d, annotator); err != nil {
+				return nil, nil, err
+			}
+			res.Documents++
+		} else {
+			var sha string
+			if err := tx.QueryRow(`SELECT sha256 FROM documents WHERE id = ?`, d.ID).Scan(&sha); err != nil {
+				return nil, nil, err
+			}
+			if sha != d.SHA256 {
+				return nil, nil, annotate.Errorf(annotate.ECONFLICT, "document %q: id %s is already in the project with a different text", d.Title, d.ID)
+			}
+			res.Merged++
+		}
+		lengths[d.ID] = n
+	}
+	return lengths, moved, nil
+}
