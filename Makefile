@@ -104,7 +104,7 @@ e2e: build
 BENCH_COUNT ?= 5
 bench: deps
 	@mkdir -p test-artifacts
-	$(GO) test -run '^$$' -bench . -benchmem -count=$(BENCH_COUNT) -timeout 60m ./store ./app/... ./annotate/... | tee test-artifacts/bench.txt
+	$(GO) test -run '^$$' -bench . -benchmem -count=$(BENCH_COUNT) -timeout 120m ./store ./app/... ./annotate/... | tee test-artifacts/bench.txt
 	@echo
 	@$(GO) run ./.ci/benchsummary < test-artifacts/bench.txt | tee test-artifacts/bench-summary.txt
 

@@ -2,7 +2,7 @@ package store
 
 import (
 	"database/sql"
-	"errors"
+	"strings"
 
 	"gloss/annotate"
 	"gloss/annotate/unitext"
@@ -49,29 +49,25 @@ func (s *Store) ImportStream(feed func(put func(*annotate.Batch) error) error) (
 	return res, err
 }
 
-// streamDocuments is importDocuments looking each document's text and
-// title up by index instead of reading every document's first.
+// streamDocuments is importDocuments looking up only the documents whose
+// text is one of the batch's (by the index on sha256), instead of reading
+// every document of the project first.
 func streamDocuments(tx *sql.Tx, docs []*annotate.Document, annotator string, res *annotate.ImportResult) (map[string]int, map[string]string, error) {
 	stmt, err := tx.Prepare(insertDocumentSQL + ` ON CONFLICT(id) DO NOTHING`)
 	if err != nil {
 		return nil, nil, err
 	}
 	defer stmt.Close()
-	byContent, err := tx.Prepare(`SELECT id FROM documents WHERE sha256 = ? AND title = ? ORDER BY seq LIMIT 1`)
+	present, err := documentsWithHashes(tx, docs)
 	if err != nil {
 		return nil, nil, err
 	}
-	defer byContent.Close()
 	lengths := map[string]int{}
 	moved := map[string]string{}
 	for _, d := range docs {
 		n := unitext.RuneLen(d.Text)
-		var id string
-		err := byContent.QueryRow(d.SHA256, d.Title).Scan(&id)
-		if err != nil && !errors.Is(err, sql.ErrNoRows) {
-			return nil, nil, err
-		}
-		if id != "" && id != d.ID {
+		key := contentKey{d.SHA256, d.Title}
+		if id, ok := present[key]; ok && id != d.ID {
 			moved[d.ID] = id
 			lengths[id] = n
 			res.Merged++
@@ -86,6 +82,7 @@ func streamDocuments(tx *sql.Tx, docs []*annotate.Document, annotator string, re
 				return nil, nil, err
 			}
 			res.Documents++
+			present[key] = d.ID
 		} else {
 			var sha string
 			if err := tx.QueryRow(`SELECT sha256 FROM documents WHERE id = ?`, d.ID).Scan(&sha); err != nil {
@@ -99,4 +96,38 @@ func streamDocuments(tx *sql.Tx, docs []*annotate.Document, annotator string, re
 		lengths[d.ID] = n
 	}
 	return lengths, moved, nil
+}
+
+// documentsWithHashes maps the project's documents whose text hash is one
+// of docs' by text and title (the first in import order for each).
+func documentsWithHashes(tx *sql.Tx, docs []*annotate.Document) (map[contentKey]string, error) {
+	m := map[contentKey]string{}
+	const chunk = 500
+	for i := 0; i < len(docs); i += chunk {
+		part := docs[i:min(i+chunk, len(docs))]
+		args := make([]any, len(part))
+		for j, d := range part {
+			args[j] = d.SHA256
+		}
+		rows, err := tx.Query(`SELECT sha256, title, id FROM documents WHERE sha256 IN (?`+strings.Repeat(`, ?`, len(part)-1)+`) ORDER BY seq`, args...)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var k contentKey
+			var id string
+			if err := rows.Scan(&k.sha, &k.title, &id); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			if _, dup := m[k]; !dup {
+				m[k] = id
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return m, nil
 }

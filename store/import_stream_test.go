@@ -26,7 +26,8 @@ func streamFile(t *testing.T) string {
 		}
 	}
 	b.WriteString(`{"text": "spaCy line about Zürich", "spans": [{"start": 17, "end": 23, "label": "place"}]}` + "\n")
-	b.WriteString(`{"title": "doc 3", "text": "Москва text 3 🤝", "outlet": "o0"}` + "\n") // same title and text: merged
+	b.WriteString(`{"title": "doc 3", "text": "Москва text 3 🤝", "outlet": "o0"}` + "\n")   // same title and text: merged
+	b.WriteString(`{"title": "doc 24", "text": "Москва text 24 🤝", "outlet": "o0"}` + "\n") // merged within its batch
 	p := filepath.Join(t.TempDir(), "in.jsonl")
 	if err := os.WriteFile(p, []byte(b.String()), 0o644); err != nil {
 		t.Fatal(err)
@@ -63,7 +64,7 @@ func TestImportStreamEqualsImport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if fmt.Sprint(got) != fmt.Sprint(want) || got.Documents != 26 || got.Merged != 1 || got.Spans != 1 {
+	if fmt.Sprint(got) != fmt.Sprint(want) || got.Documents != 26 || got.Merged != 2 || got.Spans != 1 {
 		t.Fatalf("streamed %+v, whole %+v", got, want)
 	}
 	if batches < 7 {
@@ -113,8 +114,8 @@ func TestImportStreamAllOrNothing(t *testing.T) {
 		return err
 	})
 	_, whole := formats.LoadPaths(context.Background(), []string{bad}, "jsonl")
-	if err == nil || whole == nil || err.Error() != whole.Error() || !strings.Contains(err.Error(), "bad.jsonl:32: ") {
-		t.Fatalf("err = %v; want the file and line 32, as reading it whole says (%v)", err, whole)
+	if err == nil || whole == nil || err.Error() != whole.Error() || !strings.Contains(err.Error(), "bad.jsonl:33: ") {
+		t.Fatalf("err = %v; want the file and line 33, as reading it whole says (%v)", err, whole)
 	}
 	if n, _ := s.Count(annotate.DocFilter{}); n != 0 {
 		t.Fatalf("%d documents stored from a refused import", n)

@@ -26,6 +26,9 @@ const maxTrigrams = 8
 // maxSpellings bounds the spellings of one piece (see foldClasses).
 const maxSpellings = 8
 
+// The index drives the joins (CROSS JOIN keeps it the outer loop): left
+// to itself SQLite may walk the documents and ask the index about each.
+
 // SearchText calls fn with every document holding query (literal text
 // matched as opts say), in import order, and its hits in text order in
 // code points, until fn returns false or limit hits (0: no limit) were
@@ -81,7 +84,7 @@ func (s *Store) SearchText(query string, opts find.Options, limit int, fn func(d
 	case match == "":
 		more, err = each(sel+`documents d WHERE d.seq <= ? ORDER BY d.seq`, builtTo)
 	default:
-		more, err = each(sel+`text_index JOIN documents d ON d.seq = text_index.rowid WHERE text_index MATCH ? ORDER BY text_index.rowid`, match)
+		more, err = each(sel+`text_index CROSS JOIN documents d ON d.seq = text_index.rowid WHERE text_index MATCH ? ORDER BY text_index.rowid`, match)
 	}
 	if err != nil || !more {
 		return err
@@ -202,7 +205,7 @@ func (s *Store) SearchTitles(query string, limit int) ([]TitleHit, error) {
 		}
 		return rows.Err()
 	}
-	const sel = `SELECT d.id, d.title FROM title_index JOIN documents d ON d.seq = title_index.rowid WHERE `
+	const sel = `SELECT d.id, d.title FROM title_index CROSS JOIN documents d ON d.seq = title_index.rowid WHERE `
 	runes := []rune(query)
 	switch {
 	case query == "":

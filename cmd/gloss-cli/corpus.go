@@ -49,8 +49,9 @@ func targetDocs(c corpus, named []string) ([]annotate.DocumentInfo, error) {
 
 // scanCorpus calls fn with every hit of m in the documents, in document
 // order and text order, until fn returns false or limit hits (0: no limit)
-// were given. It reads every document's text: a full-text index can take
-// its place behind this signature later.
+// were given. It reads every document's text; gloss-cli search uses the
+// full-text index instead (indexedSearch), and the tests check that both
+// give the same hits.
 func scanCorpus(c corpus, docs []annotate.DocumentInfo, m find.Matcher, limit int, fn func(corpusHit) bool) error {
 	n := 0
 	for _, info := range docs {
