@@ -183,15 +183,24 @@ func (s *Store) reconcileLabel(tx *sql.Tx, have, file *annotate.Label, fresh boo
 // or (for formats without IDs, such as text files imported again) the same
 // title and text. Those are merged, not added twice.
 func importDocuments(tx *sql.Tx, docs []*annotate.Document, annotator string, res *annotate.ImportResult) (map[string]int, map[string]string, error) {
+	present, err := documentsByContent(tx)
+	if err != nil {
+		return nil, nil, err
+	}
+	return insertDocuments(tx, docs, present, annotator, res)
+}
+
+// insertDocuments inserts docs, merging each into the document present
+// already holds with the same text and title (present gains the documents
+// added), and returns the lengths and moved IDs importDocuments describes.
+// The whole-file import and the streamed one differ only in how they fill
+// present.
+func insertDocuments(tx *sql.Tx, docs []*annotate.Document, present map[contentKey]string, annotator string, res *annotate.ImportResult) (map[string]int, map[string]string, error) {
 	stmt, err := tx.Prepare(insertDocumentSQL + ` ON CONFLICT(id) DO NOTHING`)
 	if err != nil {
 		return nil, nil, err
 	}
 	defer stmt.Close()
-	present, err := documentsByContent(tx)
-	if err != nil {
-		return nil, nil, err
-	}
 	lengths := map[string]int{}
 	moved := map[string]string{}
 	for _, d := range docs {

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"gloss/annotate"
-	"gloss/annotate/unitext"
 )
 
 // ImportStream imports a file too large to hold in memory: feed calls put
@@ -53,49 +52,11 @@ func (s *Store) ImportStream(feed func(put func(*annotate.Batch) error) error) (
 // text is one of the batch's (by the index on sha256), instead of reading
 // every document of the project first.
 func streamDocuments(tx *sql.Tx, docs []*annotate.Document, annotator string, res *annotate.ImportResult) (map[string]int, map[string]string, error) {
-	stmt, err := tx.Prepare(insertDocumentSQL + ` ON CONFLICT(id) DO NOTHING`)
-	if err != nil {
-		return nil, nil, err
-	}
-	defer stmt.Close()
 	present, err := documentsWithHashes(tx, docs)
 	if err != nil {
 		return nil, nil, err
 	}
-	lengths := map[string]int{}
-	moved := map[string]string{}
-	for _, d := range docs {
-		n := unitext.RuneLen(d.Text)
-		key := contentKey{d.SHA256, d.Title}
-		if id, ok := present[key]; ok && id != d.ID {
-			moved[d.ID] = id
-			lengths[id] = n
-			res.Merged++
-			continue
-		}
-		added, err := insertDocumentLen(stmt, d, n)
-		if err != nil {
-			return nil, nil, err
-		}
-		if added {
-			if err := seedStatus(tx, d, annotator); err != nil {
-				return nil, nil, err
-			}
-			res.Documents++
-			present[key] = d.ID
-		} else {
-			var sha string
-			if err := tx.QueryRow(`SELECT sha256 FROM documents WHERE id = ?`, d.ID).Scan(&sha); err != nil {
-				return nil, nil, err
-			}
-			if sha != d.SHA256 {
-				return nil, nil, annotate.Errorf(annotate.ECONFLICT, "document %q: id %s is already in the project with a different text", d.Title, d.ID)
-			}
-			res.Merged++
-		}
-		lengths[d.ID] = n
-	}
-	return lengths, moved, nil
+	return insertDocuments(tx, docs, present, annotator, res)
 }
 
 // documentsWithHashes maps the project's documents whose text hash is one
