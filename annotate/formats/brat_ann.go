@@ -23,6 +23,8 @@ func addBratDocument(b *annotate.Batch, name string, ann []byte, doc *annotate.D
 		s := string(raw)
 		id, _, _ := strings.Cut(s, "\t")
 		switch {
+		case id == "":
+			return where.Errorf("the line starts with a tab: a brat line begins with its annotation ID (T1, R1, #1, …)")
 		case strings.HasPrefix(id, "T"):
 			if _, dup := byID[id]; dup {
 				return where.Errorf("annotation ID %s is used twice", id)

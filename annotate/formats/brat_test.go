@@ -306,6 +306,7 @@ func TestReadBratMalformed(t *testing.T) {
 		{"CRLF line numbers", "T1\tactor 0 5\tAlice\r\n\r\nT2\tactor 10 13\tBox\r\n", []string{"x.ann:3", `"Bob"`}},
 		{"invalid UTF-8", "T1\tactor 0 5\tAlice\nT2\tactor 10 13\tB\xffb\n", []string{"x.ann:2", "UTF-8"}},
 		{"NUL", "\x00\x00", []string{"x.ann:1", "NUL"}},
+		{"no ID", "T1\tactor 0 5\tAlice\n\tRel Arg1:T1 Arg2:T1\n", []string{"x.ann:2", "annotation ID"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			b := &annotate.Batch{}
@@ -405,6 +406,7 @@ func FuzzReadBrat(f *testing.F) {
 	f.Add("T1\tactor 0 5\tAlice\n#1\tAnnotatorNotes T1\tnote\nR1\tRel Arg1:T1 Arg2:T1\t\n", "Alice met Bob.")
 	f.Add("T1\tx 0 2;3 5\t👍🏽 é\n", "👍🏽 e\u0301!")
 	f.Add("T1\tx 0 5\tHello  World\r\n", "Hello\r\nWorld")
+	f.Add("\tx", "")
 	f.Add("E1\tX:T1\nA1\tNeg E1\nN1\tRef T1 db:1\tx\n*\tAlias T1 T2\n", "")
 	f.Fuzz(func(t *testing.T, ann, text string) {
 		if annotate.CheckText(text) != nil {
