@@ -56,7 +56,8 @@
 //   - history: undo and redo of every kind of span edit across reopening,
 //     per annotator, ECONFLICT and skipping when the span changed since,
 //     which edits clear redo, History newest first with Ref, Before, After,
-//     Pending, batch edits undone whole.
+//     Pending, batch edits undone whole, label edits (UpdateLabel,
+//     DeleteLabel with its moved spans) undone and redone.
 //   - persistence: a new handle reads what the last one wrote; an open
 //     handle sees another's writes at once.
 //   - source: annotate.Source yields every document, in order, with the

@@ -169,6 +169,7 @@ func testHistory(t *testing.T, tg Target) {
 	t.Run("which edits clear redo", testClearsRedo(tg))
 	t.Run("history newest first and pending", testHistoryLog(tg))
 	t.Run("batch edits undo whole", testBatchUndo(tg))
+	t.Run("label edits undo", testLabelUndo(tg))
 }
 
 // actionList is the events' actions (and annotators), newest first.
