@@ -14,13 +14,14 @@ import (
 // dialogKey closes dialogs) when nothing has the focus. Escape without a
 // modifier is never a shortcut, so no shortcut can catch it either.
 //
-// fileDialogKeys therefore puts a key holder of ours into the dialog, which
-// keeps the focus: in a save dialog a fileNameEntry that replaces Fyne's
-// name field (its text kept in step with Fyne's, which the dialog reads),
-// in the others a keyCatcher that passes arrow keys and Space on to the
-// files view last clicked. When a click moves the focus to a list or grid of
-// the dialog (or nowhere), the holder takes it back. Tab still moves the
-// focus on as Fyne does (the holder notices Tab through AcceptsTab).
+// fileDialogKeys therefore keeps the focus with widgets of ours. A save
+// dialog's name field is replaced by a fileNameEntry (its text kept in step
+// with Fyne's, which the dialog reads); a click on the files grid, the
+// favourites or the background gives the focus back to it. Anywhere else
+// (an open or folder dialog's files after a click, a button or list reached
+// with Tab) a keyCatcher holds the focus and stands in for that widget:
+// Escape cancels, Enter confirms, other keys go on to the widget, and Tab
+// moves on from it (the holders notice Tab through AcceptsTab).
 // This reads the layout of Fyne v2.7.1's dialog/file.go (the footer's
 // horizontal scroll holds the name field, the Save/Open button is the one
 // of high importance); if that layout changes, the dialog simply keeps
@@ -32,8 +33,9 @@ type fileDialogKeys struct {
 	top     fyne.CanvasObject // the dialog's overlay
 	dismiss func()            // cancels: the dialog's callback gets nil
 	confirm *widget.Button    // Save, Open or Choose
-	holder  fyne.Focusable    // our name field or key catcher
-	target  fyne.Focusable    // open dialogs: the files view that clicks focused
+	name    *fileNameEntry    // save dialogs: our name field
+	catcher *keyCatcher       // holds the focus for any other widget
+	target  fyne.Focusable    // the widget the catcher stands in for
 	tabbing bool              // the next focus change comes from Tab
 }
 
@@ -69,20 +71,34 @@ func installFileDialogKeys(win fyne.Window, d *dialog.FileDialog) bool {
 	if nameScroll == nil || k.confirm == nil {
 		return false
 	}
-	switch name := nameScroll.Content.(type) {
-	case *widget.Entry:
-		e := newFileNameEntry(k, name)
-		k.holder = e
-		nameScroll.Content = e
-	case *widget.Label:
-		kc := &keyCatcher{keys: k}
-		kc.ExtendBaseWidget(kc)
-		k.holder = kc
-		nameScroll.Content = container.NewStack(name, container.NewWithoutLayout(kc)) // kc stays 0×0: no clicks land on it
+	k.catcher = &keyCatcher{keys: k}
+	k.catcher.ExtendBaseWidget(k.catcher)
+	hold := container.NewWithoutLayout(k.catcher) // the catcher stays 0×0: no clicks land on it
+	if fyneName, ok := nameScroll.Content.(*widget.Entry); ok {
+		k.name = newFileNameEntry(k, fyneName)
+		nameScroll.Content = container.NewStack(k.name, hold)
+	} else {
+		nameScroll.Content = container.NewStack(nameScroll.Content, hold)
 	}
 	nameScroll.Refresh()
-	c.Focus(k.holder)
+	if k.name != nil {
+		c.Focus(k.name)
+	} else {
+		k.focusCatcher(nil)
+	}
 	return true
+}
+
+// focusCatcher gives the focus to the catcher, standing in for t (nil: for
+// nothing).
+func (k *fileDialogKeys) focusCatcher(t fyne.Focusable) {
+	k.catcher.focusing = true
+	k.c.Focus(k.catcher)
+	k.catcher.focusing = false
+	if t != nil {
+		k.target = t
+		t.FocusGained() // keeps its focus drawn; the catcher passes it our keys
+	}
 }
 
 // walkContainers visits o and every object inside its containers, scrolls
@@ -131,53 +147,41 @@ func (k *fileDialogKeys) key(ev *fyne.KeyEvent) bool {
 	return false
 }
 
-// acceptsTab lets a Tab move the focus on. From a save dialog's name field
-// the focus goes on as Fyne moves it, and stays there. An open dialog's key
-// catcher hands the focus to the files view or button it stands in for, so
-// that Tab moves on from there, and then takes it back.
+// acceptsTab lets a Tab move the focus on. The catcher first hands the
+// focus to the widget it stands in for, so that Tab moves on from there;
+// the holder then takes the focus at the next widget.
 func (k *fileDialogKeys) acceptsTab() bool {
-	if _, catcher := k.holder.(*keyCatcher); catcher {
-		if t := k.target; t != nil {
-			k.c.Focus(t)
-		}
-		return false
-	}
 	k.tabbing = true
+	if k.c.Focused() == k.catcher && k.target != nil {
+		k.c.Focus(k.target)
+	}
 	return false
 }
 
-// lost is called when the holder loses the focus: once the click (or Tab)
-// that took it is handled, the holder takes the focus back. The name field
-// of a save dialog takes it back from the files grid, the favourites list or
-// nowhere (a click on the background), not from where Tab moved it; the
-// key catcher of an open dialog takes it back from anything in the dialog,
-// and passes keys on to it.
+// lost is called when a holder loses the focus. Once the click (or Tab)
+// that took it is handled: our name field keeps a focus given to it; a
+// click on the files grid, the favourites or the background gives the
+// focus back to the name field of a save dialog; anything else gets the
+// catcher standing in for it.
 func (k *fileDialogKeys) lost() {
-	if k.tabbing {
-		k.tabbing = false
-		return
-	}
+	tabbed := k.tabbing
+	k.tabbing = false
 	afterEvent(func() {
 		if !k.open() || k.c.Overlays().Top() != k.top {
 			return
 		}
 		now := k.c.Focused()
-		if now == k.holder {
+		if now == k.catcher || k.name != nil && now == fyne.Focusable(k.name) {
 			return
 		}
-		_, catcher := k.holder.(*keyCatcher)
-		switch now.(type) {
-		case nil, *widget.GridWrap, *widget.List:
-		default:
-			if !catcher {
+		if k.name != nil && !tabbed {
+			switch now.(type) {
+			case nil, *widget.GridWrap, *widget.List:
+				k.c.Focus(k.name)
 				return
 			}
 		}
-		k.c.Focus(k.holder)
-		if catcher && now != nil {
-			k.target = now
-			now.FocusGained() // keeps its focus drawn; the catcher passes it our keys
-		}
+		k.focusCatcher(now)
 	})
 }
 
@@ -230,13 +234,24 @@ func (e *fileNameEntry) FocusLost() {
 	e.keys.lost()
 }
 
-// keyCatcher holds the focus in Fyne's open and folder dialogs: Escape
-// cancels, Enter opens what is selected, other keys go to the files view
-// that was clicked last (arrows move its cursor, Space selects).
+// keyCatcher holds the focus for a widget of a file dialog: Escape cancels,
+// Enter confirms, other keys go to the widget (arrows move the files view's
+// cursor, Space selects or presses a button).
 type keyCatcher struct {
 	widget.BaseWidget
-	keys *fileDialogKeys
+	keys     *fileDialogKeys
+	focusing bool // fileDialogKeys is giving it the focus
 }
+
+// Disabled keeps the catcher out of the Tab order: only fileDialogKeys
+// gives it the focus.
+func (kc *keyCatcher) Disabled() bool { return !kc.focusing }
+
+// Enable does nothing (see Disabled).
+func (kc *keyCatcher) Enable() {}
+
+// Disable does nothing (see Disabled).
+func (kc *keyCatcher) Disable() {}
 
 // CreateRenderer draws nothing.
 func (kc *keyCatcher) CreateRenderer() fyne.WidgetRenderer {

@@ -219,3 +219,46 @@ func TestOpenDialogTabKeepsEscape(t *testing.T) {
 		t.Errorf("Escape after Tabs: result %s, dialog open %v", result, c.Overlays().Top() != nil)
 	}
 }
+
+// TestSaveDialogTabKeepsEscape: Tab from the name field moves on to the
+// buttons (the catcher stands in for them, and is no Tab stop itself);
+// Escape still cancels there, and Tab comes round to the name field again.
+func TestSaveDialogTabKeepsEscape(t *testing.T) {
+	win, _, _, f, runQueued := fileDialogSetup(t)
+	result := "none"
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		result = map[bool]string{true: "cancel", false: "saved"}[w == nil && err == nil]
+	}, win)
+	f.show(d)
+	c := win.Canvas()
+	tab := func() {
+		if tb, ok := c.Focused().(fyne.Tabbable); !ok || !tb.AcceptsTab() {
+			test.FocusNext(c)
+		}
+		runQueued()
+	}
+	tab()
+	catcher, ok := c.Focused().(*keyCatcher)
+	if !ok {
+		t.Fatalf("after Tab from the name field: focus %T, want the key catcher", c.Focused())
+	}
+	if b, ok := catcher.keys.target.(*widget.Button); !ok || b.Text != "Cancel" {
+		t.Fatalf("after Tab from the name field: the catcher stands in for %T %v, want the Cancel button", catcher.keys.target, catcher.keys.target)
+	}
+	backToName := false
+	for range 12 {
+		tab()
+		if _, ok := c.Focused().(*fileNameEntry); ok {
+			backToName = true
+			break
+		}
+	}
+	if !backToName {
+		t.Fatal("Tab never came back to the name field")
+	}
+	tab()
+	typeKey(win, fyne.KeyEscape)
+	if result != "cancel" || c.Overlays().Top() != nil {
+		t.Errorf("Escape on a button reached with Tab: result %s, dialog open %v", result, c.Overlays().Top() != nil)
+	}
+}
