@@ -86,6 +86,7 @@ func (f *fileDialogs) show(d *dialog.FileDialog) {
 	}
 	d.Resize(dialogSize(f.win))
 	showDialog(f.win, d, dialogKeys{escape: d.Dismiss}) // Enter stays with the dialog's own fields
+	installFileDialogKeys(f.win, d)                     // Escape and Enter wherever the focus is in it
 }
 
 // dialogSize is a comfortable size for file dialogs in this window.

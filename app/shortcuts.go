@@ -49,7 +49,7 @@ var shortcutHelp = [][2]string{
 	{"Ctrl+= , Ctrl+- , Ctrl+0", "zoom the text in, out, back to 100%"},
 	{"Ctrl+T", "show or hide label names on the spans"},
 	{"Ctrl+B / Ctrl+Shift+E", "show or hide the Documents panel / the span panels"},
-	{"Escape / Enter in a dialog", "close / confirm the dialog (nothing behind it reacts while it is open); Escape closes it from a text field too, except the file name field of a Save dialog (Fyne's own dialog: Tab to Cancel)"},
+	{"Escape / Enter in a dialog", "close / confirm the dialog (nothing behind it reacts while it is open); Escape closes it from a text field too, and in the Open, Save and folder dialogs wherever the focus is (Enter there opens or saves)"},
 	{"F1, Ctrl+/", "this help"},
 	{"Ctrl+Q", "quit (everything is already saved)"},
 }

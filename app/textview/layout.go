@@ -188,7 +188,13 @@ func (l *layout) widthOf(runes []rune) float32 {
 		return w
 	}
 	s := string(l.key)
-	w := fyne.MeasureText(s, l.m.size, fyne.TextStyle{}).Width
+	var w float32
+	if src := emojiSource(runes); src != nil {
+		size, _ := fyne.CurrentApp().Driver().RenderedTextSize(s, l.m.size, fyne.TextStyle{}, src)
+		w = size.Width
+	} else {
+		w = fyne.MeasureText(s, l.m.size, fyne.TextStyle{}).Width
+	}
 	l.width[s] = w
 	return w
 }

@@ -104,6 +104,9 @@ func (r *renderer) text(t *token, x, y float32, fg color.Color) {
 		o.Text = string(r.v.doc.runes[t.start:t.end])
 	}
 	o.Color, o.TextSize = fg, r.v.lay.m.size
+	if o.FontSource = emojiSource(r.v.doc.runes[t.start:t.end]); o.FontSource != nil {
+		y += emojiShift(o.TextSize, o.FontSource)
+	}
 	// Text drawn at a fraction of a pixel is resampled and looks blurred and
 	// dimmer than its neighbours: put each word on a whole device pixel.
 	o.Move(fyne.NewPos(r.snap(x), r.snap(y)))

@@ -30,6 +30,9 @@ func (l *layout) tokenize(p int, pl *paraLayout) bool {
 	cur, clusters := -1, 0
 	add := func(cs, ce int) {
 		kind := classify(runes[cs])
+		if kind == tokWord && (runes[cs] >= 0xA9 || ce-cs > 1) && isEmojiCluster(runes[cs:ce]) {
+			kind = tokIdeo // drawn on its own in the emoji font (emoji.go)
+		}
 		rtl := kind == tokWord && isRTLRune(runes[cs])
 		if cur >= 0 && kind == pl.toks[cur].kind && rtl == pl.toks[cur].rtl &&
 			(kind == tokSpace || kind == tokWord && clusters < maxTokClusters) {
