@@ -210,10 +210,12 @@ func deleteLabelTx(tx *sql.Tx, id, moveTo string) (dropped []string, err error) 
 }
 
 // duplicateSpans lists the spans of label from that moving to label to would
-// drop, as the same annotation is already there.
+// drop, as the same annotator already has the same annotation there (another
+// annotator's span on the range is another layer, and is no duplicate).
 func duplicateSpans(tx *sql.Tx, from, to string) ([]string, error) {
 	rows, err := tx.Query(`SELECT id FROM spans WHERE label_id = ?1 AND EXISTS (SELECT 1 FROM spans t
-		WHERE t.label_id = ?2 AND t.document_id = spans.document_id AND t.start = spans.start AND t."end" = spans."end")`, from, to)
+		WHERE t.label_id = ?2 AND t.document_id = spans.document_id AND t.start = spans.start AND t."end" = spans."end"
+		AND t.annotator = spans.annotator)`, from, to)
 	if err != nil {
 		return nil, err
 	}
@@ -229,8 +231,9 @@ func duplicateSpans(tx *sql.Tx, from, to string) ([]string, error) {
 	return ids, rows.Err()
 }
 
-// moveSpans relabels spans; a span that would duplicate one already carrying
-// the target label is dropped, since the two would be the same annotation.
+// moveSpans relabels spans; a span that would duplicate one of the same
+// annotator already carrying the target label is dropped, since the two
+// would be the same annotation.
 func moveSpans(tx *sql.Tx, from, to string) error {
 	var ok int
 	if err := tx.QueryRow(`SELECT count(*) FROM labels WHERE id = ?`, to).Scan(&ok); err != nil {
@@ -240,7 +243,8 @@ func moveSpans(tx *sql.Tx, from, to string) error {
 		return annotate.Errorf(annotate.ENOTFOUND, "no label with id %s to move spans to", to)
 	}
 	if _, err := tx.Exec(`DELETE FROM spans WHERE label_id = ?1 AND EXISTS (SELECT 1 FROM spans t
-		WHERE t.label_id = ?2 AND t.document_id = spans.document_id AND t.start = spans.start AND t."end" = spans."end")`, from, to); err != nil {
+		WHERE t.label_id = ?2 AND t.document_id = spans.document_id AND t.start = spans.start AND t."end" = spans."end"
+		AND t.annotator = spans.annotator)`, from, to); err != nil {
 		return err
 	}
 	_, err := tx.Exec(`UPDATE spans SET label_id = ?, updated_at = ? WHERE label_id = ?`, to, now(), from)

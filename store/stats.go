@@ -7,7 +7,8 @@ import (
 	"gloss/annotate"
 )
 
-// Stats counts documents by status and spans by label, from one snapshot.
+// Stats counts documents by the project annotator's status (as Documents
+// shows it) and spans of every layer by label, from one snapshot.
 func (s *Store) Stats() (*annotate.Stats, error) {
 	tx, err := s.rdb.Begin()
 	if err != nil {
@@ -15,7 +16,9 @@ func (s *Store) Stats() (*annotate.Stats, error) {
 	}
 	defer tx.Rollback()
 	st := &annotate.Stats{ByStatus: map[annotate.Status]int{}}
-	err = eachRow(tx, `SELECT status, count(*) FROM documents GROUP BY status`, func(rows *sql.Rows) error {
+	err = eachRowArgs(tx, `SELECT coalesce(ds.status, 'todo'), count(*) FROM documents d
+		LEFT JOIN document_status ds ON ds.document_id = d.id AND ds.annotator = ?
+		GROUP BY 1`, []any{s.annotator}, func(rows *sql.Rows) error {
 		var status string
 		var n int
 		if err := rows.Scan(&status, &n); err != nil {
@@ -46,7 +49,12 @@ func (s *Store) Stats() (*annotate.Stats, error) {
 
 // eachRow runs query and calls fn on every row, then reports rows.Err.
 func eachRow(q queryer, query string, fn func(*sql.Rows) error) error {
-	rows, err := q.Query(query)
+	return eachRowArgs(q, query, nil, fn)
+}
+
+// eachRowArgs is eachRow with query arguments.
+func eachRowArgs(q queryer, query string, args []any, fn func(*sql.Rows) error) error {
+	rows, err := q.Query(query, args...)
 	if err != nil {
 		return err
 	}

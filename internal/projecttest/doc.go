@@ -65,18 +65,9 @@
 //   - concurrency: annotators on their own handles, and goroutines on one
 //     handle, adding spans at once lose nothing; undo stays per annotator.
 //
-// # Not checked on purpose
-//
-// Where the SQLite store behaves in a way that looks unintended, the suite
-// leaves the point open rather than make another store copy it:
-//
-//   - DeleteLabel with moveTo drops a span as a duplicate when a span of
-//     ANOTHER annotator already has the target label on the same range
-//     (store/labels.go duplicateSpans ignores the annotator), so one
-//     annotator's layer loses a span. The suite only moves spans where no
-//     other layer has the target label on the range.
-//   - Stats.ByStatus counts documents.status, the status most recently set
-//     by anyone, while Documents and Document give the handle's annotator's
-//     own status. The suite checks ByStatus with one annotator setting
-//     statuses.
+// Two behaviours of the SQLite store the suite first found and that were
+// fixed: DeleteLabel with moveTo no longer drops a span as a duplicate of
+// ANOTHER annotator's span with the target label on the same range, and
+// Stats.ByStatus counts the handle's annotator's statuses, as Documents
+// shows them.
 package projecttest

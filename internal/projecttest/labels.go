@@ -152,12 +152,13 @@ func testDeleteLabel(tg Target) func(t *testing.T) {
 		a2 := addSpan(t, alice, d.ID, 11, 18, actor.ID)
 		dup := addSpan(t, alice, d.ID, 0, 6, claim.ID) // a1 would duplicate it after the move
 		b1 := addSpan(t, bob, d.ID, 11, 18, actor.ID)  // bob's layer
+		b2 := addSpan(t, bob, d.ID, 0, 6, actor.ID)    // alice's claim on the range is another layer: moved, not merged
 
 		wantCode(t, "delete a used label without a target", alice.DeleteLabel(actor.ID, ""), annotate.ECONFLICT)
 		wantCode(t, "move spans to the label deleted", alice.DeleteLabel(actor.ID, actor.ID), annotate.EINVALID)
 		wantCode(t, "move spans to a missing label", alice.DeleteLabel(actor.ID, "no-such-id"), annotate.ENOTFOUND)
 		wantCode(t, "delete a missing label", alice.DeleteLabel("no-such-id", ""), annotate.ENOTFOUND)
-		wantSpans(t, "after refused deletes", alice, d.ID, a1, a2, dup, b1)
+		wantSpans(t, "after refused deletes", alice, d.ID, a1, b2, a2, dup, b1)
 		if got := labelNames(t, alice); got != "actor,claim,unused" {
 			t.Fatalf("labels after refused deletes: %s", got)
 		}
@@ -172,8 +173,9 @@ func testDeleteLabel(tg Target) func(t *testing.T) {
 			t.Errorf("labels after deletes: %s, want claim", got)
 		}
 		moved := func(sp *annotate.Span) *annotate.Span { c := *sp; c.LabelID = claim.ID; return &c }
-		// a1 merged into dup (same annotator, range and label); a2 and bob's b1 moved.
-		wantSpans(t, "after the move", bob, d.ID, dup, moved(a2), moved(b1))
+		// a1 merged into dup (same annotator, range and label); a2 and bob's
+		// b1 and b2 moved (no span of bob's had the target label there).
+		wantSpans(t, "after the move", bob, d.ID, moved(b2), dup, moved(a2), moved(b1))
 		_, err := bob.Span(a1.ID)
 		wantCode(t, "the merged span", err, annotate.ENOTFOUND)
 	}

@@ -42,12 +42,24 @@ func testStats(t *testing.T, tg Target) {
 		addSpan(t, alice, docs[1].ID, 0, 5, x.ID)
 		gone := addSpan(t, bob, docs[0].ID, 0, 5, x.ID) // bob's layer counts too
 		addSpan(t, alice, docs[0].ID, 6, 10, y.ID)
-		st, err := bob.Stats()
+		if err := bob.SetStatus(docs[0].ID, annotate.StatusDone); err != nil {
+			t.Fatal(err)
+		}
+		// Statuses are each annotator's own (as Documents shows them); spans
+		// of every layer count.
+		st, err := alice.Stats()
 		if err != nil {
 			t.Fatal(err)
 		}
 		if got := statsText(st); got != "documents=4 spans=4 todo=1 in-progress=1 done=2 | z=0 x=3 y=1" {
-			t.Errorf("stats: %s", got)
+			t.Errorf("alice's stats: %s", got)
+		}
+		bobs, err := bob.Stats()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := statsText(bobs); got != "documents=4 spans=4 todo=3 in-progress=0 done=1 | z=0 x=3 y=1" {
+			t.Errorf("bob's stats: %s", got)
 		}
 		colours := map[string]string{z.Name: annotate.Palette[2], x.Name: annotate.Palette[0], y.Name: "#0072B2"}
 		for _, c := range st.ByLabel {
