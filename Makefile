@@ -83,11 +83,11 @@ fmt-check:
 	if [ -n "$$out" ]; then echo "gofmt needed on:"; echo "$$out"; exit 1; fi
 
 unit:
-	$(GO) test -count=1 ./...
+	$(GO) test -count=1 -timeout 30m ./...
 
 ## race: the packages with goroutines and several connections, under the race detector.
 race:
-	$(GO) test -race -count=1 ./store ./app ./app/textview
+	$(GO) test -race -count=1 -timeout 30m ./store ./app ./app/textview
 
 ## fuzz: run every fuzz target briefly.
 fuzz:
