@@ -40,8 +40,17 @@ func corpusProject(b *testing.B, n, size int) string {
 		}
 		return p
 	}
+	if _, err := os.Stat(p); err == nil && benchKeep {
+		corpusBuilt.Store(p, nil) // built by an earlier run (GLOSS_BENCH_DIR)
+		return p
+	}
 	start := time.Now()
-	err := buildCorpus(p, n, size)
+	tmp := p + ".building"
+	os.Remove(tmp)
+	err := buildCorpus(tmp, n, size)
+	if err == nil {
+		err = os.Rename(tmp, p)
+	}
 	corpusBuilt.Store(p, err)
 	if err != nil {
 		b.Fatal(err)
@@ -186,51 +195,93 @@ func BenchmarkCorpusTitleSearch(b *testing.B) {
 // phraseDocs is the corpus size of the phrase search target.
 const phraseDocs = 200000
 
-// BenchmarkCorpusPhrase: a phrase over 200,000 documents of 1 kB, through
-// the index (PhraseIndex) and by reading every text (PhraseScan, the
-// baseline), for a rare phrase and for a phrase in about half the
-// documents; and the index's size.
-func BenchmarkCorpusPhrase(b *testing.B) {
-	path := corpusProject(b, phraseDocs, 1000)
-	s, err := Open(path, Options{NoBackup: true, ReadOnly: true})
-	if err != nil {
-		b.Fatal(err)
+// phrasePageDocs is the page of BenchmarkCorpusPhrase's PhrasePage: the
+// documents (with all their hits) a window or gloss-cli shows at once.
+const phrasePageDocs = 50
+
+// phraseSizes are the corpus sizes of BenchmarkCorpusPhrase: those of the
+// other corpus benchmarks (1 kB documents) and 200,000.
+func phraseSizes() []int {
+	out := append([]int(nil), corpusSizes...)
+	for _, n := range out {
+		if n == phraseDocs {
+			return out
+		}
 	}
-	defer s.Close()
-	for _, q := range []struct{ name, text string }{{"rare", "Quinoa Treaty of Reykjavík"}, {"common", "stabilizing factor"}} {
-		want := -1
-		b.Run(fmt.Sprintf("PhraseIndex/%s/docs=%d", q.name, phraseDocs), func(b *testing.B) {
-			for i := 0; i < b.N; i++ {
-				n := 0
-				err := s.SearchText(q.text, find.Options{}, 0, func(*annotate.Document, []find.Hit) bool { n++; return true })
-				if err != nil || n == 0 {
-					b.Fatal(n, err)
+	return append(out, phraseDocs)
+}
+
+// BenchmarkCorpusPhrase: a phrase over documents of 1 kB, for a rare
+// phrase (in every 10,000th document) and one in about half the
+// documents: every hit through the index (PhraseIndex, SearchText), the
+// first page of phrasePageDocs documents through the index (PhrasePage,
+// SearchTextPage, what a window or a paged listing shows first), the
+// index's count of candidates (PhraseCount), and every text read
+// (PhraseScan, the baseline); and the index's size at 200,000.
+func BenchmarkCorpusPhrase(b *testing.B) {
+	for _, size := range phraseSizes() {
+		path := corpusProject(b, size, 1000)
+		s, err := Open(path, Options{NoBackup: true, ReadOnly: true})
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, q := range []struct{ name, text string }{{"rare", "Quinoa Treaty of Reykjavík"}, {"common", "stabilizing factor"}} {
+			want := -1 // documents holding the phrase, from PhraseIndex
+			b.Run(fmt.Sprintf("PhraseIndex/%s/docs=%d", q.name, size), func(b *testing.B) {
+				for i := 0; i < b.N; i++ {
+					n := 0
+					err := s.SearchText(q.text, find.Options{}, 0, func(*annotate.Document, []find.Hit) bool { n++; return true })
+					if err != nil || (n == 0 && size >= 10000) {
+						b.Fatal(n, err)
+					}
+					want = n
 				}
-				want = n
-			}
-		})
-		b.Run(fmt.Sprintf("PhraseScan/%s/docs=%d", q.name, phraseDocs), func(b *testing.B) {
-			m, _ := find.NewLiteral(q.text, find.Options{})
-			for i := 0; i < b.N; i++ {
-				n := 0
-				rows, err := s.rdb.Query(`SELECT text FROM documents ORDER BY seq`)
-				if err != nil {
-					b.Fatal(err)
-				}
-				for rows.Next() {
-					var text string
-					rows.Scan(&text)
-					if len(m.FindAll(text)) > 0 {
-						n++
+			})
+			b.Run(fmt.Sprintf("PhrasePage/%s/docs=%d", q.name, size), func(b *testing.B) {
+				for i := 0; i < b.N; i++ {
+					page, err := s.SearchTextPage(q.text, find.Options{}, TextCursor{}, phrasePageDocs)
+					if err != nil {
+						b.Fatal(err)
+					}
+					if want >= 0 && len(page.Results) != min(want, phrasePageDocs) {
+						b.Fatalf("first page: %d documents, of %d holding the phrase", len(page.Results), want)
 					}
 				}
-				rows.Close()
-				if want >= 0 && n != want {
-					b.Fatalf("scan finds %d documents, the index %d", n, want)
+			})
+			b.Run(fmt.Sprintf("PhraseCount/%s/docs=%d", q.name, size), func(b *testing.B) {
+				for i := 0; i < b.N; i++ {
+					n, err := s.CountTextCandidates(q.text, find.Options{})
+					if err != nil || n < want || n > size {
+						b.Fatal(n, want, err)
+					}
+					b.ReportMetric(float64(n), "candidates")
 				}
-			}
-		})
+			})
+			b.Run(fmt.Sprintf("PhraseScan/%s/docs=%d", q.name, size), func(b *testing.B) {
+				m, _ := find.NewLiteral(q.text, find.Options{})
+				for i := 0; i < b.N; i++ {
+					n := 0
+					rows, err := s.rdb.Query(`SELECT text FROM documents ORDER BY seq`)
+					if err != nil {
+						b.Fatal(err)
+					}
+					for rows.Next() {
+						var text string
+						rows.Scan(&text)
+						if len(m.FindAll(text)) > 0 {
+							n++
+						}
+					}
+					rows.Close()
+					if want >= 0 && n != want {
+						b.Fatalf("scan finds %d documents, the index %d", n, want)
+					}
+				}
+			})
+		}
+		s.Close()
 	}
+	path := corpusProject(b, phraseDocs, 1000)
 	b.Run(fmt.Sprintf("IndexSize/docs=%d", phraseDocs), func(b *testing.B) {
 		for i := 0; i < b.N; i++ {
 			with, without, err := indexSize(b, path)
