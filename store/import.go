@@ -60,11 +60,10 @@ func (s *Store) importLabels(tx *sql.Tx, b *annotate.Batch, res *annotate.Import
 	if err != nil {
 		return nil, err
 	}
-	var docs int
-	if err := tx.QueryRow(`SELECT count(*) FROM documents`).Scan(&docs); err != nil {
+	var fresh bool // whether the project has no documents (not counted: a streamed import asks per batch)
+	if err := tx.QueryRow(`SELECT NOT EXISTS (SELECT 1 FROM documents)`).Scan(&fresh); err != nil {
 		return nil, err
 	}
-	fresh := docs == 0
 	ids := map[string]string{}
 	byKey := map[string]*annotate.Label{}
 	for _, l := range existing {

@@ -22,12 +22,12 @@ func (s *Store) ImportStream(feed func(put func(*annotate.Batch) error) error) (
 	var res annotate.ImportResult
 	err := s.write(func(tx *sql.Tx) error {
 		res = annotate.ImportResult{}
+		if err := deferIndex(tx, deferDocs, 0); err != nil { // a stream is a bulk import
+			return err
+		}
 		put := func(b *annotate.Batch) error {
 			labelIDs, err := s.importLabels(tx, b, &res)
 			if err != nil {
-				return err
-			}
-			if err := deferIndex(tx, deferDocs, 0); err != nil { // a stream is a bulk import
 				return err
 			}
 			lengths, moved, err := streamDocuments(tx, b.Documents, s.annotator, &res)
