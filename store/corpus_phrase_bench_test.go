@@ -17,6 +17,9 @@ const phraseDocs = 200000
 // documents (with all their hits) a window or gloss-cli shows at once.
 const phrasePageDocs = 50
 
+// countUpTo is PhraseCountUpTo's bound: "10,000 or more documents".
+const countUpTo = 10000
+
 // phraseSizes are the corpus sizes of BenchmarkCorpusPhrase: those of the
 // other corpus benchmarks (1 kB documents) and 200,000.
 func phraseSizes() []int {
@@ -34,7 +37,8 @@ func phraseSizes() []int {
 // documents: every hit through the index (PhraseIndex, SearchText), the
 // first page of phrasePageDocs documents through the index (PhrasePage,
 // SearchTextPage, what a window or a paged listing shows first), the
-// index's count of candidates (PhraseCount), and every text read
+// index's count of candidates (PhraseCount; PhraseCountUpTo stops at
+// countUpTo), and every text read
 // (PhraseScan, the baseline); and the index's size at 200,000.
 func BenchmarkCorpusPhrase(b *testing.B) {
 	for _, size := range phraseSizes() {
@@ -68,11 +72,19 @@ func BenchmarkCorpusPhrase(b *testing.B) {
 			})
 			b.Run(fmt.Sprintf("PhraseCount/%s/docs=%d", q.name, size), func(b *testing.B) {
 				for i := 0; i < b.N; i++ {
-					n, err := s.CountTextCandidates(q.text, find.Options{})
+					n, err := s.CountTextCandidates(q.text, find.Options{}, 0)
 					if err != nil || n < want || n > size {
 						b.Fatal(n, want, err)
 					}
 					b.ReportMetric(float64(n), "candidates")
+				}
+			})
+			b.Run(fmt.Sprintf("PhraseCountUpTo/%s/docs=%d", q.name, size), func(b *testing.B) {
+				for i := 0; i < b.N; i++ {
+					n, err := s.CountTextCandidates(q.text, find.Options{}, countUpTo)
+					if err != nil || n < min(want, countUpTo) || n > countUpTo {
+						b.Fatal(n, want, err)
+					}
 				}
 			})
 			b.Run(fmt.Sprintf("PhraseScan/%s/docs=%d", q.name, size), func(b *testing.B) {

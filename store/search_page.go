@@ -74,24 +74,38 @@ func (s *Store) SearchTextPage(query string, opts find.Options, after TextCursor
 // the index cannot narrow the query (fewer than three characters, accents
 // ignored). It is an upper bound (the index knows which pieces of the
 // query a document holds, not where), for an "at most N documents" line
-// beside the first page; it costs what merging the index's lists for the
-// pieces costs, not reading the documents.
-func (s *Store) CountTextCandidates(query string, opts find.Options) (int, error) {
+// beside the first page. With upTo > 0 it stops counting at upTo (a
+// result of upTo means "upTo or more"), so that its cost is bounded
+// whatever the query; with upTo 0 it counts every candidate, which costs
+// what merging the index's lists for the query's pieces costs (not
+// reading the documents).
+func (s *Store) CountTextCandidates(query string, opts find.Options, upTo int) (int, error) {
+	if upTo < 0 {
+		return 0, annotate.Errorf(annotate.EINVALID, "search: cannot count up to %d", upTo)
+	}
 	ts, err := s.beginTextSearch(query, opts)
 	if err != nil {
 		return 0, err
 	}
 	defer ts.tx.Rollback()
+	limit := ""
+	if upTo > 0 {
+		limit = fmt.Sprintf(" LIMIT %d", upTo)
+	}
 	var indexed, rest int
 	if ts.match == "" {
 		err = ts.tx.QueryRow(`SELECT n FROM document_total WHERE id = 1`).Scan(&indexed)
 	} else {
-		if err = ts.tx.QueryRow(`SELECT count(*) FROM text_index WHERE text_index MATCH ?`, ts.match).Scan(&indexed); err == nil && ts.builtTo != maxBuiltTo {
-			err = ts.tx.QueryRow(`SELECT count(*) FROM documents WHERE seq > ?`, ts.builtTo).Scan(&rest)
+		err = ts.tx.QueryRow(`SELECT count(*) FROM (SELECT 1 FROM text_index WHERE text_index MATCH ?`+limit+`)`, ts.match).Scan(&indexed)
+		if err == nil && ts.builtTo != maxBuiltTo && (upTo == 0 || indexed < upTo) {
+			err = ts.tx.QueryRow(`SELECT count(*) FROM (SELECT 1 FROM documents WHERE seq > ?`+limit+`)`, ts.builtTo).Scan(&rest)
 		}
 	}
 	if err != nil {
 		return 0, fmt.Errorf("search: %w", err)
 	}
-	return indexed + rest, nil
+	if n := indexed + rest; upTo == 0 || n < upTo {
+		return n, nil
+	}
+	return upTo, nil
 }

@@ -95,9 +95,12 @@ func TestSearchTextPage(t *testing.T) {
 						t.Errorf("%s: %q %+v, pages of %d reading %d: %d pages\n pages %v\n  scan %v", stage, q, opts, c.docs, c.read, pages, got, want)
 					}
 				}
-				n, err := s.CountTextCandidates(q, opts)
+				n, err := s.CountTextCandidates(q, opts, 0)
 				if err != nil {
 					t.Fatal(err)
+				}
+				if capped, err := s.CountTextCandidates(q, opts, 10); err != nil || capped != min(n, 10) {
+					t.Errorf("%s: %q %+v: %d candidates up to 10, of %d (%v)", stage, q, opts, capped, n, err)
 				}
 				docs := map[string]bool{}
 				for _, h := range want {
@@ -132,5 +135,8 @@ func TestSearchTextPage(t *testing.T) {
 	}
 	if _, err := s.SearchTextPage("", find.Options{}, TextCursor{}, 5); annotate.ErrorCode(err) != annotate.EINVALID {
 		t.Errorf("an empty query: %v", err)
+	}
+	if _, err := s.CountTextCandidates("stabilizing", find.Options{}, -1); annotate.ErrorCode(err) != annotate.EINVALID {
+		t.Errorf("a negative bound: %v", err)
 	}
 }
