@@ -50,6 +50,7 @@ func BenchmarkCorpusPhrase(b *testing.B) {
 		for _, q := range []struct{ name, text string }{{"rare", "Quinoa Treaty of Reykjavík"}, {"common", "stabilizing factor"}} {
 			want := -1 // documents holding the phrase, from PhraseIndex
 			b.Run(fmt.Sprintf("PhraseIndex/%s/docs=%d", q.name, size), func(b *testing.B) {
+				defer reportCPU(b)()
 				for i := 0; i < b.N; i++ {
 					n := 0
 					err := s.SearchText(q.text, find.Options{}, 0, func(*annotate.Document, []find.Hit) bool { n++; return true })
@@ -60,6 +61,7 @@ func BenchmarkCorpusPhrase(b *testing.B) {
 				}
 			})
 			b.Run(fmt.Sprintf("PhrasePage/%s/docs=%d", q.name, size), func(b *testing.B) {
+				defer reportCPU(b)()
 				for i := 0; i < b.N; i++ {
 					page, err := s.SearchTextPage(q.text, find.Options{}, TextCursor{}, phrasePageDocs)
 					if err != nil {
@@ -71,6 +73,7 @@ func BenchmarkCorpusPhrase(b *testing.B) {
 				}
 			})
 			b.Run(fmt.Sprintf("PhraseCount/%s/docs=%d", q.name, size), func(b *testing.B) {
+				defer reportCPU(b)()
 				for i := 0; i < b.N; i++ {
 					n, err := s.CountTextCandidates(q.text, find.Options{}, 0)
 					if err != nil || n < want || n > size {
@@ -80,6 +83,7 @@ func BenchmarkCorpusPhrase(b *testing.B) {
 				}
 			})
 			b.Run(fmt.Sprintf("PhraseCountUpTo/%s/docs=%d", q.name, size), func(b *testing.B) {
+				defer reportCPU(b)()
 				for i := 0; i < b.N; i++ {
 					n, err := s.CountTextCandidates(q.text, find.Options{}, countUpTo)
 					if err != nil || n < min(want, countUpTo) || n > countUpTo {
@@ -88,6 +92,7 @@ func BenchmarkCorpusPhrase(b *testing.B) {
 				}
 			})
 			b.Run(fmt.Sprintf("PhraseScan/%s/docs=%d", q.name, size), func(b *testing.B) {
+				defer reportCPU(b)()
 				m, _ := find.NewLiteral(q.text, find.Options{})
 				for i := 0; i < b.N; i++ {
 					n := 0
@@ -146,4 +151,16 @@ func indexSize(b *testing.B, path string) (int64, int64, error) {
 	s.db.QueryRow(`PRAGMA page_count`).Scan(&pages)
 	s.db.QueryRow(`PRAGMA page_size`).Scan(&size)
 	return fi.Size(), pages * size, nil
+}
+
+// reportCPU starts measuring the process's CPU time; the function it
+// returns reports it per operation (cpu-ms/op), a figure steadier than
+// the wall time on a machine shared with other work.
+func reportCPU(b *testing.B) func() {
+	start := processCPU()
+	return func() {
+		if end := processCPU(); start >= 0 && end >= 0 && b.N > 0 {
+			b.ReportMetric(float64(end-start)/1e6/float64(b.N), "cpu-ms/op")
+		}
+	}
 }

@@ -20,7 +20,7 @@ import (
 // that already has documents (the project's colours stay).
 func (s *Store) ImportStream(feed func(put func(*annotate.Batch) error) error) (annotate.ImportResult, error) {
 	var res annotate.ImportResult
-	err := s.write(func(tx *sql.Tx) error {
+	err := s.writeBulk(func(tx *sql.Tx) error {
 		res = annotate.ImportResult{}
 		if err := deferIndex(tx, deferDocs, 0); err != nil { // a stream is a bulk import
 			return err
