@@ -31,16 +31,16 @@ type TextPage struct {
 	Next TextCursor
 }
 
-// TextPageRead bounds the candidates (documents the index names, or read
+// textPageRead bounds the candidates (documents the index names, or read
 // in full) one page reads, so that a page costs about the same whatever
 // the query: a page can hold fewer than the documents asked for while
 // Next is not Done, when most candidates do not hold the query.
-var TextPageRead = 2000
+var textPageRead = 2000
 
 // SearchTextPage returns the next page of a full-text search for query
 // (literal text matched as opts say, as SearchText matches it) after the
 // cursor: up to docs documents holding it, in import order, each with
-// every hit. Its cost grows with the page (and TextPageRead), not with
+// every hit. Its cost grows with the page (and textPageRead), not with
 // the documents holding the query; pass the page's Next to continue.
 // Each page reads its own snapshot, so documents added meanwhile after
 // the cursor are found and earlier pages are not repeated.
@@ -57,7 +57,7 @@ func (s *Store) SearchTextPage(query string, opts find.Options, after TextCursor
 	}
 	defer ts.tx.Rollback()
 	var page TextPage
-	last, done, err := ts.each(after.Seq, TextPageRead, func(d *annotate.Document, hits []find.Hit) bool {
+	last, done, err := ts.each(after.Seq, textPageRead, func(d *annotate.Document, hits []find.Hit) bool {
 		page.Results = append(page.Results, TextResult{d, hits})
 		return len(page.Results) < docs
 	})

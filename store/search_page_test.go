@@ -49,7 +49,7 @@ func pagedSearch(t *testing.T, s *Store, query string, opts find.Options, docs i
 // is built (documents read in full), after, and with a document added
 // after the index; the candidate count is an upper bound that narrows.
 func TestSearchTextPage(t *testing.T) {
-	defer func(n int) { TextPageRead = n }(TextPageRead)
+	defer func(n int) { textPageRead = n }(textPageRead)
 	s := newProject(t)
 	if _, err := s.Import(searchCorpus()); err != nil {
 		t.Fatal(err)
@@ -89,7 +89,7 @@ func TestSearchTextPage(t *testing.T) {
 					cases = append(cases, struct{ docs, read int }{1, 2000}) // a page a document
 				}
 				for _, c := range cases {
-					TextPageRead = c.read
+					textPageRead = c.read
 					got, pages := pagedSearch(t, s, q, opts, c.docs)
 					if strings.Join(got, " ") != strings.Join(want, " ") {
 						t.Errorf("%s: %q %+v, pages of %d reading %d: %d pages\n pages %v\n  scan %v", stage, q, opts, c.docs, c.read, pages, got, want)
