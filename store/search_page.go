@@ -40,8 +40,9 @@ var textPageRead = 2000
 // SearchTextPage returns the next page of a full-text search for query
 // (literal text matched as opts say, as SearchText matches it) after the
 // cursor: up to docs documents holding it, in import order, each with
-// every hit. Its cost grows with the page (and textPageRead), not with
-// the documents holding the query; pass the page's Next to continue.
+// every hit. Its cost grows with the page (it reads at most 2,000
+// candidates), not with the documents holding the query; pass the page's
+// Next to continue.
 // Each page reads its own snapshot, so documents added meanwhile after
 // the cursor are found and earlier pages are not repeated.
 func (s *Store) SearchTextPage(query string, opts find.Options, after TextCursor, docs int) (TextPage, error) {
