@@ -25,11 +25,22 @@ import (
 
 var (
 	benchDir     string
+	benchKeep    bool
 	benchDirOnce sync.Once
 )
 
+// benchTemp returns the shared benchmark folder: GLOSS_BENCH_DIR when set
+// (kept after the process, so that large generated corpora serve several
+// runs), else a temporary folder removed when the process ends.
 func benchTemp(b *testing.B) string {
 	benchDirOnce.Do(func() {
+		if d := os.Getenv("GLOSS_BENCH_DIR"); d != "" {
+			if err := os.MkdirAll(d, 0o755); err != nil {
+				panic(err)
+			}
+			benchKeep, benchDir = true, d
+			return
+		}
 		d, err := os.MkdirTemp("", "gloss-bench-")
 		if err != nil {
 			panic(err)
@@ -42,7 +53,7 @@ func benchTemp(b *testing.B) string {
 // TestMain removes the shared benchmark folder.
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if benchDir != "" {
+	if benchDir != "" && !benchKeep {
 		os.RemoveAll(benchDir)
 	}
 	os.Exit(code)

@@ -111,22 +111,38 @@ const selectDocumentSQL = `SELECT id, title, text, sha256, source, status, metad
 // tampered or damaged row is reported by id instead of misleading the
 // window or an export.
 func scanDocument(row interface{ Scan(...any) error }) (*annotate.Document, error) {
-	var d annotate.Document
-	var status, md, created, updated string
-	var length int
-	if err := row.Scan(&d.ID, &d.Title, &d.Text, &d.SHA256, &d.Source, &status, &md, &created, &updated, &length); err != nil {
+	var r docRow
+	if err := row.Scan(r.dest()...); err != nil {
 		return nil, err
 	}
-	d.Status, d.CreatedAt, d.UpdatedAt = annotate.Status(status), parseTime(created), parseTime(updated)
+	return r.document()
+}
+
+// docRow is a row of selectDocumentSQL as read, before its checks.
+type docRow struct {
+	d                            annotate.Document
+	status, md, created, updated string
+	length                       int
+}
+
+// dest is what rows.Scan fills, in selectDocumentSQL's order.
+func (r *docRow) dest() []any {
+	return []any{&r.d.ID, &r.d.Title, &r.d.Text, &r.d.SHA256, &r.d.Source, &r.status, &r.md, &r.created, &r.updated, &r.length}
+}
+
+// document checks the row (see scanDocument) and returns its document.
+func (r *docRow) document() (*annotate.Document, error) {
+	d := r.d
+	d.Status, d.CreatedAt, d.UpdatedAt = annotate.Status(r.status), parseTime(r.created), parseTime(r.updated)
 	var err error
-	if d.Metadata, err = annotate.DecodeMetadata([]byte(md)); err != nil { // numbers kept exactly
+	if d.Metadata, err = annotate.DecodeMetadata([]byte(r.md)); err != nil { // numbers kept exactly
 		return nil, damagedRow("document", d.ID, "its metadata is not JSON: "+err.Error())
 	}
 	if err := d.Validate(); err != nil {
 		return nil, damagedRow("document", d.ID, err.Error())
 	}
-	if n := utf8.RuneCountInString(d.Text); n != length {
-		return nil, damagedRow("document", d.ID, fmt.Sprintf("its stored length %d is not its text's %d code points", length, n))
+	if n := utf8.RuneCountInString(d.Text); n != r.length {
+		return nil, damagedRow("document", d.ID, fmt.Sprintf("its stored length %d is not its text's %d code points", r.length, n))
 	}
 	return &d, nil
 }

@@ -20,14 +20,14 @@ import (
 // that already has documents (the project's colours stay).
 func (s *Store) ImportStream(feed func(put func(*annotate.Batch) error) error) (annotate.ImportResult, error) {
 	var res annotate.ImportResult
-	err := s.write(func(tx *sql.Tx) error {
+	err := s.writeBulk(func(tx *sql.Tx) error {
 		res = annotate.ImportResult{}
+		if err := deferIndex(tx, deferDocs, 0); err != nil { // a stream is a bulk import
+			return err
+		}
 		put := func(b *annotate.Batch) error {
 			labelIDs, err := s.importLabels(tx, b, &res)
 			if err != nil {
-				return err
-			}
-			if err := deferIndex(tx, deferDocs, 0); err != nil { // a stream is a bulk import
 				return err
 			}
 			lengths, moved, err := streamDocuments(tx, b.Documents, s.annotator, &res)

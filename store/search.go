@@ -32,64 +32,23 @@ const maxSpellings = 8
 // SearchText calls fn with every document holding query (literal text
 // matched as opts say), in import order, and its hits in text order in
 // code points, until fn returns false or limit hits (0: no limit) were
-// given. It reads one snapshot of the project.
+// given. It reads one snapshot of the project. A caller showing hits a
+// page at a time should use SearchTextPage, whose cost is bounded by the
+// page rather than by the documents holding the query.
 func (s *Store) SearchText(query string, opts find.Options, limit int, fn func(doc *annotate.Document, hits []find.Hit) bool) error {
-	m, err := find.NewLiteral(query, opts)
-	if err != nil {
-		return annotate.Errorf(annotate.EINVALID, "search: %v", err)
-	}
-	match, err := textMatch(query, opts)
+	ts, err := s.beginTextSearch(query, opts)
 	if err != nil {
 		return err
 	}
-	tx, err := s.rdb.BeginTx(context.Background(), &sql.TxOptions{ReadOnly: true})
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	var builtTo int64
-	if err := tx.QueryRow(`SELECT built_to FROM corpus_index_state WHERE id = 1`).Scan(&builtTo); err != nil {
-		return fmt.Errorf("search: %w", err)
-	}
-	sel := `SELECT d.id, d.title, d.text, d.sha256, d.source, d.status, d.metadata, d.created_at, d.updated_at, d.length FROM `
+	defer ts.tx.Rollback()
 	n := 0
-	each := func(q string, args ...any) (bool, error) {
-		rows, err := tx.Query(q, args...)
-		if err != nil {
-			return false, fmt.Errorf("search: %w", err)
+	_, _, err = ts.each(0, 0, func(d *annotate.Document, hits []find.Hit) bool {
+		if limit > 0 && len(hits) > limit-n {
+			hits = hits[:limit-n]
 		}
-		defer rows.Close()
-		for rows.Next() {
-			d, err := scanDocument(rows)
-			if err != nil {
-				return false, err
-			}
-			hits := m.FindAll(d.Text)
-			if len(hits) == 0 {
-				continue
-			}
-			if limit > 0 && len(hits) > limit-n {
-				hits = hits[:limit-n]
-			}
-			n += len(hits)
-			if !fn(d, hits) || (limit > 0 && n >= limit) {
-				return false, nil
-			}
-		}
-		return true, rows.Err()
-	}
-	more := true
-	switch {
-	case builtTo == 0:
-	case match == "":
-		more, err = each(sel+`documents d WHERE d.seq <= ? ORDER BY d.seq`, builtTo)
-	default:
-		more, err = each(sel+`text_index CROSS JOIN documents d ON d.seq = text_index.rowid WHERE text_index MATCH ? ORDER BY text_index.rowid`, match)
-	}
-	if err != nil || !more {
-		return err
-	}
-	_, err = each(sel+`documents d WHERE d.seq > ? ORDER BY d.seq`, builtTo)
+		n += len(hits)
+		return fn(d, hits) && (limit == 0 || n < limit)
+	})
 	return err
 }
 

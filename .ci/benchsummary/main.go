@@ -49,9 +49,15 @@ var table = []row{
 	{"open + first page of the list, 1,000,000 docs (vs 1,000)", "CorpusOpen/OpenFirstPage/docs=1000000", "ns/op", 50, "ms", "CorpusOpen/OpenFirstPage/docs=1000", 3, false},
 	{"title search, 1,000,000 titles, per keystroke", "CorpusTitleSearch/TitleKeystroke/docs=1000000", "ms/keystroke", 30, "ms", "CorpusTitleSearch/TitleKeystroke/docs=1000", 0, false},
 	{"phrase search, 200,000 docs (vs reading every text)", "CorpusPhrase/PhraseIndex/rare/docs=200000", "ns/op", 100, "ms", "CorpusPhrase/PhraseScan/rare/docs=200000", 0.1, false},
+	{"phrase in 57% of 200,000 docs: first page of 50 docs (vs scan)", "CorpusPhrase/PhrasePage/common/docs=200000", "ns/op", 100, "ms", "CorpusPhrase/PhraseScan/common/docs=200000", 0.1, false},
+	{"phrase in 57% of 200,000 docs: every hit (vs scan)", "CorpusPhrase/PhraseIndex/common/docs=200000", "ns/op", 100, "ms", "CorpusPhrase/PhraseScan/common/docs=200000", 0.1, false},
+	{"phrase in 57% of 200,000 docs: candidates, up to 10,000", "CorpusPhrase/PhraseCountUpTo/common/docs=200000", "ns/op", 100, "ms", "", 0, false},
+	{"open, file changed, same content, 100,000 docs (vs fingerprints)", "CorpusOpenSameContent/OpenSameContent/docs=100000", "ns/op", 50, "ms", "CorpusOpenSameContent/OpenSameContentFingerprint/docs=100000", 0, false},
+	{"open, file changed, same content, 1,000,000 docs (vs 1,000)", "CorpusOpenSameContent/OpenSameContent/docs=1000000", "ns/op", 50, "ms", "CorpusOpenSameContent/OpenSameContent/docs=1000", 3, false},
 	{"full-text index size, 200,000 docs of 1 kB", "CorpusPhrase/IndexSize/docs=200000", "index-MB", 400, "MB", "", 0, false},
 	{"streamed JSONL import, 20,000 docs: peak RSS", "ImportStream/ImportStreamJSONL/docs=20000", "rss-MB", 500, "MB", "", 0, false},
 	{"streamed JSONL import, 20,000 docs (vs bulk insert)", "ImportStream/ImportStreamJSONL/docs=20000", "import-s", 60, "s", "ImportStream/ImportStreamBaseline/docs=20000", 1.25, false},
+	{"streamed JSONL import, 20,000 docs, CPU time (vs bulk insert)", "ImportStream/ImportStreamJSONL/docs=20000", "cpu-s", 60, "s", "ImportStream/ImportStreamBaseline/docs=20000", 1.25, false},
 }
 
 var lineRE = regexp.MustCompile(`^Benchmark(\S+?)(-\d+)?\s+\d+\s+(.*)$`)
