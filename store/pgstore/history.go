@@ -1,0 +1,206 @@
+package pgstore
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+
+	"gloss/annotate"
+)
+
+// undoableActions are the logged edits that Undo and Redo act on.
+const undoableActions = `('add-span', 'update-span', 'delete-span', 'add-spans', 'delete-spans', 'relabel-spans', 'update-label', 'delete-label')`
+
+const selectEventSQL = `SELECT seq, at, annotator, action, document_id, span_id, before, after, undone, ref FROM events`
+
+// Undo reverts this annotator's most recent edit that is in effect, in one
+// transaction that also records the undo in the edit log, and returns the
+// edit (now Undone). Other annotators' edits are theirs to undo. With
+// nothing to undo the error has code ENOTFOUND. When the span is no longer
+// as that edit left it, nothing is changed, the edit is marked so that the
+// next Undo goes past it, and the error has code ECONFLICT.
+func (s *Store) Undo() (*annotate.Event, error) {
+	return s.step(`undone = 0 ORDER BY seq DESC`, "undo")
+}
+
+// Redo re-applies this annotator's most recently undone edit and returns
+// it. A new edit after an undo clears what can be redone. With nothing to
+// redo the error has code ENOTFOUND; when the span was changed since the
+// undo, nothing is changed, what could be redone is cleared, and the error
+// has code ECONFLICT.
+func (s *Store) Redo() (*annotate.Event, error) {
+	return s.step(`undone = 1 ORDER BY seq ASC`, "redo")
+}
+
+// step undoes or redoes the first edit of this annotator that where selects.
+func (s *Store) step(where, action string) (*annotate.Event, error) {
+	var ev *annotate.Event
+	var conflict error
+	undo := action == "undo"
+	err := s.write(func(ctx context.Context, tx pgx.Tx) error {
+		ev, conflict = nil, nil
+		e, after, err := scanEventRow(tx.QueryRow(ctx, selectEventSQL+` WHERE annotator = $1 AND action IN `+undoableActions+` AND `+where+` LIMIT 1 FOR UPDATE`, s.annotator))
+		if errors.Is(err, pgx.ErrNoRows) {
+			return annotate.Errorf(annotate.ENOTFOUND, "nothing to %s", action)
+		}
+		var cur *annotate.Span
+		var reason string
+		switch {
+		case e != nil && err != nil:
+			reason = err.Error()
+		case err != nil:
+			return err
+		case e.IsLabelEdit():
+			reason, err = stepLabel(ctx, tx, e, after, undo)
+		case isBatch(e.Action):
+			from, to := batchStates(e, undo)
+			reason, err = savepoint(ctx, tx, func() (string, error) { return moveSpans(ctx, tx, from, to) })
+		default:
+			from, to := e.Before, e.After
+			if undo {
+				from, to = to, from
+			}
+			cur, reason, err = moveSpan(ctx, tx, e.SpanID, from, to)
+		}
+		if err != nil {
+			return err
+		}
+		if reason != "" {
+			if undo {
+				conflict = annotate.Errorf(annotate.ECONFLICT, "cannot undo %s: %s; it is skipped: undo again to undo the edit before it", describeEdit(e), reason)
+				_, err = tx.Exec(ctx, `UPDATE events SET undone = $1 WHERE seq = $2`, cannotUndo, e.Seq)
+			} else {
+				conflict = annotate.Errorf(annotate.ECONFLICT, "cannot redo %s: %s; nothing is left to redo", describeEdit(e), reason)
+				err = s.clearRedo(ctx, tx)
+			}
+			return err
+		}
+		before, afterRec := "", ""
+		switch {
+		case e.IsLabelEdit(): // Ref names the label edit, which holds the labels
+		case isBatch(e.Action):
+			before, afterRec = batchRecord(e, undo)
+		default:
+			now, err := findSpan(ctx, tx, e.SpanID)
+			if err != nil {
+				return err
+			}
+			before, afterRec = encodeSpan(cur), encodeSpan(now)
+		}
+		state := undone
+		if !undo {
+			state = inEffect
+		}
+		if _, err := tx.Exec(ctx, `UPDATE events SET undone = $1 WHERE seq = $2`, state, e.Seq); err != nil {
+			return err
+		}
+		if _, err := tx.Exec(ctx, `INSERT INTO events(at, annotator, action, document_id, span_id, before, after, ref)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, now(), s.annotator, action, e.DocumentID, e.SpanID, before, afterRec, e.Seq); err != nil {
+			return err
+		}
+		e.Undone = undo
+		ev = e
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return ev, conflict
+}
+
+// moveSpans takes every span of a batch from state from[i] to state to[i];
+// a non-empty reason says why one could not be.
+func moveSpans(ctx context.Context, tx pgx.Tx, from, to []*annotate.Span) (string, error) {
+	for i := range from {
+		id := ""
+		if from[i] != nil {
+			id = from[i].ID
+		} else {
+			id = to[i].ID
+		}
+		if _, reason, err := moveSpan(ctx, tx, id, from[i], to[i]); err != nil || reason != "" {
+			return reason, err
+		}
+	}
+	return "", nil
+}
+
+// moveSpan takes a span from state from to state to (nil: absent) and
+// returns what it was. A non-empty reason says why it could not: the span
+// is not in state from, or state to clashes with the project as it is now.
+func moveSpan(ctx context.Context, tx pgx.Tx, id string, from, to *annotate.Span) (cur *annotate.Span, reason string, err error) {
+	if cur, err = findSpan(ctx, tx, id); err != nil {
+		return nil, "", err
+	}
+	if !sameState(cur, from) {
+		reason, err = staleReason(ctx, tx, id, from, cur)
+		return cur, reason, err
+	}
+	if to == nil {
+		_, err = tx.Exec(ctx, `DELETE FROM spans WHERE id = $1`, id)
+		return cur, "", err
+	}
+	reason, err = savepoint(ctx, tx, func() (string, error) {
+		if err := checkSpan(ctx, tx, to); err != nil {
+			return conflictReason(err)
+		}
+		if cur == nil {
+			return conflictReason(insertSpan(ctx, tx, to))
+		}
+		return conflictReason(updateSpan(ctx, tx, to))
+	})
+	return cur, reason, err
+}
+
+// staleReason says why a span is not as an edit left it (from): its
+// document or label is gone, or the last logged edit of the span changed it.
+func staleReason(ctx context.Context, tx pgx.Tx, id string, from, cur *annotate.Span) (string, error) {
+	ref := from
+	if ref == nil {
+		ref = cur
+	}
+	if _, err := documentLength(ctx, tx, ref.DocumentID); annotate.ErrorCode(err) == annotate.ENOTFOUND {
+		return fmt.Sprintf("the document of the span [%d, %d) was deleted", ref.Start, ref.End), nil
+	} else if err != nil {
+		return "", err
+	}
+	if from != nil {
+		if l, err := findLabel(ctx, tx, from.LabelID); err != nil || l == nil {
+			return fmt.Sprintf("the label of the span [%d, %d) was deleted", ref.Start, ref.End), err
+		}
+	}
+	var who, action string
+	err := tx.QueryRow(ctx, `SELECT annotator, action FROM events WHERE span_id = $1 ORDER BY seq DESC LIMIT 1`, id).Scan(&who, &action)
+	what := "changed"
+	if cur == nil {
+		what = "deleted"
+	} else if from == nil {
+		what = "added again"
+	}
+	switch {
+	case errors.Is(err, pgx.ErrNoRows):
+		return fmt.Sprintf("the span [%d, %d) was %s since, outside the edit log", ref.Start, ref.End, what), nil
+	case err != nil:
+		return "", err
+	}
+	return fmt.Sprintf("the span [%d, %d) was %s since by %s (%s)", ref.Start, ref.End, what, who, action), nil
+}
+
+func describeEdit(e *annotate.Event) string {
+	if l := e.LabelBefore; l != nil {
+		return fmt.Sprintf("%s %q", e.Action, l.Name)
+	}
+	if isBatch(e.Action) {
+		return fmt.Sprintf("%s (%s)", e.Action, e.Detail)
+	}
+	sp := e.After
+	if sp == nil {
+		sp = e.Before
+	}
+	if sp == nil {
+		return fmt.Sprintf("edit %d (%s)", e.Seq, e.Action)
+	}
+	return fmt.Sprintf("%s [%d, %d)", e.Action, sp.Start, sp.End)
+}

@@ -1,0 +1,57 @@
+package pgstore
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+
+	"gloss/annotate"
+)
+
+// changeChannel is the channel the triggers of migration 001 notify on.
+const changeChannel = "gloss_changes"
+
+// notice is the JSON payload of a change notification.
+type notice struct {
+	Kind      string `json:"kind"`
+	Document  string `json:"document"`
+	Annotator string `json:"annotator"`
+	Origin    string `json:"origin"`
+}
+
+// Listen calls fn for every change to spans, statuses, documents and labels
+// that another open project (another Store: another window, annotator or
+// machine) commits, as the server announces it (LISTEN/NOTIFY on a
+// connection of its own, taken from the store's pool for as long as Listen
+// runs). Changes made through this Store are left out. Identical changes
+// in one transaction come once. Listen returns when ctx is done (with
+// ctx.Err()) or the connection fails; fn runs on Listen's goroutine, so a
+// slow fn delays the next changes but loses none.
+func (s *Store) Listen(ctx context.Context, fn func(annotate.Change)) error {
+	c, err := s.pool.Acquire(ctx)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", s.url, err)
+	}
+	// The connection has been LISTENing: close it rather than give it back.
+	defer func() {
+		c.Conn().Close(context.Background())
+		c.Release()
+	}()
+	if _, err := c.Exec(ctx, "LISTEN "+changeChannel); err != nil {
+		return fmt.Errorf("listen on %s: %w", s.url, err)
+	}
+	for {
+		n, err := c.Conn().WaitForNotification(ctx)
+		if err != nil {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			return fmt.Errorf("listen on %s: %w", s.url, err)
+		}
+		var p notice
+		if json.Unmarshal([]byte(n.Payload), &p) != nil || p.Origin == s.origin {
+			continue
+		}
+		fn(annotate.Change{Kind: p.Kind, DocumentID: p.Document, Annotator: p.Annotator})
+	}
+}
