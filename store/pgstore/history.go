@@ -83,21 +83,15 @@ func (s *Store) step(where, action string) (*annotate.Event, error) {
 		case isBatch(e.Action):
 			before, afterRec = batchRecord(e, undo)
 		default:
-			now, err := findSpan(ctx, tx, e.SpanID)
-			if err != nil {
-				return err
-			}
-			before, afterRec = encodeSpan(cur), encodeSpan(now)
+			before, afterRec = encodeSpan(cur), encodeSpan(stateAfter(e, cur, undo))
 		}
 		state := undone
 		if !undo {
 			state = inEffect
 		}
-		if _, err := tx.Exec(ctx, `UPDATE events SET undone = $1 WHERE seq = $2`, state, e.Seq); err != nil {
-			return err
-		}
-		if _, err := tx.Exec(ctx, `INSERT INTO events(at, annotator, action, document_id, span_id, before, after, ref)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, now(), s.annotator, action, e.DocumentID, e.SpanID, before, afterRec, e.Seq); err != nil {
+		if _, err := tx.Exec(ctx, `WITH marked AS (UPDATE events SET undone = $9 WHERE seq = $8)
+			INSERT INTO events(at, annotator, action, document_id, span_id, before, after, ref)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, now(), s.annotator, action, e.DocumentID, e.SpanID, before, afterRec, e.Seq, state); err != nil {
 			return err
 		}
 		e.Undone = undo
@@ -108,6 +102,23 @@ func (s *Store) step(where, action string) (*annotate.Event, error) {
 		return nil, err
 	}
 	return ev, conflict
+}
+
+// stateAfter is the span as a single-span undo or redo of e leaves it
+// (what moveSpan wrote, with the creation time it kept), nil when removed.
+func stateAfter(e *annotate.Event, cur *annotate.Span, undo bool) *annotate.Span {
+	to := e.After
+	if undo {
+		to = e.Before
+	}
+	if to == nil {
+		return nil
+	}
+	now := *to
+	if cur != nil {
+		now.CreatedAt = cur.CreatedAt
+	}
+	return &now
 }
 
 // moveSpans takes every span of a batch from state from[i] to state to[i];
@@ -142,16 +153,21 @@ func moveSpan(ctx context.Context, tx pgx.Tx, id string, from, to *annotate.Span
 		_, err = tx.Exec(ctx, `DELETE FROM spans WHERE id = $1`, id)
 		return cur, "", err
 	}
-	reason, err = savepoint(ctx, tx, func() (string, error) {
-		if err := checkSpan(ctx, tx, to); err != nil {
-			return conflictReason(err)
-		}
-		if cur == nil {
-			return conflictReason(insertSpan(ctx, tx, to))
-		}
-		return conflictReason(updateSpan(ctx, tx, to))
-	})
-	return cur, reason, err
+	if err := checkSpan(ctx, tx, to); err != nil {
+		reason, err = conflictReason(err)
+		return cur, reason, err
+	}
+	if cur == nil {
+		err = insertSpan(ctx, tx, to)
+	} else {
+		err = updateSpan(ctx, tx, to)
+	}
+	if annotate.ErrorCode(err) != "" {
+		// checkSpan saw no clash: a transaction that committed since this
+		// one began made it. Run again, to see it and say so.
+		return cur, "", fmt.Errorf("%w: %v", errRace, err)
+	}
+	return cur, "", err
 }
 
 // staleReason says why a span is not as an edit left it (from): its

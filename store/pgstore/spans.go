@@ -8,6 +8,7 @@ import (
 	"maps"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 
 	"gloss/annotate"
 )
@@ -152,10 +153,7 @@ func (s *Store) AddSpan(sp *annotate.Span) error {
 		if err := insertSpan(ctx, tx, sp); err != nil {
 			return err
 		}
-		if err := s.clearRedo(ctx, tx); err != nil {
-			return err
-		}
-		return s.logEvent(ctx, tx, annotate.ActionAddSpan, sp.DocumentID, sp.ID, "", encodeSpan(sp))
+		return s.logEdit(ctx, tx, annotate.ActionAddSpan, sp.DocumentID, sp.ID, "", encodeSpan(sp))
 	})
 }
 
@@ -184,19 +182,29 @@ func spanErr(err error, sp *annotate.Span) error {
 	return err
 }
 
-// checkSpan validates offsets against the document length and that the label exists.
+// checkSpan validates offsets against the document length, that the label
+// exists and that the annotator has no other span with the same range and
+// label, in one query.
 func checkSpan(ctx context.Context, tx pgx.Tx, sp *annotate.Span) error {
-	n, err := documentLength(ctx, tx, sp.DocumentID)
-	if err != nil {
+	var n *int
+	var label, dup bool
+	err := tx.QueryRow(ctx, `SELECT (SELECT length FROM documents WHERE id = $1), EXISTS (SELECT 1 FROM labels WHERE id = $2),
+		EXISTS (SELECT 1 FROM spans WHERE document_id = $1 AND start = $3 AND "end" = $4 AND label_id = $2 AND annotator = $5 AND id <> $6)`,
+		sp.DocumentID, sp.LabelID, sp.Start, sp.End, sp.Annotator, sp.ID).Scan(&n, &label, &dup)
+	switch {
+	case err != nil:
+		return err
+	case n == nil:
+		return annotate.Errorf(annotate.ENOTFOUND, "no document with id %s", sp.DocumentID)
+	}
+	if err := annotate.CheckRange(sp.Start, sp.End, *n); err != nil {
 		return err
 	}
-	if err := annotate.CheckRange(sp.Start, sp.End, n); err != nil {
-		return err
-	}
-	if l, err := findLabel(ctx, tx, sp.LabelID); err != nil {
-		return err
-	} else if l == nil {
+	if !label {
 		return annotate.Errorf(annotate.ENOTFOUND, "no label with id %s", sp.LabelID)
+	}
+	if dup {
+		return spanErr(&pgconn.PgError{Code: "23505"}, sp)
 	}
 	return nil
 }
@@ -216,17 +224,16 @@ func (s *Store) UpdateSpan(sp *annotate.Span) error {
 			return err
 		}
 		sp.DocumentID = old.DocumentID
-		if err := checkSpan(ctx, tx, sp); err != nil {
+		check := *sp
+		check.Annotator = old.Annotator // the layer the span stays in
+		if err := checkSpan(ctx, tx, &check); err != nil {
 			return err
 		}
 		sp.UpdatedAt = parseTime(now())
 		if err := updateSpan(ctx, tx, sp); err != nil {
 			return err
 		}
-		if err := s.clearRedo(ctx, tx); err != nil {
-			return err
-		}
-		return s.logEvent(ctx, tx, annotate.ActionUpdateSpan, sp.DocumentID, sp.ID, encodeSpan(old), encodeSpan(sp))
+		return s.logEdit(ctx, tx, annotate.ActionUpdateSpan, sp.DocumentID, sp.ID, encodeSpan(old), encodeSpan(sp))
 	})
 }
 
@@ -240,10 +247,7 @@ func (s *Store) DeleteSpan(id string) error {
 		if _, err := tx.Exec(ctx, `DELETE FROM spans WHERE id = $1`, id); err != nil {
 			return err
 		}
-		if err := s.clearRedo(ctx, tx); err != nil {
-			return err
-		}
-		return s.logEvent(ctx, tx, annotate.ActionDeleteSpan, old.DocumentID, old.ID, encodeSpan(old), "")
+		return s.logEdit(ctx, tx, annotate.ActionDeleteSpan, old.DocumentID, old.ID, encodeSpan(old), "")
 	})
 }
 

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"sync/atomic"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -58,6 +59,7 @@ func (s *Store) run(opts pgx.TxOptions, fn func(ctx context.Context, tx pgx.Tx) 
 		if !retryable(err) {
 			break
 		}
+		retries.Add(1)
 		// Back off a random while, longer each time, so that the
 		// transactions that clashed do not clash again.
 		time.Sleep(time.Duration(rand.IntN(1<<min(attempt, 6)+1)) * time.Millisecond)
@@ -65,10 +67,18 @@ func (s *Store) run(opts pgx.TxOptions, fn func(ctx context.Context, tx pgx.Tx) 
 	return dbErr(s.url, err)
 }
 
-// retryable reports a serialization failure or a deadlock.
+// retries counts the transactions run again, for the load test's report.
+var retries atomic.Int64
+
+// errRace is a conflict with a transaction that committed after this one
+// began (a unique violation its checks could not see): the transaction is
+// run again, and then sees it.
+var errRace = errors.New("a concurrent change: run again")
+
+// retryable reports a serialization failure, a deadlock or errRace.
 func retryable(err error) bool {
 	code := sqlState(err)
-	return code == "40001" || code == "40P01"
+	return code == "40001" || code == "40P01" || errors.Is(err, errRace)
 }
 
 func sqlState(err error) string {
@@ -98,6 +108,15 @@ func dbErr(shown string, err error) error {
 func (s *Store) logEvent(ctx context.Context, tx pgx.Tx, action, docID, spanID, before, after string) error {
 	_, err := tx.Exec(ctx, `INSERT INTO events(at, annotator, action, document_id, span_id, before, after)
 		VALUES ($1, $2, $3, $4, $5, $6, $7)`, now(), s.annotator, action, docID, spanID, before, after)
+	return err
+}
+
+// logEdit records an edit that Undo can revert and, in the same
+// statement, clears what this annotator could redo (as clearRedo does).
+func (s *Store) logEdit(ctx context.Context, tx pgx.Tx, action, docID, spanID, before, after string) error {
+	_, err := tx.Exec(ctx, `WITH cleared AS (UPDATE events SET undone = $8 WHERE undone = $9 AND annotator = $2)
+		INSERT INTO events(at, annotator, action, document_id, span_id, before, after)
+		VALUES ($1, $2, $3, $4, $5, $6, $7)`, now(), s.annotator, action, docID, spanID, before, after, undoneForGood, undone)
 	return err
 }
 
