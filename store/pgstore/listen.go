@@ -28,6 +28,11 @@ type notice struct {
 // ctx.Err()) or the connection fails; fn runs on Listen's goroutine, so a
 // slow fn delays the next changes but loses none.
 func (s *Store) Listen(ctx context.Context, fn func(annotate.Change)) error {
+	return s.listen(ctx, fn, nil)
+}
+
+// listen is Listen that calls ready (when not nil) once it is listening.
+func (s *Store) listen(ctx context.Context, fn func(annotate.Change), ready func()) error {
 	c, err := s.pool.Acquire(ctx)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", s.url, err)
@@ -39,6 +44,9 @@ func (s *Store) Listen(ctx context.Context, fn func(annotate.Change)) error {
 	}()
 	if _, err := c.Exec(ctx, "LISTEN "+changeChannel); err != nil {
 		return fmt.Errorf("listen on %s: %w", s.url, err)
+	}
+	if ready != nil {
+		ready()
 	}
 	for {
 		n, err := c.Conn().WaitForNotification(ctx)
