@@ -17,7 +17,7 @@ func listen(t *testing.T, s *Store) (<-chan annotate.Change, func() error) {
 	ch := make(chan annotate.Change, 100)
 	done := make(chan error, 1)
 	ready := make(chan struct{})
-	t.Cleanup(cancel) // before the store's Close, which waits for Listen's connection
+	t.Cleanup(cancel)
 	go func() {
 		done <- s.listen(ctx, func(c annotate.Change) { ch <- c }, func() { close(ready) })
 	}()
@@ -102,5 +102,21 @@ func TestListenSeesOthersChanges(t *testing.T) {
 		if c := <-ch; c.DocumentID == own.ID {
 			t.Fatalf("the curator's own edit was announced to the curator: %+v", c)
 		}
+	}
+}
+
+func TestCloseStopsListen(t *testing.T) {
+	s, _ := newProject(t, "ann")
+	done := make(chan error, 1)
+	go func() { done <- s.Listen(context.Background(), func(annotate.Change) {}) }()
+	time.Sleep(200 * time.Millisecond)
+	s.Close()
+	select {
+	case err := <-done:
+		if !errors.Is(err, context.Canceled) {
+			t.Fatalf("Listen after Close = %v, want context.Canceled", err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("Listen still runs 5 s after Close")
 	}
 }
