@@ -204,41 +204,6 @@ func updateSpan(ctx context.Context, tx pgx.Tx, sp *annotate.Span) error {
 	return spanErr(err, sp)
 }
 
-// UpdateSpan saves a span's offsets, label, note and attributes.
-func (s *Store) UpdateSpan(sp *annotate.Span) error {
-	return s.write(func(ctx context.Context, tx pgx.Tx) error {
-		old, err := getSpan(ctx, tx, sp.ID)
-		if err != nil {
-			return err
-		}
-		sp.DocumentID = old.DocumentID
-		check := *sp
-		check.Annotator = old.Annotator // the layer the span stays in
-		if err := checkSpan(ctx, tx, &check); err != nil {
-			return err
-		}
-		sp.UpdatedAt = parseTime(now())
-		if err := updateSpan(ctx, tx, sp); err != nil {
-			return err
-		}
-		return s.logEdit(ctx, tx, annotate.ActionUpdateSpan, sp.DocumentID, sp.ID, encodeSpan(old), encodeSpan(sp))
-	})
-}
-
-// DeleteSpan removes a span.
-func (s *Store) DeleteSpan(id string) error {
-	return s.write(func(ctx context.Context, tx pgx.Tx) error {
-		old, err := getSpan(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		if _, err := tx.Exec(ctx, `DELETE FROM spans WHERE id = $1`, id); err != nil {
-			return err
-		}
-		return s.logEdit(ctx, tx, annotate.ActionDeleteSpan, old.DocumentID, old.ID, encodeSpan(old), "")
-	})
-}
-
 // sameState reports whether a span's content (not its times) is as expected.
 func sameState(cur, want *annotate.Span) bool {
 	if cur == nil || want == nil {
