@@ -45,6 +45,17 @@ func (s *Store) write(fn func(ctx context.Context, tx pgx.Tx) error) error {
 	return s.run(pgx.TxOptions{IsoLevel: pgx.RepeatableRead}, fn)
 }
 
+// writeLatest runs fn in one READ COMMITTED transaction: for writes that
+// do not depend on what they read, where the latest write wins (a status),
+// so that many annotators writing the same row wait in turn instead of
+// failing and retrying.
+func (s *Store) writeLatest(fn func(ctx context.Context, tx pgx.Tx) error) error {
+	if s.readOnly {
+		return annotate.Errorf(annotate.EINVALID, "%s is open read-only: changes cannot be saved", s.url)
+	}
+	return s.run(pgx.TxOptions{IsoLevel: pgx.ReadCommitted}, fn)
+}
+
 // read runs fn in one read-only REPEATABLE READ transaction, so that what
 // fn reads is one consistent state of the project.
 func (s *Store) read(fn func(ctx context.Context, tx pgx.Tx) error) error {
