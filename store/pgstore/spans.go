@@ -197,13 +197,6 @@ func checkSpan(ctx context.Context, tx pgx.Tx, sp *annotate.Span) error {
 	return nil
 }
 
-const updateSpanSQL = `UPDATE spans SET start = $1, "end" = $2, label_id = $3, note = $4, grp = $5, updated_at = $6, attrs = $7 WHERE id = $8`
-
-func updateSpan(ctx context.Context, tx pgx.Tx, sp *annotate.Span) error {
-	_, err := tx.Exec(ctx, updateSpanSQL, sp.Start, sp.End, sp.LabelID, sp.Note, sp.Group, fmtTime(sp.UpdatedAt), encodeAttrs(sp.Attributes), sp.ID)
-	return spanErr(err, sp)
-}
-
 // sameState reports whether a span's content (not its times) is as expected.
 func sameState(cur, want *annotate.Span) bool {
 	if cur == nil || want == nil {
