@@ -122,15 +122,6 @@ func (s *Store) logEvent(ctx context.Context, tx pgx.Tx, action, docID, spanID, 
 	return err
 }
 
-// logEdit records an edit that Undo can revert and, in the same
-// statement, clears what this annotator could redo (as clearRedo does).
-func (s *Store) logEdit(ctx context.Context, tx pgx.Tx, action, docID, spanID, before, after string) error {
-	_, err := tx.Exec(ctx, `WITH cleared AS (UPDATE events SET undone = $8 WHERE undone = $9 AND annotator = $2)
-		INSERT INTO events(at, annotator, action, document_id, span_id, before, after)
-		VALUES ($1, $2, $3, $4, $5, $6, $7)`, now(), s.annotator, action, docID, spanID, before, after, undoneForGood, undone)
-	return err
-}
-
 // clearRedo marks what this annotator could redo as replaced: a new edit
 // after an undo clears the redo, as editors do.
 func (s *Store) clearRedo(ctx context.Context, tx pgx.Tx) error {
