@@ -111,3 +111,29 @@ func TestConcurrentSameLabel(t *testing.T) {
 		t.Fatalf("%d labels, want 10", len(labels))
 	}
 }
+
+// Moving a deleted label's spans drops only those whose own annotator has
+// the target label on the range already: other layers are independent.
+func TestDeleteLabelKeepsOtherLayers(t *testing.T) {
+	s, url := newProject(t, "ann")
+	claim, d := seed(t, s)
+	actor := &annotate.Label{Name: "actor"}
+	if err := s.AddLabel(actor); err != nil {
+		t.Fatal(err)
+	}
+	bob := openAs(t, url, "bob")
+	mine := annotate.NewSpan(d.ID, 0, 5, claim.ID)
+	if err := s.AddSpan(mine); err != nil {
+		t.Fatal(err)
+	}
+	if err := bob.AddSpan(annotate.NewSpan(d.ID, 0, 5, actor.ID)); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.DeleteLabel(claim.ID, actor.ID); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Span(mine.ID)
+	if err != nil || got.LabelID != actor.ID {
+		t.Fatalf("ann's span after the move: %+v, %v; want it kept with label actor", got, err)
+	}
+}
