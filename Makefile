@@ -43,9 +43,12 @@ help:
 deps:
 	@.ci/install-packages $(BUILD_PKGS)
 
-## test-deps: also what the real-window tests need.
+## test-deps: also what the real-window tests need, and a PostgreSQL server
+## for the server store's tests (internal/pgtest starts a throwaway cluster)
+## when no initdb is found on PATH or in /usr/lib/postgresql/*/bin.
 test-deps: deps
 	@.ci/install-packages $(TEST_PKGS)
+	@command -v initdb >/dev/null || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || .ci/install-packages postgresql
 
 build: deps
 	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN)/gloss ./cmd/gloss
@@ -87,7 +90,7 @@ unit:
 
 ## race: the packages with goroutines and several connections, under the race detector.
 race:
-	$(GO) test -race -count=1 -timeout 30m ./store ./app ./app/textview
+	$(GO) test -race -count=1 -timeout 30m ./store ./store/pgstore ./app ./app/textview
 
 ## fuzz: run every fuzz target briefly.
 fuzz:
