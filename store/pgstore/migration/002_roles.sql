@@ -1,0 +1,207 @@
+-- Who may do what, enforced by the server (see docs/server.md).
+--
+-- gloss_members maps a PostgreSQL login role to an annotator name and a
+-- kind: annotator (writes their own layer), curator (also writes the gold
+-- layer and reads every layer) or manager (labels, documents, members,
+-- settings; reads every layer). Row-level security on every table lets a
+-- member see and write what their kind allows; triggers refuse the rest
+-- loudly (SQLSTATE 42501, message "gloss: <role> is ... and cannot ..."),
+-- so that a refused change is an error, not a change of nothing.
+--
+-- The role that owns the tables (the set-up user who ran gloss-cli init)
+-- and superusers are not bound: RLS is enabled, not forced. No role is
+-- created: the privileges go to PUBLIC and RLS admits only members, so a
+-- database owner without CREATEROLE can set a project up, and a member of
+-- one project has no rights in another database of the same cluster.
+
+-- blind: annotators see only their own layer and gold (the default);
+-- off, they see every layer.
+ALTER TABLE gloss_project ADD COLUMN blind boolean NOT NULL DEFAULT true;
+
+CREATE TABLE gloss_members (
+    role      text COLLATE "C" PRIMARY KEY,
+    annotator text COLLATE "C" NOT NULL UNIQUE CHECK (annotator <> '' AND annotator <> 'gold'),
+    kind      text NOT NULL CHECK (kind IN ('annotator', 'curator', 'manager')),
+    added_at  text NOT NULL
+);
+
+-- SQL-standard bodies: bound to these tables when created, so that a
+-- temporary table of the same name cannot stand in for them.
+CREATE FUNCTION gloss_kind() RETURNS text LANGUAGE sql STABLE
+    RETURN (SELECT m.kind FROM gloss_members m WHERE m.role = current_user);
+CREATE FUNCTION gloss_me() RETURNS text LANGUAGE sql STABLE
+    RETURN (SELECT m.annotator FROM gloss_members m WHERE m.role = current_user);
+CREATE FUNCTION gloss_blind() RETURNS boolean LANGUAGE sql STABLE
+    RETURN (SELECT p.blind FROM gloss_project p WHERE p.id = 1);
+-- Whether the current member may see the layer of annotator layer.
+CREATE FUNCTION gloss_sees(layer text) RETURNS boolean LANGUAGE sql STABLE
+    RETURN coalesce(CASE gloss_kind()
+        WHEN 'annotator' THEN layer = gloss_me() OR layer = 'gold' OR NOT gloss_blind()
+        WHEN 'curator' THEN true
+        WHEN 'manager' THEN true END, false);
+-- Whether the current member may write rows of annotator layer (their
+-- own; a curator gold too).
+CREATE FUNCTION gloss_writes(layer text) RETURNS boolean LANGUAGE sql STABLE
+    RETURN coalesce(layer = gloss_me() OR (layer = 'gold' AND gloss_kind() = 'curator'), false);
+-- Whether the current role is not bound: a superuser, a role that bypasses
+-- RLS, or (a member of) the owner of table rel. Foreign-key cascades run
+-- as the owner, so they pass.
+CREATE FUNCTION gloss_free(rel oid) RETURNS boolean LANGUAGE sql STABLE
+    RETURN coalesce((SELECT r.rolsuper OR r.rolbypassrls FROM pg_catalog.pg_roles r WHERE r.rolname = current_user), false)
+        OR pg_catalog.pg_has_role((SELECT c.relowner FROM pg_catalog.pg_class c WHERE c.oid = rel), 'USAGE');
+
+-- gloss_refuse raises the refusal the store turns into a domain error.
+CREATE FUNCTION gloss_refuse(what text) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION USING ERRCODE = '42501', MESSAGE = format('gloss: %s %s and cannot %s', current_user,
+        CASE gloss_kind()
+            WHEN 'annotator' THEN 'is an annotator in this project'
+            WHEN 'curator' THEN 'is a curator in this project'
+            WHEN 'manager' THEN 'is a manager in this project'
+            ELSE 'is not a member of this project' END, what);
+END;
+$$;
+
+-- Statement trigger: only a manager (or the set-up user) changes this table.
+CREATE FUNCTION gloss_manager_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF NOT gloss_free(TG_RELID) AND gloss_kind() IS DISTINCT FROM 'manager' THEN
+        PERFORM gloss_refuse(TG_ARGV[0]);
+    END IF;
+    RETURN NULL;
+END;
+$$;
+
+-- Row trigger on layered tables (spans, document_status, events): a member
+-- writes only rows of a layer they may write. A manager may move spans of
+-- any layer to another label, or drop them, as deleting a label does, and
+-- adds no spans.
+CREATE FUNCTION gloss_layer_guard() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    kind text;
+BEGIN
+    IF gloss_free(TG_RELID) THEN
+        RETURN CASE TG_OP WHEN 'DELETE' THEN OLD ELSE NEW END;
+    END IF;
+    kind := gloss_kind();
+    IF kind = 'manager' AND TG_TABLE_NAME = 'spans' THEN
+        IF TG_OP = 'DELETE' THEN
+            RETURN OLD;
+        ELSIF TG_OP = 'UPDATE' AND (NEW.id, NEW.document_id, NEW.start, NEW."end", NEW.note, NEW.annotator, NEW.grp, NEW.attrs, NEW.created_at)
+                IS NOT DISTINCT FROM (OLD.id, OLD.document_id, OLD.start, OLD."end", OLD.note, OLD.annotator, OLD.grp, OLD.attrs, OLD.created_at) THEN
+            RETURN NEW;
+        END IF;
+        PERFORM gloss_refuse('annotate: a manager only moves spans to another label');
+    END IF;
+    IF TG_OP <> 'INSERT' AND NOT gloss_writes(OLD.annotator) THEN
+        PERFORM gloss_refuse(format('change the %s of %s', TG_ARGV[0], OLD.annotator));
+    END IF;
+    IF TG_OP <> 'DELETE' AND NOT gloss_writes(NEW.annotator) THEN
+        PERFORM gloss_refuse(format('write %s in the layer of %s', TG_ARGV[0], NEW.annotator));
+    END IF;
+    RETURN CASE TG_OP WHEN 'DELETE' THEN OLD ELSE NEW END;
+END;
+$$;
+
+-- Row trigger on documents: members set their status; only a manager
+-- changes the rest.
+CREATE FUNCTION gloss_document_guard() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF NOT gloss_free(TG_RELID) AND gloss_kind() IS DISTINCT FROM 'manager'
+        AND (NEW.id, NEW.title, NEW.text, NEW.sha256, NEW.source, NEW.metadata, NEW.length, NEW.created_at)
+            IS DISTINCT FROM (OLD.id, OLD.title, OLD.text, OLD.sha256, OLD.source, OLD.metadata, OLD.length, OLD.created_at) THEN
+        PERFORM gloss_refuse('change documents');
+    END IF;
+    RETURN NEW;
+END;
+$$;
+
+CREATE TRIGGER labels_guard BEFORE INSERT OR UPDATE OR DELETE ON labels
+    FOR EACH STATEMENT EXECUTE FUNCTION gloss_manager_only('change labels');
+CREATE TRIGGER documents_guard BEFORE INSERT OR DELETE ON documents
+    FOR EACH STATEMENT EXECUTE FUNCTION gloss_manager_only('add or delete documents');
+CREATE TRIGGER documents_guard_update BEFORE UPDATE ON documents
+    FOR EACH ROW EXECUTE FUNCTION gloss_document_guard();
+CREATE TRIGGER members_guard BEFORE INSERT OR UPDATE OR DELETE ON gloss_members
+    FOR EACH STATEMENT EXECUTE FUNCTION gloss_manager_only('change the members');
+CREATE TRIGGER project_guard BEFORE UPDATE ON gloss_project
+    FOR EACH STATEMENT EXECUTE FUNCTION gloss_manager_only('change the project settings');
+CREATE TRIGGER spans_guard BEFORE INSERT OR UPDATE OR DELETE ON spans
+    FOR EACH ROW EXECUTE FUNCTION gloss_layer_guard('spans');
+CREATE TRIGGER document_status_guard BEFORE INSERT OR UPDATE ON document_status
+    FOR EACH ROW EXECUTE FUNCTION gloss_layer_guard('statuses');
+CREATE TRIGGER events_guard BEFORE INSERT OR UPDATE ON events
+    FOR EACH ROW EXECUTE FUNCTION gloss_layer_guard('edit log entries');
+
+-- Row-level security. USING says what a member sees (and may lock);
+-- WITH CHECK what a written row may be.
+ALTER TABLE gloss_project ENABLE ROW LEVEL SECURITY;
+CREATE POLICY read ON gloss_project FOR SELECT USING (true);
+CREATE POLICY manage ON gloss_project FOR UPDATE USING (gloss_kind() = 'manager') WITH CHECK (gloss_kind() = 'manager');
+
+ALTER TABLE gloss_members ENABLE ROW LEVEL SECURITY;
+CREATE POLICY read ON gloss_members FOR SELECT USING (true);
+CREATE POLICY add ON gloss_members FOR INSERT WITH CHECK (gloss_kind() = 'manager');
+CREATE POLICY change ON gloss_members FOR UPDATE USING (gloss_kind() = 'manager') WITH CHECK (gloss_kind() = 'manager');
+CREATE POLICY remove ON gloss_members FOR DELETE USING (gloss_kind() = 'manager');
+
+ALTER TABLE labels ENABLE ROW LEVEL SECURITY;
+CREATE POLICY read ON labels FOR SELECT USING (gloss_kind() IS NOT NULL);
+CREATE POLICY add ON labels FOR INSERT WITH CHECK (gloss_kind() = 'manager');
+CREATE POLICY change ON labels FOR UPDATE USING (gloss_kind() IS NOT NULL) WITH CHECK (gloss_kind() = 'manager');
+CREATE POLICY remove ON labels FOR DELETE USING (gloss_kind() = 'manager');
+
+ALTER TABLE documents ENABLE ROW LEVEL SECURITY;
+CREATE POLICY read ON documents FOR SELECT USING (gloss_kind() IS NOT NULL);
+CREATE POLICY add ON documents FOR INSERT WITH CHECK (gloss_kind() = 'manager');
+CREATE POLICY change ON documents FOR UPDATE USING (gloss_kind() IS NOT NULL) WITH CHECK (gloss_kind() IS NOT NULL);
+CREATE POLICY remove ON documents FOR DELETE USING (gloss_kind() = 'manager');
+
+ALTER TABLE spans ENABLE ROW LEVEL SECURITY;
+CREATE POLICY read ON spans FOR SELECT USING (gloss_sees(annotator));
+CREATE POLICY add ON spans FOR INSERT WITH CHECK (gloss_writes(annotator) AND gloss_kind() <> 'manager');
+CREATE POLICY change ON spans FOR UPDATE USING (gloss_sees(annotator))
+    WITH CHECK (gloss_writes(annotator) OR gloss_kind() = 'manager');
+CREATE POLICY remove ON spans FOR DELETE USING (gloss_sees(annotator));
+
+ALTER TABLE document_status ENABLE ROW LEVEL SECURITY;
+CREATE POLICY read ON document_status FOR SELECT USING (gloss_sees(annotator));
+CREATE POLICY add ON document_status FOR INSERT WITH CHECK (gloss_writes(annotator));
+CREATE POLICY change ON document_status FOR UPDATE USING (gloss_sees(annotator)) WITH CHECK (gloss_writes(annotator));
+
+ALTER TABLE events ENABLE ROW LEVEL SECURITY;
+CREATE POLICY read ON events FOR SELECT USING (gloss_sees(annotator));
+CREATE POLICY add ON events FOR INSERT WITH CHECK (gloss_writes(annotator));
+CREATE POLICY change ON events FOR UPDATE USING (gloss_sees(annotator)) WITH CHECK (gloss_writes(annotator));
+
+-- Privileges: what is not granted here is refused outright ("permission
+-- denied"): deleting edit-log entries or statuses, adding projects rows...
+GRANT SELECT ON gloss_migrations, gloss_project, gloss_members TO PUBLIC;
+GRANT UPDATE (blind) ON gloss_project TO PUBLIC;
+GRANT INSERT, UPDATE, DELETE ON gloss_members TO PUBLIC;
+GRANT SELECT, INSERT, UPDATE, DELETE ON labels, documents, spans TO PUBLIC;
+GRANT SELECT, INSERT, UPDATE ON document_status, events TO PUBLIC;
+
+-- Live-update notices name the annotator a member may write as (their
+-- own name, or gold for a curator), not whatever the connection claims.
+CREATE OR REPLACE FUNCTION gloss_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    doc text := '';
+    who text := coalesce(current_setting('gloss.annotator', true), '');
+BEGIN
+    IF TG_LEVEL = 'ROW' AND TG_OP = 'DELETE' THEN
+        doc := OLD.document_id;
+    ELSIF TG_LEVEL = 'ROW' THEN
+        doc := NEW.document_id;
+    END IF;
+    IF gloss_kind() IS NOT NULL AND NOT gloss_writes(who) THEN
+        who := gloss_me();
+    END IF;
+    PERFORM pg_notify('gloss_changes', json_build_object(
+        'kind', TG_ARGV[0],
+        'document', doc,
+        'annotator', who,
+        'origin', coalesce(current_setting('gloss.origin', true), ''))::text);
+    RETURN NULL;
+END;
+$$;
