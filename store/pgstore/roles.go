@@ -42,9 +42,11 @@ type Member struct {
 func (s *Store) Kind() string { return s.kind }
 
 // join settles who the connection is once the project is open: the set-up
-// user keeps the annotator it asked for; a member works as its own
-// annotator (a curator may ask for gold); anyone else is refused. When the
-// annotator changes, the pool is made again so that its connections name it.
+// user keeps the annotator it asked for; a member works as the annotator
+// the members table names, whatever name it asked for (the window and the
+// CLI pass a default name), except that a curator may ask for gold; anyone
+// else is refused. When the annotator changes, the pool is made again so
+// that its connections name it.
 func (s *Store) join(ctx context.Context, rawURL string, opts Options) error {
 	var role, kind, me string
 	var free bool
@@ -59,13 +61,9 @@ func (s *Store) join(ctx context.Context, rawURL string, opts Options) error {
 		return annotate.Errorf(annotate.EFORBIDDEN, "%s: the role %s is not a member of this project: its manager adds members (gloss-cli member add)", s.url, role)
 	}
 	s.kind = kind
-	want := opts.Annotator
-	switch {
-	case want == "" || want == me:
-		want = me
-	case want == Gold && kind == KindCurator:
-	default:
-		return annotate.Errorf(annotate.EFORBIDDEN, "%s: %s is the %s %q in this project and cannot work as %q", s.url, role, kind, me, want)
+	want := me
+	if opts.Annotator == Gold && kind == KindCurator {
+		want = Gold
 	}
 	if want == s.annotator {
 		return nil
