@@ -118,14 +118,19 @@ func (s *Store) AddMember(ctx context.Context, role, annotator, kind string) err
 		return annotate.Errorf(annotate.EINVALID, "%q is the gold-standard layer, not a member's name: curators write it", Gold)
 	}
 	return s.manage(ctx, func(tx pgx.Tx) error {
-		var exists bool
-		if err := tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = $1)`, role).Scan(&exists); err != nil {
+		var exists, free bool
+		err := tx.QueryRow(ctx, `SELECT r.oid IS NOT NULL, coalesce(r.rolsuper OR r.rolbypassrls
+			OR pg_has_role(r.oid, (SELECT relowner FROM pg_class WHERE oid = 'gloss_project'::regclass), 'USAGE'), false)
+			FROM (SELECT 1) one LEFT JOIN pg_catalog.pg_roles r ON r.rolname = $1`, role).Scan(&exists, &free)
+		switch {
+		case err != nil:
 			return err
-		}
-		if !exists {
+		case !exists:
 			return annotate.Errorf(annotate.ENOTFOUND, "there is no PostgreSQL role %q on the server: create it first (CREATE ROLE %s LOGIN)", role, role)
+		case free:
+			return annotate.Errorf(annotate.EINVALID, "the role %s owns this project or is a superuser: no role binds it, so it cannot be a member", role)
 		}
-		_, err := tx.Exec(ctx, `INSERT INTO gloss_members(role, annotator, kind, added_at) VALUES ($1, $2, $3, $4)`, role, annotator, kind, now())
+		_, err = tx.Exec(ctx, `INSERT INTO gloss_members(role, annotator, kind, added_at) VALUES ($1, $2, $3, $4)`, role, annotator, kind, now())
 		var pe *pgconn.PgError
 		if errors.As(err, &pe) && pe.Code == "23505" {
 			if strings.Contains(pe.ConstraintName, "annotator") {

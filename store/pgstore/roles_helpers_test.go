@@ -24,7 +24,7 @@ type team struct {
 	doc                            *annotate.Document
 }
 
-func newTeam(t *testing.T) *team {
+func newTeam(t testing.TB) *team {
 	t.Helper()
 	createRoles(t, "alice", "bob", "carol", "mary", "dave")
 	admin, u := newProject(t, "admin")
@@ -43,7 +43,7 @@ func newTeam(t *testing.T) *team {
 
 // createRoles makes login roles on the shared cluster (roles are the
 // cluster's, so tests share them).
-func createRoles(t *testing.T, names ...string) {
+func createRoles(t testing.TB, names ...string) {
 	t.Helper()
 	c, err := pgx.Connect(ctxb, pgtest.Shared(t).URL("postgres"))
 	if err != nil {
@@ -74,7 +74,7 @@ func (tm *team) roleURL(role string) string {
 }
 
 // openRole opens the project as role, asking for annotator.
-func (tm *team) openRole(t *testing.T, role, annotator string) *Store {
+func (tm *team) openRole(t testing.TB, role, annotator string) *Store {
 	t.Helper()
 	s, err := Open(ctxb, tm.roleURL(role), Options{Annotator: annotator})
 	if err != nil {

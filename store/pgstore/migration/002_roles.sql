@@ -25,22 +25,28 @@ CREATE TABLE gloss_members (
     added_at  text NOT NULL
 );
 
--- SQL-standard bodies: bound to these tables when created, so that a
--- temporary table of the same name cannot stand in for them.
-CREATE FUNCTION gloss_kind() RETURNS text LANGUAGE sql STABLE
-    RETURN (SELECT m.kind FROM gloss_members m WHERE m.role = current_user);
-CREATE FUNCTION gloss_me() RETURNS text LANGUAGE sql STABLE
-    RETURN (SELECT m.annotator FROM gloss_members m WHERE m.role = current_user);
-CREATE FUNCTION gloss_blind() RETURNS boolean LANGUAGE sql STABLE
-    RETURN (SELECT p.blind FROM gloss_project p WHERE p.id = 1);
--- Whether the current member may see the layer of annotator layer.
-CREATE FUNCTION gloss_sees(layer text) RETURNS boolean LANGUAGE sql STABLE
-    RETURN coalesce(CASE gloss_kind()
-        WHEN 'annotator' THEN layer = gloss_me() OR layer = 'gold' OR NOT gloss_blind()
-        WHEN 'curator' THEN true
-        WHEN 'manager' THEN true END, false);
+-- Who the current role is, in PL/pgSQL (its plans are kept for the
+-- session: these run in every statement of a member) with the table named
+-- with its schema, so that a temporary table of the same name cannot stand
+-- in for it.
+DO $do$
+BEGIN
+    EXECUTE format($f$CREATE FUNCTION gloss_kind() RETURNS text LANGUAGE plpgsql STABLE AS $$
+        BEGIN RETURN (SELECT m.kind FROM %1$I.gloss_members m WHERE m.role = current_user); END $$$f$, current_schema());
+    EXECUTE format($f$CREATE FUNCTION gloss_me() RETURNS text LANGUAGE plpgsql STABLE AS $$
+        BEGIN RETURN (SELECT m.annotator FROM %1$I.gloss_members m WHERE m.role = current_user); END $$$f$, current_schema());
+    EXECUTE format($f$CREATE FUNCTION gloss_blind() RETURNS boolean LANGUAGE plpgsql STABLE AS $$
+        BEGIN RETURN (SELECT p.blind FROM %1$I.gloss_project p WHERE p.id = 1); END $$$f$, current_schema());
+END;
+$do$;
+-- Policies call these inside (SELECT ...): evaluated once per statement,
+-- not once per row.
+-- Whether the current member sees every layer: a curator or a manager, or
+-- an annotator when the project is not blind.
+CREATE FUNCTION gloss_sees_all() RETURNS boolean LANGUAGE sql STABLE
+    RETURN coalesce(gloss_kind() IN ('curator', 'manager') OR (gloss_kind() = 'annotator' AND NOT gloss_blind()), false);
 -- Whether the current member may write rows of annotator layer (their
--- own; a curator gold too).
+-- own; a curator gold too): for the triggers.
 CREATE FUNCTION gloss_writes(layer text) RETURNS boolean LANGUAGE sql STABLE
     RETURN coalesce(layer = gloss_me() OR (layer = 'gold' AND gloss_kind() = 'curator'), false);
 -- Whether the current role is not bound: a superuser, a role that bypasses
@@ -65,7 +71,7 @@ $$;
 -- Statement trigger: only a manager (or the set-up user) changes this table.
 CREATE FUNCTION gloss_manager_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    IF NOT gloss_free(TG_RELID) AND gloss_kind() IS DISTINCT FROM 'manager' THEN
+    IF gloss_kind() IS DISTINCT FROM 'manager' AND NOT gloss_free(TG_RELID) THEN
         PERFORM gloss_refuse(TG_ARGV[0]);
     END IF;
     RETURN NULL;
@@ -80,10 +86,12 @@ CREATE FUNCTION gloss_layer_guard() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
     kind text;
 BEGIN
-    IF gloss_free(TG_RELID) THEN
+    kind := gloss_kind();
+    -- Not a member: the set-up user, a foreign-key cascade (run as the
+    -- owner) or a stranger, whom the policies refuse.
+    IF kind IS NULL THEN
         RETURN CASE TG_OP WHEN 'DELETE' THEN OLD ELSE NEW END;
     END IF;
-    kind := gloss_kind();
     IF kind = 'manager' AND TG_TABLE_NAME = 'spans' THEN
         IF TG_OP = 'DELETE' THEN
             RETURN OLD;
@@ -104,10 +112,11 @@ END;
 $$;
 
 -- Row trigger on documents: members set their status; only a manager
--- changes the rest.
+-- changes the rest. (AddMember refuses roles that are not bound, so a
+-- member is never the owner.)
 CREATE FUNCTION gloss_document_guard() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    IF NOT gloss_free(TG_RELID) AND gloss_kind() IS DISTINCT FROM 'manager'
+    IF gloss_kind() <> 'manager'
         AND (NEW.id, NEW.title, NEW.text, NEW.sha256, NEW.source, NEW.metadata, NEW.length, NEW.created_at)
             IS DISTINCT FROM (OLD.id, OLD.title, OLD.text, OLD.sha256, OLD.source, OLD.metadata, OLD.length, OLD.created_at) THEN
         PERFORM gloss_refuse('change documents');
@@ -134,45 +143,48 @@ CREATE TRIGGER events_guard BEFORE INSERT OR UPDATE ON events
     FOR EACH ROW EXECUTE FUNCTION gloss_layer_guard('edit log entries');
 
 -- Row-level security. USING says what a member sees (and may lock);
--- WITH CHECK what a written row may be.
+-- WITH CHECK what a written row may be. A member sees the layers of
+-- gloss_sees_all(), else their own and gold, and writes their own (a
+-- curator gold too): the conditions are spelt out in each policy so that
+-- PostgreSQL evaluates the member's name and kind once per statement.
 ALTER TABLE gloss_project ENABLE ROW LEVEL SECURITY;
 CREATE POLICY read ON gloss_project FOR SELECT USING (true);
-CREATE POLICY manage ON gloss_project FOR UPDATE USING (gloss_kind() = 'manager') WITH CHECK (gloss_kind() = 'manager');
+CREATE POLICY manage ON gloss_project FOR UPDATE USING ((SELECT gloss_kind()) = 'manager') WITH CHECK ((SELECT gloss_kind()) = 'manager');
 
 ALTER TABLE gloss_members ENABLE ROW LEVEL SECURITY;
 CREATE POLICY read ON gloss_members FOR SELECT USING (true);
-CREATE POLICY add ON gloss_members FOR INSERT WITH CHECK (gloss_kind() = 'manager');
-CREATE POLICY change ON gloss_members FOR UPDATE USING (gloss_kind() = 'manager') WITH CHECK (gloss_kind() = 'manager');
-CREATE POLICY remove ON gloss_members FOR DELETE USING (gloss_kind() = 'manager');
+CREATE POLICY add ON gloss_members FOR INSERT WITH CHECK ((SELECT gloss_kind()) = 'manager');
+CREATE POLICY change ON gloss_members FOR UPDATE USING ((SELECT gloss_kind()) = 'manager') WITH CHECK ((SELECT gloss_kind()) = 'manager');
+CREATE POLICY remove ON gloss_members FOR DELETE USING ((SELECT gloss_kind()) = 'manager');
 
 ALTER TABLE labels ENABLE ROW LEVEL SECURITY;
-CREATE POLICY read ON labels FOR SELECT USING (gloss_kind() IS NOT NULL);
-CREATE POLICY add ON labels FOR INSERT WITH CHECK (gloss_kind() = 'manager');
-CREATE POLICY change ON labels FOR UPDATE USING (gloss_kind() IS NOT NULL) WITH CHECK (gloss_kind() = 'manager');
-CREATE POLICY remove ON labels FOR DELETE USING (gloss_kind() = 'manager');
+CREATE POLICY read ON labels FOR SELECT USING ((SELECT gloss_kind()) IS NOT NULL);
+CREATE POLICY add ON labels FOR INSERT WITH CHECK ((SELECT gloss_kind()) = 'manager');
+CREATE POLICY change ON labels FOR UPDATE USING ((SELECT gloss_kind()) IS NOT NULL) WITH CHECK ((SELECT gloss_kind()) = 'manager');
+CREATE POLICY remove ON labels FOR DELETE USING ((SELECT gloss_kind()) = 'manager');
 
 ALTER TABLE documents ENABLE ROW LEVEL SECURITY;
-CREATE POLICY read ON documents FOR SELECT USING (gloss_kind() IS NOT NULL);
-CREATE POLICY add ON documents FOR INSERT WITH CHECK (gloss_kind() = 'manager');
-CREATE POLICY change ON documents FOR UPDATE USING (gloss_kind() IS NOT NULL) WITH CHECK (gloss_kind() IS NOT NULL);
-CREATE POLICY remove ON documents FOR DELETE USING (gloss_kind() = 'manager');
+CREATE POLICY read ON documents FOR SELECT USING ((SELECT gloss_kind()) IS NOT NULL);
+CREATE POLICY add ON documents FOR INSERT WITH CHECK ((SELECT gloss_kind()) = 'manager');
+CREATE POLICY change ON documents FOR UPDATE USING ((SELECT gloss_kind()) IS NOT NULL) WITH CHECK ((SELECT gloss_kind()) IS NOT NULL);
+CREATE POLICY remove ON documents FOR DELETE USING ((SELECT gloss_kind()) = 'manager');
 
 ALTER TABLE spans ENABLE ROW LEVEL SECURITY;
-CREATE POLICY read ON spans FOR SELECT USING (gloss_sees(annotator));
-CREATE POLICY add ON spans FOR INSERT WITH CHECK (gloss_writes(annotator) AND gloss_kind() <> 'manager');
-CREATE POLICY change ON spans FOR UPDATE USING (gloss_sees(annotator))
-    WITH CHECK (gloss_writes(annotator) OR gloss_kind() = 'manager');
-CREATE POLICY remove ON spans FOR DELETE USING (gloss_sees(annotator));
+CREATE POLICY read ON spans FOR SELECT USING ((SELECT gloss_sees_all()) OR annotator = (SELECT gloss_me()) OR (annotator = 'gold' AND (SELECT gloss_kind()) IS NOT NULL));
+CREATE POLICY add ON spans FOR INSERT WITH CHECK ((annotator = (SELECT gloss_me()) OR (annotator = 'gold' AND (SELECT gloss_kind()) = 'curator')) AND (SELECT gloss_kind()) <> 'manager');
+CREATE POLICY change ON spans FOR UPDATE USING ((SELECT gloss_sees_all()) OR annotator = (SELECT gloss_me()) OR (annotator = 'gold' AND (SELECT gloss_kind()) IS NOT NULL))
+    WITH CHECK ((annotator = (SELECT gloss_me()) OR (annotator = 'gold' AND (SELECT gloss_kind()) = 'curator')) OR (SELECT gloss_kind()) = 'manager');
+CREATE POLICY remove ON spans FOR DELETE USING ((SELECT gloss_sees_all()) OR annotator = (SELECT gloss_me()) OR (annotator = 'gold' AND (SELECT gloss_kind()) IS NOT NULL));
 
 ALTER TABLE document_status ENABLE ROW LEVEL SECURITY;
-CREATE POLICY read ON document_status FOR SELECT USING (gloss_sees(annotator));
-CREATE POLICY add ON document_status FOR INSERT WITH CHECK (gloss_writes(annotator));
-CREATE POLICY change ON document_status FOR UPDATE USING (gloss_sees(annotator)) WITH CHECK (gloss_writes(annotator));
+CREATE POLICY read ON document_status FOR SELECT USING ((SELECT gloss_sees_all()) OR annotator = (SELECT gloss_me()) OR (annotator = 'gold' AND (SELECT gloss_kind()) IS NOT NULL));
+CREATE POLICY add ON document_status FOR INSERT WITH CHECK (annotator = (SELECT gloss_me()) OR (annotator = 'gold' AND (SELECT gloss_kind()) = 'curator'));
+CREATE POLICY change ON document_status FOR UPDATE USING ((SELECT gloss_sees_all()) OR annotator = (SELECT gloss_me()) OR (annotator = 'gold' AND (SELECT gloss_kind()) IS NOT NULL)) WITH CHECK (annotator = (SELECT gloss_me()) OR (annotator = 'gold' AND (SELECT gloss_kind()) = 'curator'));
 
 ALTER TABLE events ENABLE ROW LEVEL SECURITY;
-CREATE POLICY read ON events FOR SELECT USING (gloss_sees(annotator));
-CREATE POLICY add ON events FOR INSERT WITH CHECK (gloss_writes(annotator));
-CREATE POLICY change ON events FOR UPDATE USING (gloss_sees(annotator)) WITH CHECK (gloss_writes(annotator));
+CREATE POLICY read ON events FOR SELECT USING ((SELECT gloss_sees_all()) OR annotator = (SELECT gloss_me()) OR (annotator = 'gold' AND (SELECT gloss_kind()) IS NOT NULL));
+CREATE POLICY add ON events FOR INSERT WITH CHECK (annotator = (SELECT gloss_me()) OR (annotator = 'gold' AND (SELECT gloss_kind()) = 'curator'));
+CREATE POLICY change ON events FOR UPDATE USING ((SELECT gloss_sees_all()) OR annotator = (SELECT gloss_me()) OR (annotator = 'gold' AND (SELECT gloss_kind()) IS NOT NULL)) WITH CHECK (annotator = (SELECT gloss_me()) OR (annotator = 'gold' AND (SELECT gloss_kind()) = 'curator'));
 
 -- Privileges: what is not granted here is refused outright ("permission
 -- denied"): deleting edit-log entries or statuses, adding projects rows...
