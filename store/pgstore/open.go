@@ -38,6 +38,9 @@ type Store struct {
 	annotator string
 	origin    string // this open project, to tell its own changes from others' (Listen)
 	kind      string // the connection's kind of member ("" when not bound: see roles.go)
+
+	closed context.Context // done once Close is called: Listen stops
+	close  context.CancelFunc
 }
 
 var (
@@ -120,6 +123,7 @@ func connect(ctx context.Context, rawURL string, opts Options) (*Store, error) {
 		return nil, annotate.Errorf(annotate.EINVALID, "%s: %v", shown, redactErr(err, rawURL))
 	}
 	s := &Store{url: shown, readOnly: opts.ReadOnly, annotator: opts.Annotator, origin: annotate.NewID()}
+	s.closed, s.close = context.WithCancel(context.Background())
 	if s.annotator == "" {
 		s.annotator = defaultAnnotator()
 	}
@@ -173,8 +177,9 @@ func (s *Store) ReadOnly() bool { return s.readOnly }
 // Annotator returns the name recorded on new spans and edits.
 func (s *Store) Annotator() string { return s.annotator }
 
-// Close closes the store's connections.
+// Close stops Listen and closes the store's connections.
 func (s *Store) Close() error {
+	s.close()
 	s.pool.Close()
 	return nil
 }

@@ -162,8 +162,20 @@ func TestOnlyTheManagerChangesLabelsDocumentsAndMembers(t *testing.T) {
 	wantForbidden(t, tm.alice.DeleteDocument(tm.doc.ID), "alice is an annotator in this project and cannot add or delete documents")
 	wantForbidden(t, tm.alice.AddMember(ctxb, "dave", "", KindCurator), "alice is an annotator in this project and cannot change the members")
 	wantForbidden(t, tm.carol.RemoveMember(ctxb, "alice"), "carol is a curator in this project and cannot change the members")
-	_, err := tm.raw(t, "alice").Exec(ctxb, `UPDATE labels SET color = '#000000'`)
+	ra := tm.raw(t, "alice")
+	_, err := ra.Exec(ctxb, `UPDATE labels SET color = '#000000'`)
 	wantRefused(t, err, "alice is an annotator in this project and cannot change labels")
+	_, err = ra.Exec(ctxb, `INSERT INTO assignments(document_id, annotator) VALUES ($1, 'alice')`, tm.doc.ID)
+	wantRefused(t, err, "alice is an annotator in this project and cannot change assignments")
+	_, err = ra.Exec(ctxb, `DELETE FROM sample`)
+	wantRefused(t, err, "alice is an annotator in this project and cannot change the sample")
+	if _, err := tm.raw(t, "mary").Exec(ctxb, `INSERT INTO assignments(document_id, annotator) VALUES ($1, 'alice')`, tm.doc.ID); err != nil {
+		t.Fatalf("mary cannot assign a document: %v", err)
+	}
+	var assigned int
+	if err := ra.QueryRow(ctxb, `SELECT count(*) FROM assignments`).Scan(&assigned); err != nil || assigned != 1 {
+		t.Fatalf("alice sees %d assignments (%v), want 1", assigned, err)
+	}
 
 	if err := tm.alice.AddSpan(annotate.NewSpan(tm.doc.ID, 0, 5, tm.label.ID)); err != nil {
 		t.Fatal(err)

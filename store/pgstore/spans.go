@@ -142,21 +142,6 @@ func (s *Store) fillSpan(sp *annotate.Span, stamp string) {
 	}
 }
 
-// AddSpan validates a new span against its document and labels and stores
-// it. Missing ID, times and annotator are filled in.
-func (s *Store) AddSpan(sp *annotate.Span) error {
-	s.fillSpan(sp, now())
-	return s.write(func(ctx context.Context, tx pgx.Tx) error {
-		if err := checkSpan(ctx, tx, sp); err != nil {
-			return err
-		}
-		if err := insertSpan(ctx, tx, sp); err != nil {
-			return err
-		}
-		return s.logEdit(ctx, tx, annotate.ActionAddSpan, sp.DocumentID, sp.ID, "", encodeSpan(sp))
-	})
-}
-
 const insertSpanSQL = `INSERT INTO spans(id, document_id, start, "end", label_id, note, annotator, grp, created_at, updated_at, attrs)
 	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`
 
@@ -169,6 +154,9 @@ func insertSpan(ctx context.Context, tx pgx.Tx, sp *annotate.Span) error {
 	_, err := tx.Exec(ctx, insertSpanSQL, spanArgs(sp)...)
 	return spanErr(err, sp)
 }
+
+// errUnique stands for a unique violation found by a check.
+var errUnique = &pgconn.PgError{Code: "23505"}
 
 // spanErr turns constraint violations on a span into domain errors: a
 // duplicate is ECONFLICT; a document or label deleted meanwhile ENOTFOUND.
@@ -204,7 +192,7 @@ func checkSpan(ctx context.Context, tx pgx.Tx, sp *annotate.Span) error {
 		return annotate.Errorf(annotate.ENOTFOUND, "no label with id %s", sp.LabelID)
 	}
 	if dup {
-		return spanErr(&pgconn.PgError{Code: "23505"}, sp)
+		return spanErr(errUnique, sp)
 	}
 	return nil
 }

@@ -131,6 +131,10 @@ CREATE TRIGGER documents_guard BEFORE INSERT OR DELETE ON documents
     FOR EACH STATEMENT EXECUTE FUNCTION gloss_manager_only('add or delete documents');
 CREATE TRIGGER documents_guard_update BEFORE UPDATE ON documents
     FOR EACH ROW EXECUTE FUNCTION gloss_document_guard();
+CREATE TRIGGER sample_guard BEFORE INSERT OR UPDATE OR DELETE ON sample
+    FOR EACH STATEMENT EXECUTE FUNCTION gloss_manager_only('change the sample');
+CREATE TRIGGER assignments_guard BEFORE INSERT OR UPDATE OR DELETE ON assignments
+    FOR EACH STATEMENT EXECUTE FUNCTION gloss_manager_only('change assignments');
 CREATE TRIGGER members_guard BEFORE INSERT OR UPDATE OR DELETE ON gloss_members
     FOR EACH STATEMENT EXECUTE FUNCTION gloss_manager_only('change the members');
 CREATE TRIGGER project_guard BEFORE UPDATE ON gloss_project
@@ -169,6 +173,20 @@ CREATE POLICY add ON documents FOR INSERT WITH CHECK ((SELECT gloss_kind()) = 'm
 CREATE POLICY change ON documents FOR UPDATE USING ((SELECT gloss_kind()) IS NOT NULL) WITH CHECK ((SELECT gloss_kind()) IS NOT NULL);
 CREATE POLICY remove ON documents FOR DELETE USING ((SELECT gloss_kind()) = 'manager');
 
+-- The sample and the assignments: every member reads them (the documents
+-- list filters on them); a manager sets them.
+ALTER TABLE sample ENABLE ROW LEVEL SECURITY;
+CREATE POLICY read ON sample FOR SELECT USING ((SELECT gloss_kind()) IS NOT NULL);
+CREATE POLICY add ON sample FOR INSERT WITH CHECK ((SELECT gloss_kind()) = 'manager');
+CREATE POLICY change ON sample FOR UPDATE USING ((SELECT gloss_kind()) IS NOT NULL) WITH CHECK ((SELECT gloss_kind()) = 'manager');
+CREATE POLICY remove ON sample FOR DELETE USING ((SELECT gloss_kind()) = 'manager');
+
+ALTER TABLE assignments ENABLE ROW LEVEL SECURITY;
+CREATE POLICY read ON assignments FOR SELECT USING ((SELECT gloss_kind()) IS NOT NULL);
+CREATE POLICY add ON assignments FOR INSERT WITH CHECK ((SELECT gloss_kind()) = 'manager');
+CREATE POLICY change ON assignments FOR UPDATE USING ((SELECT gloss_kind()) IS NOT NULL) WITH CHECK ((SELECT gloss_kind()) = 'manager');
+CREATE POLICY remove ON assignments FOR DELETE USING ((SELECT gloss_kind()) = 'manager');
+
 ALTER TABLE spans ENABLE ROW LEVEL SECURITY;
 CREATE POLICY read ON spans FOR SELECT USING ((SELECT gloss_sees_all()) OR annotator = (SELECT gloss_me()) OR (annotator = 'gold' AND (SELECT gloss_kind()) IS NOT NULL));
 CREATE POLICY add ON spans FOR INSERT WITH CHECK ((annotator = (SELECT gloss_me()) OR (annotator = 'gold' AND (SELECT gloss_kind()) = 'curator')) AND (SELECT gloss_kind()) <> 'manager');
@@ -191,7 +209,7 @@ CREATE POLICY change ON events FOR UPDATE USING ((SELECT gloss_sees_all()) OR an
 GRANT SELECT ON gloss_migrations, gloss_project, gloss_members TO PUBLIC;
 GRANT UPDATE (blind) ON gloss_project TO PUBLIC;
 GRANT INSERT, UPDATE, DELETE ON gloss_members TO PUBLIC;
-GRANT SELECT, INSERT, UPDATE, DELETE ON labels, documents, spans TO PUBLIC;
+GRANT SELECT, INSERT, UPDATE, DELETE ON labels, documents, spans, sample, assignments TO PUBLIC;
 GRANT SELECT, INSERT, UPDATE ON document_status, events TO PUBLIC;
 
 -- Live-update notices name the annotator a member may write as (their
