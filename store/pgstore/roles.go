@@ -92,6 +92,12 @@ func forbidden(shown string, err error) error {
 	return annotate.Errorf(annotate.EFORBIDDEN, "%s: the server refused the change (%s): your role in this project does not allow it", shown, pe.Message)
 }
 
+// upgradeRefused is the error when a role that does not own the project
+// opens it with an older schema: only the set-up role may change the schema.
+func upgradeRefused(shown string, from int, m migration) error {
+	return annotate.Errorf(annotate.EFORBIDDEN, "%s has an older schema (%d) that this Gloss must upgrade (migration %03d_%s), and only the role that set the project up may change it: ask them to open it once with this Gloss", shown, from, m.version, m.name)
+}
+
 // manage runs fn in one transaction for the member and settings calls.
 func (s *Store) manage(ctx context.Context, fn func(tx pgx.Tx) error) error {
 	if s.readOnly {

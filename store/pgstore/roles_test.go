@@ -1,6 +1,7 @@
 package pgstore
 
 import (
+	"fmt"
 	"testing"
 
 	"gloss/annotate"
@@ -257,4 +258,17 @@ func TestNonMemberCanDoNothing(t *testing.T) {
 	if err := c.QueryRow(ctxb, `SELECT count(*) FROM public.spans`).Scan(&n); err != nil || n != 0 {
 		t.Fatalf("dave with a temporary members table sees %d spans (%v)", n, err)
 	}
+}
+
+func TestOnlyTheSetUpRoleUpgradesTheSchema(t *testing.T) {
+	tm := newTeam(t)
+	// Make the project look one migration older than this Gloss.
+	c := tm.raw(t, "postgres")
+	if _, err := c.Exec(ctxb, `DELETE FROM gloss_migrations WHERE version = (SELECT max(version) FROM gloss_migrations)`); err != nil {
+		t.Fatal(err)
+	}
+	last := migrations()[len(migrations())-1]
+	_, err := Open(ctxb, tm.roleURL("mary"), Options{})
+	wantForbidden(t, err, fmt.Sprintf("%s has an older schema (%d) that this Gloss must upgrade (migration %03d_%s), and only the role that set the project up may change it: ask them to open it once with this Gloss",
+		Redact(tm.roleURL("mary")), last.version-1, last.version, last.name))
 }
