@@ -112,8 +112,8 @@ END;
 $$;
 
 -- Row trigger on documents: members set their status; only a manager
--- changes the rest. (AddMember refuses roles that are not bound, so a
--- member is never the owner.)
+-- changes the rest. (AddMember refuses the owner and superusers, whom no
+-- policy binds, so a member is never one of them.)
 CREATE FUNCTION gloss_document_guard() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF gloss_kind() <> 'manager'
