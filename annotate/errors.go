@@ -8,9 +8,10 @@ import (
 // Error codes for failures a user can act on. Everything else is an internal
 // error and is reported with its wrapped context.
 const (
-	ENOTFOUND = "not_found" // the named document, label or span does not exist
-	EINVALID  = "invalid"   // the input breaks a rule (offsets, names, encoding)
-	ECONFLICT = "conflict"  // the change clashes with existing data
+	ENOTFOUND  = "not_found" // the named document, label or span does not exist
+	EINVALID   = "invalid"   // the input breaks a rule (offsets, names, encoding)
+	ECONFLICT  = "conflict"  // the change clashes with existing data
+	EFORBIDDEN = "forbidden" // the user's role in a shared project does not allow it
 )
 
 // Error is a domain error: a code a program can branch on and a message a

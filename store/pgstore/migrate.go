@@ -173,6 +173,9 @@ func (s *Store) migrate(ctx context.Context, c *pgx.Conn, from int) error {
 			if errors.As(err, &ae) {
 				return err
 			}
+			if sqlState(err) == "42501" { // not the owner: see roles.go
+				return upgradeRefused(s.url, from, m)
+			}
 			return fmt.Errorf("%s: migration %03d_%s: %w", s.url, m.version, m.name, err)
 		}
 	}

@@ -37,6 +37,7 @@ type Store struct {
 	readOnly  bool
 	annotator string
 	origin    string // this open project, to tell its own changes from others' (Listen)
+	kind      string // the connection's kind of member ("" when not bound: see roles.go)
 
 	closed context.Context // done once Close is called: Listen stops
 	close  context.CancelFunc
@@ -99,6 +100,10 @@ func Open(ctx context.Context, rawURL string, opts Options) (*Store, error) {
 		return nil, err
 	}
 	if err := s.open(ctx); err != nil {
+		s.pool.Close()
+		return nil, err
+	}
+	if err := s.join(ctx, rawURL, opts); err != nil {
 		s.pool.Close()
 		return nil, err
 	}

@@ -109,6 +109,9 @@ func dbErr(shown string, err error) error {
 	if err == nil || annotate.ErrorCode(err) != "" {
 		return err
 	}
+	if sqlState(err) == "42501" { // insufficient_privilege: see roles.go
+		return forbidden(shown, err)
+	}
 	if sqlState(err) == "25006" { // read_only_sql_transaction
 		return annotate.Errorf(annotate.EINVALID, "%s is open read-only: changes cannot be saved", shown)
 	}
