@@ -170,11 +170,14 @@ func (s *Store) importSpans(ctx context.Context, tx pgx.Tx, spans []*annotate.Ba
 	return nil
 }
 
-// Stats counts documents by status and spans by label, from one snapshot.
+// Stats counts documents by the store annotator's status (as Documents
+// shows it) and the spans it can see by label, from one snapshot.
 func (s *Store) Stats() (*annotate.Stats, error) {
 	st := &annotate.Stats{ByStatus: map[annotate.Status]int{}}
 	err := s.read(func(ctx context.Context, tx pgx.Tx) error {
-		rows, err := tx.Query(ctx, `SELECT status, count(*) FROM documents GROUP BY status`)
+		rows, err := tx.Query(ctx, `SELECT coalesce(ds.status, 'todo'), count(*) FROM documents d
+			LEFT JOIN document_status ds ON ds.document_id = d.id AND ds.annotator = $1
+			GROUP BY 1`, s.annotator)
 		if err != nil {
 			return err
 		}
