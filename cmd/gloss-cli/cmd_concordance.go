@@ -1,11 +1,11 @@
 package main
 
 import (
-	"gloss/annotate"
 	"fmt"
 	"strings"
 	"unicode/utf8"
 
+	"gloss/annotate"
 	"gloss/annotate/find"
 	"gloss/store"
 )

@@ -1,13 +1,13 @@
 package main
 
 import (
-	"gloss/annotate"
 	"context"
 	"fmt"
-	"gloss/store"
 	"strings"
 
+	"gloss/annotate"
 	"gloss/annotate/formats"
+	"gloss/store"
 )
 
 func init() {
