@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"gloss/annotate"
+	"gloss/annotate/unitext"
 )
 
 var (
@@ -238,7 +239,8 @@ func (l *fileLoader) document(d *annotate.DocumentDump) error {
 			return err
 		}
 	}
-	if _, err := insertDocument(l.stmt, d.Document); err != nil {
+	n := unitext.RuneLen(d.Document.Text)
+	if _, err := insertDocumentLen(l.stmt, d.Document, n); err != nil {
 		return err
 	}
 	for _, st := range d.Statuses {
@@ -249,6 +251,9 @@ func (l *fileLoader) document(d *annotate.DocumentDump) error {
 	for _, sp := range d.Spans {
 		if sp.DocumentID != d.Document.ID {
 			return annotate.Errorf(annotate.EINVALID, "span %s belongs to document %s, not %s", sp.ID, sp.DocumentID, d.Document.ID)
+		}
+		if sp.Start < 0 || sp.End <= sp.Start || sp.End > n {
+			return annotate.Errorf(annotate.EINVALID, "span %s [%d, %d) does not fit document %s of %d code points", sp.ID, sp.Start, sp.End, sp.DocumentID, n)
 		}
 		if err := insertSpan(l.tx, sp); err != nil {
 			return fmt.Errorf("span %s: %w", sp.ID, err)

@@ -207,9 +207,10 @@ func (l *serverLoader) Document(d *annotate.DocumentDump) error {
 			return l.fail(annotate.Errorf(annotate.EINVALID, "document %s: metadata: %v", doc.ID, err))
 		}
 	}
+	n := utf8.RuneCountInString(doc.Text)
 	_, err := l.tx.Exec(l.ctx, `INSERT INTO documents(id, title, text, sha256, source, status, metadata, length, created_at, updated_at)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`, doc.ID, doc.Title, doc.Text, doc.SHA256, doc.Source, string(doc.Status), string(mdj),
-		utf8.RuneCountInString(doc.Text), fmtTime(doc.CreatedAt), fmtTime(doc.UpdatedAt))
+		n, fmtTime(doc.CreatedAt), fmtTime(doc.UpdatedAt))
 	if err != nil {
 		return l.fail(fmt.Errorf("document %s: %w", doc.ID, err))
 	}
@@ -221,6 +222,9 @@ func (l *serverLoader) Document(d *annotate.DocumentDump) error {
 	for _, sp := range d.Spans {
 		if sp.DocumentID != doc.ID {
 			return l.fail(annotate.Errorf(annotate.EINVALID, "span %s belongs to document %s, not %s", sp.ID, sp.DocumentID, doc.ID))
+		}
+		if sp.Start < 0 || sp.End <= sp.Start || sp.End > n {
+			return l.fail(annotate.Errorf(annotate.EINVALID, "span %s [%d, %d) does not fit document %s of %d code points", sp.ID, sp.Start, sp.End, sp.DocumentID, n))
 		}
 		if err := insertSpan(l.ctx, l.tx, sp); err != nil {
 			return l.fail(fmt.Errorf("span %s: %w", sp.ID, err))
