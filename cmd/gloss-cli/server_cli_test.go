@@ -73,6 +73,15 @@ func TestCommandsOnAServerProject(t *testing.T) {
 	if out := mustGC(t, "search", url, "PRICES"); !strings.Contains(out, "[18, 24)") {
 		t.Errorf("search on the server: %q", out)
 	}
+	if out := mustGC(t, "concordance", "--label", "actor", url); !strings.Contains(out, "minister") {
+		t.Errorf("concordance on the server: %q", out)
+	}
+	if out := mustGC(t, "annotate", "--annotator", "ann2", "--match", "year", "--label", "claim", url); !strings.Contains(out, "added 1 span") {
+		t.Errorf("annotate on the server: %q", out)
+	}
+	if out := mustGC(t, "undo", url); !strings.Contains(out, "add-spans") {
+		t.Errorf("undo of annotate on the server: %q", out)
+	}
 	out := mustGC(t, "export", "--format", "jsonl", url)
 	var row struct {
 		Text  string
