@@ -172,7 +172,7 @@ func (s *Store) Load(src annotate.Dumper) error {
 		return err
 	}
 	if !empty {
-		return annotate.Errorf(annotate.ECONFLICT, "%s is not empty: a project is copied only into an empty one", s.path)
+		return annotate.Errorf(annotate.ECONFLICT, "%s is not empty (it has labels, documents or edits): a project is copied only into a new file or an empty project; it was not changed", s.path)
 	}
 	return s.write(func(tx *sql.Tx) error {
 		l := &fileLoader{tx: tx}

@@ -135,7 +135,7 @@ func (s *Store) Load(src annotate.Dumper) error {
 			return err
 		}
 		if n > 0 {
-			return annotate.Errorf(annotate.ECONFLICT, "%s is not empty: a project is copied only into an empty one", s.url)
+			return annotate.Errorf(annotate.ECONFLICT, "%s is not empty (it has labels, documents or edits): a project is copied only into an empty database or project; it was not changed", s.url)
 		}
 		if err := src.Dump(l); err != nil {
 			return err
