@@ -166,6 +166,7 @@ func (s *Store) Empty() (bool, error) {
 // Load fills this empty project with what src dumps, in one write
 // transaction (see annotate.Loader): labels, documents with their
 // statuses, spans and structure, and the edit log, all with their IDs.
+// The copied documents are left to BuildIndex for the full-text index.
 func (s *Store) Load(src annotate.Dumper) error {
 	empty, err := s.Empty()
 	if err != nil {
@@ -175,10 +176,17 @@ func (s *Store) Load(src annotate.Dumper) error {
 		return annotate.Errorf(annotate.ECONFLICT, "%s is not empty (it has labels, documents or edits): a project is copied only into a new file or an empty project; it was not changed", s.path)
 	}
 	return s.write(func(tx *sql.Tx) error {
+		// Leave the full-text index of what is copied to BuildIndex, as a
+		// bulk import does (searches read the documents meanwhile).
+		if err := deferIndex(tx, deferDocs, 0); err != nil {
+			return err
+		}
 		l := &fileLoader{tx: tx}
 		err := src.Dump(l)
-		if l.stmt != nil {
-			l.stmt.Close()
+		for _, st := range []*sql.Stmt{l.stmt, l.spanStmt} {
+			if st != nil {
+				st.Close()
+			}
 		}
 		if l.err != nil { // the target's own error, not the source's account of it
 			return l.err
@@ -192,8 +200,9 @@ func (s *Store) Load(src annotate.Dumper) error {
 
 // fileLoader writes a dump into a project file inside one transaction.
 type fileLoader struct {
-	tx   *sql.Tx
-	stmt *sql.Stmt // insertDocumentSQL
+	tx       *sql.Tx
+	stmt     *sql.Stmt // insertDocumentSQL
+	spanStmt *sql.Stmt // insertSpanSQL
 	// redoable holds the log entries that are undone and can be redone:
 	// the events_clear_redo trigger marks them replaced as later edits are
 	// inserted, and finish puts them back.
@@ -255,7 +264,17 @@ func (l *fileLoader) document(d *annotate.DocumentDump) error {
 		if sp.Start < 0 || sp.End <= sp.Start || sp.End > n {
 			return annotate.Errorf(annotate.EINVALID, "span %s [%d, %d) does not fit document %s of %d code points", sp.ID, sp.Start, sp.End, sp.DocumentID, n)
 		}
-		if err := insertSpan(l.tx, sp); err != nil {
+		if l.spanStmt == nil {
+			var err error
+			if l.spanStmt, err = l.tx.Prepare(insertSpanSQL); err != nil {
+				return err
+			}
+		}
+		if _, err := l.spanStmt.Exec(sp.ID, sp.DocumentID, sp.Start, sp.End, sp.LabelID, sp.Note, sp.Annotator, sp.Group,
+			fmtTime(sp.CreatedAt), fmtTime(sp.UpdatedAt), encodeAttrs(sp.Attributes)); err != nil {
+			if isUnique(err) {
+				err = annotate.Errorf(annotate.ECONFLICT, "[%d, %d) is there twice with the same label and annotator", sp.Start, sp.End)
+			}
 			return fmt.Errorf("span %s: %w", sp.ID, err)
 		}
 	}

@@ -53,8 +53,15 @@ func copyInto(dst string, src annotate.Dumper) error {
 	if pgstore.IsURL(dst) {
 		return copyToServer(dst, src)
 	}
+	// Then index the copied documents for full-text search, as import does.
+	load := func(p *store.Store) error {
+		if err := p.Load(src); err != nil {
+			return err
+		}
+		return p.BuildIndex(context.Background(), nil)
+	}
 	if _, err := os.Stat(dst); err == nil {
-		return withProject(dst, store.Options{NoCreate: true, NoBackup: true}, func(p *store.Store) error { return p.Load(src) })
+		return withProject(dst, store.Options{NoCreate: true, NoBackup: true}, load)
 	} else if !errors.Is(err, os.ErrNotExist) {
 		return err
 	}
@@ -62,7 +69,7 @@ func copyInto(dst string, src annotate.Dumper) error {
 	if err != nil {
 		return err
 	}
-	err = p.Load(src)
+	err = load(p)
 	if cerr := p.Close(); err == nil {
 		err = cerr
 	}

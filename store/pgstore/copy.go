@@ -219,6 +219,8 @@ func (l *serverLoader) Document(d *annotate.DocumentDump) error {
 			return l.fail(fmt.Errorf("document %s: status of %q: %w", doc.ID, st.Annotator, err))
 		}
 	}
+	// The spans go in one round trip to the server.
+	var batch pgx.Batch
 	for _, sp := range d.Spans {
 		if sp.DocumentID != doc.ID {
 			return l.fail(annotate.Errorf(annotate.EINVALID, "span %s belongs to document %s, not %s", sp.ID, sp.DocumentID, doc.ID))
@@ -226,11 +228,19 @@ func (l *serverLoader) Document(d *annotate.DocumentDump) error {
 		if sp.Start < 0 || sp.End <= sp.Start || sp.End > n {
 			return l.fail(annotate.Errorf(annotate.EINVALID, "span %s [%d, %d) does not fit document %s of %d code points", sp.ID, sp.Start, sp.End, sp.DocumentID, n))
 		}
-		if err := insertSpan(l.ctx, l.tx, sp); err != nil {
-			return l.fail(fmt.Errorf("span %s: %w", sp.ID, err))
+		batch.Queue(insertSpanSQL, spanArgs(sp)...)
+	}
+	if len(d.Spans) == 0 {
+		return nil
+	}
+	br := l.tx.SendBatch(l.ctx, &batch)
+	for _, sp := range d.Spans {
+		if _, err := br.Exec(); err != nil {
+			br.Close()
+			return l.fail(fmt.Errorf("span %s: %w", sp.ID, spanErr(err, sp)))
 		}
 	}
-	return nil
+	return l.fail(br.Close())
 }
 
 func (l *serverLoader) LogEntry(e *annotate.LogEntry) error {
