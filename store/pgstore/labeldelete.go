@@ -63,7 +63,10 @@ func (s *Store) DeleteLabel(id, moveTo string) error {
 }
 
 // deleteLabelTx deletes label l, carried by used spans, moving them to
-// moveTo, and returns the IDs of the spans dropped as duplicates there.
+// moveTo, and returns the IDs of the spans dropped as duplicates there: a
+// span whose annotator has a span of moveTo on the same range. (The SQLite
+// store also drops one when another annotator has it; layers are
+// independent, so this store keeps it.)
 func deleteLabelTx(ctx context.Context, tx pgx.Tx, l *annotate.Label, moveTo string, used int) (dropped []string, err error) {
 	if used > 0 {
 		switch {
@@ -78,7 +81,8 @@ func deleteLabelTx(ctx context.Context, tx pgx.Tx, l *annotate.Label, moveTo str
 			return nil, annotate.Errorf(annotate.ENOTFOUND, "no label with id %s to move spans to", moveTo)
 		}
 		rows, err := tx.Query(ctx, `DELETE FROM spans s WHERE s.label_id = $1 AND EXISTS (SELECT 1 FROM spans t
-			WHERE t.label_id = $2 AND t.document_id = s.document_id AND t.start = s.start AND t."end" = s."end")
+			WHERE t.label_id = $2 AND t.document_id = s.document_id AND t.start = s.start AND t."end" = s."end"
+			AND t.annotator = s.annotator)
 			RETURNING s.id`, l.ID, moveTo)
 		if err != nil {
 			return nil, err
