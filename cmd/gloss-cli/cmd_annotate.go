@@ -8,7 +8,6 @@ import (
 
 	"gloss/annotate"
 	"gloss/annotate/find"
-	"gloss/store"
 )
 
 func init() {
@@ -71,10 +70,10 @@ func cmdAnnotate(e *env, args []string) error {
 	if *dryRun {
 		opts.ReadOnly = true
 	}
-	return withProject(pos[0], opts, func(p *store.Store) error {
+	return withAnyProject(pos[0], opts, func(p annotate.Project) error {
 		who := *annotator
 		if who == "" {
-			who = p.Annotator()
+			who = annotatorOf(p)
 		}
 		targets, err := targetDocs(p, docs)
 		if err != nil {
@@ -173,7 +172,7 @@ func (l labelSet) canonical(name string) string {
 // labelIndex reads the project's labels and checks that the label named on
 // the command line and every label of a dictionary exist; the error lists
 // the missing ones.
-func labelIndex(p *store.Store, label string, m find.Matcher) (labelSet, error) {
+func labelIndex(p annotate.Project, label string, m find.Matcher) (labelSet, error) {
 	all, err := p.Labels()
 	if err != nil {
 		return labelSet{}, err
@@ -205,7 +204,7 @@ func labelIndex(p *store.Store, label string, m find.Matcher) (labelSet, error) 
 }
 
 // annotatorSpans lists the spans of annotator who in docs, for the plan.
-func annotatorSpans(p *store.Store, docs []annotate.DocumentInfo, who string, ls labelSet) ([]find.Span, error) {
+func annotatorSpans(p annotate.Project, docs []annotate.DocumentInfo, who string, ls labelSet) ([]find.Span, error) {
 	var out []find.Span
 	for _, d := range docs {
 		spans, err := p.Spans(d.ID)

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"gloss/annotate"
 	"gloss/annotate/find"
 	"gloss/store"
 )
@@ -48,10 +49,10 @@ func cmdConcordance(e *env, args []string) error {
 			return errUsage{err.Error()}
 		}
 	}
-	return withProject(pos[0], store.Options{NoCreate: true, NoBackup: true, ReadOnly: true}, func(p *store.Store) error {
+	return withAnyProject(pos[0], store.Options{NoCreate: true, NoBackup: true, ReadOnly: true}, func(p annotate.Project) error {
 		var labelID, labelName string
 		if *label != "" {
-			l, err := p.LabelByName(*label)
+			l, err := labelByName(p, *label)
 			if err != nil {
 				return err
 			}

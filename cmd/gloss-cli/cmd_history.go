@@ -8,7 +8,6 @@ import (
 
 	"gloss/annotate"
 	"gloss/annotate/unitext"
-	"gloss/store"
 )
 
 func init() {
@@ -41,8 +40,12 @@ func cmdHistory(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	return withProject(pos[0], existing, func(p *store.Store) error {
-		events, err := p.History(*limit)
+	return withAnyProject(pos[0], existing, func(p annotate.Project) error {
+		h, err := historian(p)
+		if err != nil {
+			return err
+		}
+		events, err := h.History(*limit)
 		if err != nil {
 			return err
 		}
@@ -76,12 +79,16 @@ func undoRedo(e *env, args []string, what string) error {
 	if err != nil {
 		return err
 	}
-	return withProject(pos[0], asAnnotator(existing, *ann), func(p *store.Store) error {
+	return withAnyProject(pos[0], asAnnotator(existing, *ann), func(p annotate.Project) error {
+		h, err := historian(p)
+		if err != nil {
+			return err
+		}
 		var ev *annotate.Event
 		if what == "undo" {
-			ev, err = p.Undo()
+			ev, err = h.Undo()
 		} else {
-			ev, err = p.Redo()
+			ev, err = h.Redo()
 		}
 		if err != nil {
 			return err
@@ -93,12 +100,12 @@ func undoRedo(e *env, args []string, what string) error {
 
 // describer renders events with label names, span text and document titles.
 type describer struct {
-	p      *store.Store
+	p      annotate.Project
 	labels map[string]string
 	docs   map[string]*annotate.Document
 }
 
-func newDescriber(p *store.Store) *describer {
+func newDescriber(p annotate.Project) *describer {
 	d := &describer{p: p, labels: map[string]string{}, docs: map[string]*annotate.Document{}}
 	if labels, err := p.Labels(); err == nil {
 		for _, l := range labels {

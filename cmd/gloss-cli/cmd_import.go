@@ -42,21 +42,32 @@ func cmdImport(e *env, args []string) error {
 		}
 	}
 	opts := formats.ReadOptions{Format: *format, CSV: article.CSVOptions{TextColumn: *textCol, TitleColumn: *titleCol, IDColumn: *idCol}}
-	return withProject(pos[0], asAnnotator(existingWithBackup, *ann), func(p *store.Store) error {
+	return withAnyProject(pos[0], asAnnotator(existingWithBackup, *ann), func(p annotate.Project) error {
 		plan, err := formats.PlanPathsWith(pos[1:], opts) // the window plans its imports the same way
 		if err != nil {
 			return err
 		}
 		plan.MaxInput = maxInput.n
-		batch, res, err := importPlan(p, plan)
+		fp, file := p.(*store.Store)
+		var batch *annotate.Batch
+		var res annotate.ImportResult
+		if file {
+			batch, res, err = importPlan(fp, plan)
+		} else { // a server project: the whole batch in one transaction
+			if batch, err = formats.Load(context.Background(), plan, nil); err == nil {
+				res, err = p.Import(batch)
+			}
+		}
 		if err != nil {
 			return err
 		}
 		// The import is saved; now index what it added for full-text
 		// search (store.BuildIndex; an interrupted build continues later,
 		// and searches are exact meanwhile).
-		if err := p.BuildIndex(context.Background(), nil); err != nil {
-			return err
+		if file {
+			if err := fp.BuildIndex(context.Background(), nil); err != nil {
+				return err
+			}
 		}
 		fmt.Fprintf(e.stdout, "imported %s, %s, %s", annotate.Plural(res.Documents, "document"), annotate.Plural(res.Spans, "span"), annotate.Plural(res.Labels, "new label"))
 		if res.Merged > 0 {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"gloss/store"
 	"strings"
 
 	"gloss/annotate"
@@ -22,7 +21,7 @@ func cmdLabels(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	return withProject(pos[0], existing, func(p *store.Store) error {
+	return withAnyProject(pos[0], existing, func(p annotate.Project) error {
 		labels, err := p.Labels()
 		if err != nil {
 			return err
@@ -49,7 +48,7 @@ func cmdLabelsAdd(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	return withProject(pos[0], asAnnotator(existing, *ann), func(p *store.Store) error {
+	return withAnyProject(pos[0], asAnnotator(existing, *ann), func(p annotate.Project) error {
 		l := &annotate.Label{Name: pos[1], Color: strings.ToUpper(*color), Hotkey: *key, Description: *desc}
 		if err := p.AddLabel(l); err != nil {
 			return err

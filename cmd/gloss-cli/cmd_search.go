@@ -42,11 +42,11 @@ func cmdSearch(e *env, args []string) error {
 	if _, err := find.NewLiteral(pos[1], opts); err != nil {
 		return errUsage{err.Error()}
 	}
-	return withProject(pos[0], store.Options{NoCreate: true, NoBackup: true, ReadOnly: true}, func(p *store.Store) error {
+	return withAnyProject(pos[0], store.Options{NoCreate: true, NoBackup: true, ReadOnly: true}, func(p annotate.Project) error {
 		enc := json.NewEncoder(e.stdout)
 		enc.SetEscapeHTML(false)
 		var werr error
-		err := indexedSearch(p, pos[1], opts, *limit, func(h corpusHit) bool {
+		err := searchAny(p, pos[1], opts, *limit, func(h corpusHit) bool {
 			if *asJSON {
 				werr = enc.Encode(searchRow{h.Doc, h.Title, h.Start, h.End, h.Left + h.Hit + h.Right})
 			} else {
@@ -59,6 +59,23 @@ func cmdSearch(e *env, args []string) error {
 		}
 		return werr
 	})
+}
+
+// searchAny searches a project file through its index (indexedSearch)
+// and a server project by reading every document (scanCorpus).
+func searchAny(p annotate.Project, query string, opts find.Options, limit int, fn func(corpusHit) bool) error {
+	if fp, ok := p.(*store.Store); ok {
+		return indexedSearch(fp, query, opts, limit, fn)
+	}
+	m, err := find.NewLiteral(query, opts)
+	if err != nil {
+		return errUsage{err.Error()}
+	}
+	docs, err := p.Documents()
+	if err != nil {
+		return err
+	}
+	return scanCorpus(p, docs, m, limit, fn)
 }
 
 // indexedSearch is scanCorpus over every document, answered by the

@@ -6,7 +6,6 @@ import (
 
 	"gloss/annotate"
 	"gloss/annotate/unitext"
-	"gloss/store"
 )
 
 func init() {
@@ -45,12 +44,12 @@ func cmdSpanAdd(e *env, args []string) error {
 	if *doc == "" || *label == "" || *start < 0 || *end < 0 {
 		return errUsage{"--doc, --start, --end and --label are required"}
 	}
-	return withProject(pos[0], asAnnotator(existing, *ann), func(p *store.Store) error {
+	return withAnyProject(pos[0], asAnnotator(existing, *ann), func(p annotate.Project) error {
 		d, err := findDocument(p, *doc)
 		if err != nil {
 			return err
 		}
-		l, err := p.LabelByName(*label)
+		l, err := labelByName(p, *label)
 		if err != nil {
 			return err
 		}
@@ -85,7 +84,7 @@ func cmdSpanList(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	return withProject(pos[0], existing, func(p *store.Store) error {
+	return withAnyProject(pos[0], existing, func(p annotate.Project) error {
 		labels, err := p.Labels()
 		if err != nil {
 			return err
@@ -121,7 +120,7 @@ func cmdSpanList(e *env, args []string) error {
 }
 
 // listDocs returns the one named document, or every document.
-func listDocs(p *store.Store, titleOrID string) ([]*annotate.Document, error) {
+func listDocs(p annotate.Project, titleOrID string) ([]*annotate.Document, error) {
 	if titleOrID != "" {
 		d, err := findDocument(p, titleOrID)
 		if err != nil {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"gloss/store"
 
 	"gloss/annotate"
 )
@@ -17,7 +16,7 @@ func cmdStats(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	return withProject(pos[0], existing, func(p *store.Store) error {
+	return withAnyProject(pos[0], existing, func(p annotate.Project) error {
 		st, err := p.Stats()
 		if err != nil {
 			return err

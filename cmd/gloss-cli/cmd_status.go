@@ -6,6 +6,7 @@ import (
 
 	"gloss/annotate"
 	"gloss/store"
+	"gloss/store/pgstore"
 )
 
 func init() {
@@ -27,6 +28,9 @@ func cmdStatus(e *env, args []string) error {
 		return errUsage{"--doc is required"}
 	}
 	if len(pos) == 1 {
+		if pgstore.IsURL(pos[0]) {
+			return errUsage{fmt.Sprintf("%s is a server project: listing everyone's statuses works on project files, not yet on server projects (setting yours works)", pgstore.Redact(pos[0]))}
+		}
 		return withProject(pos[0], existing, func(p *store.Store) error {
 			return listStatuses(e, p, *doc)
 		})
@@ -35,19 +39,16 @@ func cmdStatus(e *env, args []string) error {
 	if !st.Valid() {
 		return errUsage{fmt.Sprintf("unknown status %q: say todo, in-progress or done", pos[1])}
 	}
-	return withProject(pos[0], asAnnotator(existing, *ann), func(p *store.Store) error {
-		d, err := findDocument(p, *doc)
+	return withAnyProject(pos[0], asAnnotator(existing, *ann), func(p annotate.Project) error {
+		d, err := findDocument(p, *doc) // with this annotator's status
 		if err != nil {
 			return err
 		}
-		before, err := p.StatusOf(d.ID, p.Annotator())
-		if err != nil {
-			return err
-		}
+		before := d.Status
 		if err := p.SetStatus(d.ID, st); err != nil {
 			return err
 		}
-		fmt.Fprintf(e.stdout, "%s: %s %s -> %s\n", shown(p.Annotator()), shown(d.Title), before, st)
+		fmt.Fprintf(e.stdout, "%s: %s %s -> %s\n", shown(annotatorOf(p)), shown(d.Title), before, st)
 		return nil
 	})
 }

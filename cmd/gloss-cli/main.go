@@ -68,7 +68,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "gloss-cli: unknown command %q (see gloss-cli --help)\n", args[0])
 		return 2
 	}
-	err := cmd.run(e, args[1:])
+	err := refuseServer(args[0], args[1:])
+	if err == nil {
+		err = cmd.run(e, args[1:])
+	}
 	var ue errUsage
 	switch {
 	case err == nil, errors.Is(err, errHelp):

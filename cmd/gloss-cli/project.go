@@ -6,6 +6,7 @@ import (
 
 	"gloss/annotate"
 	"gloss/store"
+	"gloss/store/pgstore"
 )
 
 // Ways the commands open a project file.
@@ -23,9 +24,14 @@ var (
 
 // withProject opens the project file at path with opts, runs fn on it and
 // closes it, returning fn's error, or else the error of closing the file.
-// Every command that touches a project goes through it. An empty
-// opts.Annotator is the default annotator (see annotatorFlag).
+// Every command that needs the project file goes through it (those that
+// work on server projects too go through withAnyProject); a server URL is
+// refused. An empty opts.Annotator is the default annotator (see
+// annotatorFlag).
 func withProject(path string, opts store.Options, fn func(p *store.Store) error) (err error) {
+	if pgstore.IsURL(path) {
+		return fileOnly(path)
+	}
 	if opts.Annotator, err = resolveAnnotator(opts.Annotator); err != nil {
 		return err
 	}
@@ -44,7 +50,7 @@ func withProject(path string, opts store.Options, fn func(p *store.Store) error)
 // findDocument returns the document with the ID titleOrID, else the one
 // document with that title; a title several documents share is refused,
 // listing their IDs.
-func findDocument(p *store.Store, titleOrID string) (*annotate.Document, error) {
+func findDocument(p annotate.Project, titleOrID string) (*annotate.Document, error) {
 	infos, err := p.Documents()
 	if err != nil {
 		return nil, err
