@@ -69,3 +69,26 @@ func (g *Probe) OpenServer(addr string) { g.files.openServer(addr) }
 
 // WindowTitle returns the window's title.
 func (g *Probe) WindowTitle() string { return g.win.Title() }
+
+// PanelSpanCount returns the span count the Documents panel shows for
+// document id, -1 when the panel does not list it.
+func (g *Probe) PanelSpanCount(id string) int {
+	for _, r := range g.docs.panel.rows {
+		if r.info.ID == id {
+			return r.info.SpanCount
+		}
+	}
+	return -1
+}
+
+// OpenPath opens a project as File ▸ Open recent does.
+func (g *Probe) OpenPath(path string) { g.files.openProject(path) }
+
+// LabelNames returns the names of the labels the window shows.
+func (g *Probe) LabelNames() []string {
+	var out []string
+	for _, l := range g.s.labels {
+		out = append(out, l.Name)
+	}
+	return out
+}
