@@ -144,7 +144,7 @@ func recentLabel(path string) string {
 func (f *projectFiles) showOpenServer() {
 	addr := newDialogEntry()
 	addr.SetPlaceHolder("postgres://user@host:5432/database")
-	hint := widget.NewLabel("The password comes from PGPASSWORD or ~/.pgpass. A password typed in the\n" +
+	hint := widget.NewLabel("The password comes from PGPASSWORD or ~/.pgpass. A password typed in the " +
 		"address is used until Gloss quits and is never saved in Recent projects.")
 	hint.Wrapping = fyne.TextWrapWord
 	items := []*widget.FormItem{widget.NewFormItem("Address", addr), widget.NewFormItem("", hint)}
