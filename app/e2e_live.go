@@ -14,9 +14,10 @@ import (
 // build also prints how many spans the shown document has, whenever that
 // changes, and whether live updates run:
 //
-//	gloss-e2e: spans N live true|false
+//	gloss-e2e-live: spans N live true|false
 //
-// so that the script sees a span saved by another window arrive here.
+// so that the script sees a span saved by another window arrive here (a
+// prefix of its own, which .ci/e2e-gui.sh does not read).
 
 // init runs after e2e.go's (files initialise in name order) and adds the
 // span report to its start hook.
@@ -38,7 +39,7 @@ func (g *Gloss) e2eSpans() {
 		var line string
 		fyne.DoAndWait(func() {
 			if g.s.p != nil && g.s.doc != nil {
-				line = fmt.Sprintf("gloss-e2e: spans %d live %v", len(g.s.spans), g.live.listening())
+				line = fmt.Sprintf("gloss-e2e-live: spans %d live %v", len(g.s.spans), g.live.listening())
 			}
 		})
 		if line != "" && line != last {

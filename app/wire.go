@@ -215,5 +215,9 @@ func (g *Gloss) reload() {
 		g.structureShown()
 	}
 	g.menu.refreshEdit()
+	if isServerAddress(g.s.p.Path()) {
+		g.status.message("Reloaded from the server")
+		return
+	}
 	g.status.message("Reloaded from " + filepath.Base(g.s.p.Path()))
 }

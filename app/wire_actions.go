@@ -72,6 +72,7 @@ func (g *Gloss) actions() menuActions {
 		concordance: g.showConcordance,
 	}
 	g.structureActions(&a)
+	g.optionalActions(&a) // features the project may lack (wire_features.go)
 	return a
 }
 
