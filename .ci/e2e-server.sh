@@ -160,7 +160,7 @@ startWindow bob "$URL"
 BOB_PID=${PIDS[1]}
 for w in alice bob; do
 	reported $w '^gloss-e2e: word ' || fail "$w's window did not report where '$WORD' is within 30 s"
-	reported $w '^gloss-e2e: spans 0 live true' || fail "$w's window does not show 0 spans with live updates on"
+	reported $w '^gloss-e2e-live: spans 0 live true' || fail "$w's window does not show 0 spans with live updates on"
 done
 read -r _ _ START END X1 Y1 X2 Y2 <<<"$(grep -m1 '^gloss-e2e: word ' "$TMP/alice.out")"
 log "'$WORD' is [$START, $END) at ($X1,$Y1)-($X2,$Y2)"
@@ -192,10 +192,10 @@ sleep 0.2
 xdotool mouseup 1
 sleep 0.5
 xdotool key --window "$WA" --clearmodifiers 1
-reported alice '^gloss-e2e: spans 1 ' || fail "alice's window shows no span after pressing 1"
+reported alice '^gloss-e2e-live: spans 1 ' || fail "alice's window shows no span after pressing 1"
 
 # bob's window shows it, without reopening.
-reported bob '^gloss-e2e: spans 1 live true' || fail "bob's window did not show alice's span within 30 s"
+reported bob '^gloss-e2e-live: spans 1 live true' || fail "bob's window did not show alice's span within 30 s"
 sleep 0.5
 import -window root "$ART/e2e-server.png" || fail "screenshot failed"
 log "bob's window shows alice's span; screenshot: test-artifacts/e2e-server.png"
