@@ -90,7 +90,7 @@ unit:
 
 ## race: the packages with goroutines and several connections, under the race detector.
 race:
-	$(GO) test -race -count=1 ./store ./app ./app/textview
+	$(GO) test -race -count=1 ./store ./store/pgstore ./app ./app/textview
 
 ## fuzz: run every fuzz target briefly.
 fuzz:

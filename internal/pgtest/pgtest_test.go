@@ -3,7 +3,9 @@ package pgtest
 import (
 	"context"
 	"os"
+	osexec "os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/jackc/pgx/v5"
@@ -90,5 +92,31 @@ func TestFindBinWithoutPostgres(t *testing.T) {
 	defer func() { libGlob = old }()
 	if _, err := FindBin(); err != ErrNoPostgres {
 		t.Fatalf("FindBin without PostgreSQL = %v, want ErrNoPostgres", err)
+	}
+}
+
+// TestMissingPostgres runs this test binary again without PostgreSQL (an
+// empty PATH, no /usr/lib/postgresql): a test asking for a database is
+// skipped, and fails with CI=true, saying how to install it.
+func TestMissingPostgres(t *testing.T) {
+	if os.Getenv("PGTEST_CHILD") == "1" {
+		os.Setenv("PATH", t.TempDir())
+		libGlob = filepath.Join(t.TempDir(), "*", "bin")
+		NewDatabase(t)
+		t.Log("NewDatabase " + "RETURNED")
+		return
+	}
+	for _, c := range []struct {
+		ci       string
+		wantFail bool
+		want     string
+	}{{"", false, "--- SKIP"}, {"true", true, "--- FAIL"}} {
+		cmd := osexec.Command(os.Args[0], "-test.run=^TestMissingPostgres$", "-test.v")
+		cmd.Env = append(os.Environ(), "PGTEST_CHILD=1", "CI="+c.ci)
+		out, err := cmd.CombinedOutput()
+		if (err != nil) != c.wantFail || !strings.Contains(string(out), c.want) || !strings.Contains(string(out), "make test-deps") ||
+			strings.Contains(string(out), "RETURNED") {
+			t.Errorf("CI=%q: exit %v, output:\n%s", c.ci, err, out)
+		}
 	}
 }

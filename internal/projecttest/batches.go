@@ -1,6 +1,7 @@
 package projecttest
 
 import (
+	"strings"
 	"testing"
 
 	"gloss/annotate"
@@ -78,7 +79,11 @@ func testBatches(t *testing.T, tg Target) {
 		a := addSpan(t, alice, d.ID, 0, 5, x.ID)
 		b := addSpan(t, bob, d.ID, 6, 10, x.ID)
 		c := addSpan(t, alice, d.ID, 11, 16, x.ID)
-		wantCode(t, "an unknown id", alice.DeleteSpans([]string{a.ID, "no-such-id"}), annotate.ENOTFOUND)
+		err := alice.DeleteSpans([]string{a.ID, "no-such-id"})
+		wantCode(t, "an unknown id", err, annotate.ENOTFOUND)
+		if err == nil || !strings.Contains(err.Error(), "no-such-id") {
+			t.Errorf("the error for an unknown id does not name it: %v", err)
+		}
 		wantSpans(t, "after a refused delete", alice, d.ID, a, b, c)
 		wantCode(t, "an empty list", alice.DeleteSpans(nil), "")
 		if err := alice.DeleteSpans([]string{a.ID, b.ID}); err != nil {

@@ -137,17 +137,25 @@ func testHistory(t *testing.T, tg Target) {
 		wantCode(t, "redo after a failed redo", err, annotate.ENOTFOUND)
 	})
 
-	t.Run("a new edit clears redo", func(t *testing.T) {
+	t.Run("redo order and a new edit clears redo", func(t *testing.T) {
 		p := newEnv(t, tg).as("alice")
 		h := historian(t, p)
 		x := addLabel(t, p, "x")
 		d := addDoc(t, p, "d", "alpha beta gamma")
 		a := addSpan(t, p, d.ID, 0, 5, x.ID)
-		addSpan(t, p, d.ID, 6, 10, x.ID)
-		if _, err := h.Undo(); err != nil {
-			t.Fatal(err)
+		b := addSpan(t, p, d.ID, 6, 10, x.ID)
+		for _, want := range []*annotate.Span{b, a} {
+			if ev, err := h.Undo(); err != nil || ev.SpanID != want.ID {
+				t.Fatalf("undo: %+v, %v; want %s", ev, err, want.ID)
+			}
 		}
+		wantPending(t, "after two undos", h, "", a.ID) // redo takes the most recently undone
+		if ev, err := h.Redo(); err != nil || ev.SpanID != a.ID {
+			t.Fatalf("redo: %+v, %v; want %s", ev, err, a.ID)
+		}
+		wantPending(t, "after a redo", h, a.ID, b.ID)
 		c := addSpan(t, p, d.ID, 11, 16, x.ID)
+		wantPending(t, "after a new edit", h, c.ID, "")
 		_, err := h.Redo()
 		wantCode(t, "redo after a new edit", err, annotate.ENOTFOUND)
 		for _, want := range []*annotate.Span{c, a} {
@@ -158,8 +166,10 @@ func testHistory(t *testing.T, tg Target) {
 		wantSpans(t, "after undoing everything", p, d.ID)
 	})
 
+	t.Run("which edits clear redo", testClearsRedo(tg))
 	t.Run("history newest first and pending", testHistoryLog(tg))
 	t.Run("batch edits undo whole", testBatchUndo(tg))
+	t.Run("label edits undo", testLabelUndo(tg))
 }
 
 // actionList is the events' actions (and annotators), newest first.

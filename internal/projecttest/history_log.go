@@ -21,26 +21,16 @@ func testHistoryLog(tg Target) func(t *testing.T) {
 		d := addDoc(t, alice, "d", "alpha beta")
 		a := addSpan(t, alice, d.ID, 0, 5, x.ID)
 		b := addSpan(t, bob, d.ID, 6, 10, x.ID)
-		pending := func(who string, h annotate.Historian, undo, redo string) {
-			t.Helper()
-			u, r, err := h.Pending()
-			if err != nil {
-				t.Fatalf("%s Pending: %v", who, err)
-			}
-			if id(u) != undo || id(r) != redo {
-				t.Errorf("%s Pending: undo %s, redo %s; want %s, %s", who, id(u), id(r), undo, redo)
-			}
-		}
-		pending("alice", ha, a.ID, "")
-		pending("bob", hb, b.ID, "")
+		wantPending(t, "alice", ha, a.ID, "")
+		wantPending(t, "bob", hb, b.ID, "")
 		if err := alice.SetStatus(d.ID, annotate.StatusDone); err != nil {
 			t.Fatal(err)
 		}
 		if _, err := ha.Undo(); err != nil {
 			t.Fatal(err)
 		}
-		pending("alice after undo", ha, "", a.ID)
-		pending("bob after alice's undo", hb, b.ID, "")
+		wantPending(t, "alice after undo", ha, "", a.ID)
+		wantPending(t, "bob after alice's undo", hb, b.ID, "")
 
 		all, err := hb.History(0)
 		if err != nil {
@@ -70,6 +60,19 @@ func testHistoryLog(tg Target) func(t *testing.T) {
 		if err != nil || len(two) != 2 || two[0].Seq != all[0].Seq || two[1].Seq != all[1].Seq {
 			t.Errorf("History(2) = %s, %v; want the newest two", actionList(two), err)
 		}
+	}
+}
+
+// wantPending fails the case unless Pending names the edits of these spans
+// ("" for none, "batch" for a batch edit).
+func wantPending(t *testing.T, who string, h annotate.Historian, undo, redo string) {
+	t.Helper()
+	u, r, err := h.Pending()
+	if err != nil {
+		t.Fatalf("%s: Pending: %v", who, err)
+	}
+	if id(u) != undo || id(r) != redo {
+		t.Errorf("%s: Pending names undo %q, redo %q; want %q, %q", who, id(u), id(r), undo, redo)
 	}
 }
 
@@ -116,6 +119,7 @@ func testBatchUndo(tg Target) func(t *testing.T) {
 			t.Fatalf("RelabelSpans = %d, %v", n, err)
 		}
 		relabeled := spanKeys(spansOf(t, p, d.ID))
+		wantPending(t, "after three batch edits", h, "batch", "")
 		steps := []struct {
 			action string
 			n      int
@@ -147,6 +151,69 @@ func testBatchUndo(tg Target) func(t *testing.T) {
 			if got := spanKeys(spansOf(t, p, d.ID)); got != want {
 				t.Fatalf("after redo %d (%s):\n%s want\n%s", i, ev.Action, got, want)
 			}
+		}
+	}
+}
+
+// testClearsRedo checks that every kind of span edit by the annotator
+// clears what they could redo, and that other annotators' edits and
+// status changes do not.
+func testClearsRedo(tg Target) func(t *testing.T) {
+	return func(t *testing.T) {
+		type fixture struct {
+			alice, bob annotate.Project
+			doc, kept  string
+			x, y       string
+		}
+		cases := []struct {
+			name  string
+			edit  func(f fixture) error
+			clear bool
+		}{
+			{"AddSpan", func(f fixture) error { return f.alice.AddSpan(annotate.NewSpan(f.doc, 11, 16, f.x)) }, true},
+			{"AddSpans", func(f fixture) error {
+				_, err := f.alice.AddSpans([]*annotate.Span{annotate.NewSpan(f.doc, 11, 16, f.x)})
+				return err
+			}, true},
+			{"UpdateSpan", func(f fixture) error {
+				return f.alice.UpdateSpan(&annotate.Span{ID: f.kept, Start: 0, End: 4, LabelID: f.x})
+			}, true},
+			{"DeleteSpan", func(f fixture) error { return f.alice.DeleteSpan(f.kept) }, true},
+			{"DeleteSpans", func(f fixture) error { return f.alice.DeleteSpans([]string{f.kept}) }, true},
+			{"RelabelSpans", func(f fixture) error {
+				_, err := f.alice.RelabelSpans([]string{f.kept}, f.y)
+				return err
+			}, true},
+			{"another annotator's edit", func(f fixture) error { return f.bob.AddSpan(annotate.NewSpan(f.doc, 11, 16, f.x)) }, false},
+			{"a status change", func(f fixture) error { return f.alice.SetStatus(f.doc, annotate.StatusDone) }, false},
+		}
+		for _, c := range cases {
+			t.Run(c.name, func(t *testing.T) {
+				e := newEnv(t, tg)
+				f := fixture{alice: e.as("alice"), bob: e.as("bob")}
+				f.x, f.y = addLabel(t, f.alice, "x").ID, addLabel(t, f.alice, "y").ID
+				f.doc = addDoc(t, f.alice, "d", "alpha beta gamma").ID
+				f.kept = addSpan(t, f.alice, f.doc, 0, 5, f.x).ID
+				undone := addSpan(t, f.alice, f.doc, 6, 10, f.x)
+				h := historian(t, f.alice)
+				if _, err := h.Undo(); err != nil {
+					t.Fatal(err)
+				}
+				if err := c.edit(f); err != nil {
+					t.Fatalf("the edit: %v", err)
+				}
+				ev, err := h.Redo()
+				if c.clear {
+					wantCode(t, "redo after "+c.name, err, annotate.ENOTFOUND)
+					return
+				}
+				if err != nil || ev.SpanID != undone.ID {
+					t.Fatalf("redo after %s: %+v, %v; want the undone add", c.name, ev, err)
+				}
+				if _, err := f.alice.Span(undone.ID); err != nil {
+					t.Errorf("the redone span: %v", err)
+				}
+			})
 		}
 	}
 }

@@ -1,26 +1,3 @@
-// Package projecttest is one behavioural test suite for any Gloss project
-// store: whatever implements annotate.Project (and annotate.Historian and
-// annotate.Source, which every store must) is held to the behaviour the
-// SQLite store (package store) has, so that another store (PostgreSQL) can
-// be checked against exactly the same cases.
-//
-// A store's test calls Run with a Target that makes fresh, empty projects:
-//
-//	func TestProjectSuite(t *testing.T) {
-//		projecttest.Run(t, projecttest.Target{New: func(t *testing.T) func(*testing.T, string) annotate.Project {
-//			path := filepath.Join(t.TempDir(), "p.gloss")
-//			return func(t *testing.T, annotator string) annotate.Project {
-//				s, err := store.Open(path, store.Options{Annotator: annotator, NoBackup: true})
-//				if err != nil {
-//					t.Fatal(err)
-//				}
-//				return s
-//			}
-//		}})
-//	}
-//
-// The package imports only testing, gloss/annotate and the standard library,
-// never a store, so that any store's tests can import it.
 package projecttest
 
 import (

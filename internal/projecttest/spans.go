@@ -2,6 +2,7 @@ package projecttest
 
 import (
 	"testing"
+	"time"
 
 	"gloss/annotate"
 )
@@ -87,11 +88,12 @@ func testSpans(t *testing.T, tg Target) {
 		}
 	})
 
-	t.Run("add fills in id and annotator", func(t *testing.T) {
+	t.Run("add fills in id, annotator and times", func(t *testing.T) {
 		p := newEnv(t, tg).as("alice")
 		l := addLabel(t, p, "x")
 		d := addDoc(t, p, "d", "alpha beta")
-		sp := &annotate.Span{DocumentID: d.ID, Start: 0, End: 5, LabelID: l.ID, Note: "a note", Group: "g1"}
+		sp := &annotate.Span{DocumentID: d.ID, Start: 0, End: 5, LabelID: l.ID, Note: "a note ✓", Group: "g1",
+			Attributes: map[string]string{"negated": "true", "certainty": "low"}}
 		if err := p.AddSpan(sp); err != nil {
 			t.Fatal(err)
 		}
@@ -101,6 +103,9 @@ func testSpans(t *testing.T, tg Target) {
 		got, err := p.Span(sp.ID)
 		if err != nil || spanKey(got) != spanKey(sp) {
 			t.Errorf("Span = %s (%v), want %s", spanKey(got), err, spanKey(sp))
+		}
+		if got != nil && (got.CreatedAt.IsZero() || time.Since(got.CreatedAt).Abs() > time.Hour || got.UpdatedAt.Before(got.CreatedAt)) {
+			t.Errorf("Span times: created %v, updated %v; want now", got.CreatedAt, got.UpdatedAt)
 		}
 	})
 

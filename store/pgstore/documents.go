@@ -155,7 +155,7 @@ func (s *Store) SetStatus(id string, st annotate.Status) error {
 	if !st.Valid() {
 		return annotate.Errorf(annotate.EINVALID, "unknown status %q (want todo, in-progress or done)", st)
 	}
-	return s.write(func(ctx context.Context, tx pgx.Tx) error {
+	return s.writeLatest(func(ctx context.Context, tx pgx.Tx) error {
 		at := now()
 		// documents.status holds the status most recently set by anyone.
 		tag, err := tx.Exec(ctx, `UPDATE documents SET status = $1, updated_at = $2 WHERE id = $3`, string(st), at, id)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 
 	"gloss/annotate"
 )
@@ -41,7 +42,11 @@ func (s *Store) step(where, action string) (*annotate.Event, error) {
 	undo := action == "undo"
 	err := s.write(func(ctx context.Context, tx pgx.Tx) error {
 		ev, conflict = nil, nil
-		e, after, err := scanEventRow(tx.QueryRow(ctx, selectEventSQL+` WHERE annotator = $1 AND action IN `+undoableActions+` AND `+where+` LIMIT 1 FOR UPDATE`, s.annotator))
+		// The edit, and the span it changed as it is now, in one query.
+		var sc spanCols
+		e, after, err := scanEventRow(withSpan{tx.QueryRow(ctx, `SELECT e.*, `+sc.list()+` FROM (`+selectEventSQL+
+			` WHERE annotator = $1 AND action IN `+undoableActions+` AND `+where+` LIMIT 1 FOR UPDATE) e
+			LEFT JOIN spans s ON s.id = e.span_id AND e.span_id <> ''`, s.annotator), sc.dest()})
 		if errors.Is(err, pgx.ErrNoRows) {
 			return annotate.Errorf(annotate.ENOTFOUND, "nothing to %s", action)
 		}
@@ -62,7 +67,9 @@ func (s *Store) step(where, action string) (*annotate.Event, error) {
 			if undo {
 				from, to = to, from
 			}
-			cur, reason, err = moveSpan(ctx, tx, e.SpanID, from, to)
+			if cur, err = sc.span(); err == nil {
+				reason, err = moveSpanFrom(ctx, tx, e.SpanID, cur, from, to)
+			}
 		}
 		if err != nil {
 			return err
@@ -83,21 +90,15 @@ func (s *Store) step(where, action string) (*annotate.Event, error) {
 		case isBatch(e.Action):
 			before, afterRec = batchRecord(e, undo)
 		default:
-			now, err := findSpan(ctx, tx, e.SpanID)
-			if err != nil {
-				return err
-			}
-			before, afterRec = encodeSpan(cur), encodeSpan(now)
+			before, afterRec = encodeSpan(cur), encodeSpan(stateAfter(e, cur, undo))
 		}
 		state := undone
 		if !undo {
 			state = inEffect
 		}
-		if _, err := tx.Exec(ctx, `UPDATE events SET undone = $1 WHERE seq = $2`, state, e.Seq); err != nil {
-			return err
-		}
-		if _, err := tx.Exec(ctx, `INSERT INTO events(at, annotator, action, document_id, span_id, before, after, ref)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, now(), s.annotator, action, e.DocumentID, e.SpanID, before, afterRec, e.Seq); err != nil {
+		if _, err := tx.Exec(ctx, `WITH marked AS (UPDATE events SET undone = $9 WHERE seq = $8)
+			INSERT INTO events(at, annotator, action, document_id, span_id, before, after, ref)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, now(), s.annotator, action, e.DocumentID, e.SpanID, before, afterRec, e.Seq, state); err != nil {
 			return err
 		}
 		e.Undone = undo
@@ -108,6 +109,23 @@ func (s *Store) step(where, action string) (*annotate.Event, error) {
 		return nil, err
 	}
 	return ev, conflict
+}
+
+// stateAfter is the span as a single-span undo or redo of e leaves it
+// (what moveSpan wrote, with the creation time it kept), nil when removed.
+func stateAfter(e *annotate.Event, cur *annotate.Span, undo bool) *annotate.Span {
+	to := e.After
+	if undo {
+		to = e.Before
+	}
+	if to == nil {
+		return nil
+	}
+	now := *to
+	if cur != nil {
+		now.CreatedAt = cur.CreatedAt
+	}
+	return &now
 }
 
 // moveSpans takes every span of a batch from state from[i] to state to[i];
@@ -134,24 +152,54 @@ func moveSpan(ctx context.Context, tx pgx.Tx, id string, from, to *annotate.Span
 	if cur, err = findSpan(ctx, tx, id); err != nil {
 		return nil, "", err
 	}
+	reason, err = moveSpanFrom(ctx, tx, id, cur, from, to)
+	return cur, reason, err
+}
+
+// moveSpanFrom is moveSpan for a span known to be cur now.
+func moveSpanFrom(ctx context.Context, tx pgx.Tx, id string, cur, from, to *annotate.Span) (reason string, err error) {
 	if !sameState(cur, from) {
-		reason, err = staleReason(ctx, tx, id, from, cur)
-		return cur, reason, err
+		return staleReason(ctx, tx, id, from, cur)
 	}
 	if to == nil {
 		_, err = tx.Exec(ctx, `DELETE FROM spans WHERE id = $1`, id)
-		return cur, "", err
+		return "", err
 	}
-	reason, err = savepoint(ctx, tx, func() (string, error) {
-		if err := checkSpan(ctx, tx, to); err != nil {
-			return conflictReason(err)
-		}
-		if cur == nil {
-			return conflictReason(insertSpan(ctx, tx, to))
-		}
-		return conflictReason(updateSpan(ctx, tx, to))
-	})
-	return cur, reason, err
+	if done, err := checkedWrite(ctx, tx, cur == nil, to); done || err != nil {
+		return "", err
+	}
+	// The write's checks failed: say which.
+	if err := checkSpan(ctx, tx, to); err != nil {
+		return conflictReason(err)
+	}
+	// They pass now: a transaction that committed since this one began
+	// made them fail. Run again, to see it and say so.
+	return "", errRace
+}
+
+// checkedWrite inserts (insert) or updates span to, in one statement, only
+// when it lies in its document, its label exists and its annotator has no
+// other span with its range and label; done says whether it did.
+func checkedWrite(ctx context.Context, tx pgx.Tx, insert bool, to *annotate.Span) (done bool, err error) {
+	var tag pgconn.CommandTag
+	if insert {
+		tag, err = tx.Exec(ctx, `INSERT INTO spans(id, document_id, start, "end", label_id, note, annotator, grp, created_at, updated_at, attrs)
+			SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11
+			WHERE $3 >= 0 AND $3 < $4 AND $4 <= (SELECT length FROM documents WHERE id = $2)
+			AND EXISTS (SELECT 1 FROM labels WHERE id = $5)
+			ON CONFLICT DO NOTHING`, spanArgs(to)...)
+	} else {
+		tag, err = tx.Exec(ctx, `UPDATE spans SET start = $1, "end" = $2, label_id = $3, note = $4, grp = $5, updated_at = $6, attrs = $7
+			WHERE id = $8 AND $1 >= 0 AND $1 < $2 AND $2 <= (SELECT length FROM documents WHERE id = spans.document_id)
+			AND EXISTS (SELECT 1 FROM labels WHERE id = $3)
+			AND NOT EXISTS (SELECT 1 FROM spans t WHERE t.document_id = spans.document_id AND t.start = $1 AND t."end" = $2
+				AND t.label_id = $3 AND t.annotator = spans.annotator AND t.id <> spans.id)`,
+			to.Start, to.End, to.LabelID, to.Note, to.Group, fmtTime(to.UpdatedAt), encodeAttrs(to.Attributes), to.ID)
+	}
+	if err != nil {
+		return false, spanErr(err, to)
+	}
+	return tag.RowsAffected() == 1, nil
 }
 
 // staleReason says why a span is not as an edit left it (from): its

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 
+	"github.com/jackc/pgx/v5"
+
 	"gloss/annotate"
 )
 
@@ -21,27 +23,35 @@ type notice struct {
 
 // Listen calls fn for every change to spans, statuses, documents and labels
 // that another open project (another Store: another window, annotator or
-// machine) commits, as the server announces it (LISTEN/NOTIFY on a
-// connection of its own, taken from the store's pool for as long as Listen
-// runs). Changes made through this Store are left out. Identical changes
-// in one transaction come once. Listen returns when ctx is done (with
-// ctx.Err()) or the connection fails; fn runs on Listen's goroutine, so a
-// slow fn delays the next changes but loses none.
+// machine) commits, as the server announces it (LISTEN/NOTIFY, on a
+// connection of its own). Changes made through this Store are left out.
+// Identical changes in one transaction come once. Listen returns when ctx
+// is done (with ctx.Err()), when the Store is closed (with
+// context.Canceled) or when the connection fails; fn runs on Listen's
+// goroutine, so a slow fn delays the next changes but loses none.
 func (s *Store) Listen(ctx context.Context, fn func(annotate.Change)) error {
-	c, err := s.pool.Acquire(ctx)
+	return s.listen(ctx, fn, nil)
+}
+
+// listen is Listen that calls ready (when not nil) once it is listening.
+func (s *Store) listen(ctx context.Context, fn func(annotate.Change), ready func()) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	stop := context.AfterFunc(s.closed, cancel)
+	defer stop()
+	c, err := pgx.ConnectConfig(ctx, s.pool.Config().ConnConfig.Copy())
 	if err != nil {
-		return fmt.Errorf("listen on %s: %w", s.url, err)
+		return fmt.Errorf("listen on %s: %w", s.url, redactErr(err, s.pool.Config().ConnString()))
 	}
-	// The connection has been LISTENing: close it rather than give it back.
-	defer func() {
-		c.Conn().Close(context.Background())
-		c.Release()
-	}()
+	defer c.Close(context.Background())
 	if _, err := c.Exec(ctx, "LISTEN "+changeChannel); err != nil {
 		return fmt.Errorf("listen on %s: %w", s.url, err)
 	}
+	if ready != nil {
+		ready()
+	}
 	for {
-		n, err := c.Conn().WaitForNotification(ctx)
+		n, err := c.WaitForNotification(ctx)
 		if err != nil {
 			if ctx.Err() != nil {
 				return ctx.Err()

@@ -10,6 +10,8 @@ import (
 
 func TestMain(m *testing.M) { pgtest.Main(m) }
 
+var ctxb = context.Background()
+
 // newProject creates a project in a fresh database and opens it as annotator.
 func newProject(t testing.TB, annotator string) (*Store, string) {
 	t.Helper()

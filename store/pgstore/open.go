@@ -37,6 +37,9 @@ type Store struct {
 	readOnly  bool
 	annotator string
 	origin    string // this open project, to tell its own changes from others' (Listen)
+
+	closed context.Context // done once Close is called: Listen stops
+	close  context.CancelFunc
 }
 
 var (
@@ -115,6 +118,7 @@ func connect(ctx context.Context, rawURL string, opts Options) (*Store, error) {
 		return nil, annotate.Errorf(annotate.EINVALID, "%s: %v", shown, redactErr(err, rawURL))
 	}
 	s := &Store{url: shown, readOnly: opts.ReadOnly, annotator: opts.Annotator, origin: annotate.NewID()}
+	s.closed, s.close = context.WithCancel(context.Background())
 	if s.annotator == "" {
 		s.annotator = defaultAnnotator()
 	}
@@ -168,8 +172,9 @@ func (s *Store) ReadOnly() bool { return s.readOnly }
 // Annotator returns the name recorded on new spans and edits.
 func (s *Store) Annotator() string { return s.annotator }
 
-// Close closes the store's connections.
+// Close stops Listen and closes the store's connections.
 func (s *Store) Close() error {
+	s.close()
 	s.pool.Close()
 	return nil
 }

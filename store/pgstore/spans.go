@@ -8,6 +8,7 @@ import (
 	"maps"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 
 	"gloss/annotate"
 )
@@ -141,24 +142,6 @@ func (s *Store) fillSpan(sp *annotate.Span, stamp string) {
 	}
 }
 
-// AddSpan validates a new span against its document and labels and stores
-// it. Missing ID, times and annotator are filled in.
-func (s *Store) AddSpan(sp *annotate.Span) error {
-	s.fillSpan(sp, now())
-	return s.write(func(ctx context.Context, tx pgx.Tx) error {
-		if err := checkSpan(ctx, tx, sp); err != nil {
-			return err
-		}
-		if err := insertSpan(ctx, tx, sp); err != nil {
-			return err
-		}
-		if err := s.clearRedo(ctx, tx); err != nil {
-			return err
-		}
-		return s.logEvent(ctx, tx, annotate.ActionAddSpan, sp.DocumentID, sp.ID, "", encodeSpan(sp))
-	})
-}
-
 const insertSpanSQL = `INSERT INTO spans(id, document_id, start, "end", label_id, note, annotator, grp, created_at, updated_at, attrs)
 	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`
 
@@ -172,6 +155,9 @@ func insertSpan(ctx context.Context, tx pgx.Tx, sp *annotate.Span) error {
 	return spanErr(err, sp)
 }
 
+// errUnique stands for a unique violation found by a check.
+var errUnique = &pgconn.PgError{Code: "23505"}
+
 // spanErr turns constraint violations on a span into domain errors: a
 // duplicate is ECONFLICT; a document or label deleted meanwhile ENOTFOUND.
 func spanErr(err error, sp *annotate.Span) error {
@@ -184,67 +170,31 @@ func spanErr(err error, sp *annotate.Span) error {
 	return err
 }
 
-// checkSpan validates offsets against the document length and that the label exists.
+// checkSpan validates offsets against the document length, that the label
+// exists and that the annotator has no other span with the same range and
+// label, in one query.
 func checkSpan(ctx context.Context, tx pgx.Tx, sp *annotate.Span) error {
-	n, err := documentLength(ctx, tx, sp.DocumentID)
-	if err != nil {
+	var n *int
+	var label, dup bool
+	err := tx.QueryRow(ctx, `SELECT (SELECT length FROM documents WHERE id = $1), EXISTS (SELECT 1 FROM labels WHERE id = $2),
+		EXISTS (SELECT 1 FROM spans WHERE document_id = $1 AND start = $3 AND "end" = $4 AND label_id = $2 AND annotator = $5 AND id <> $6)`,
+		sp.DocumentID, sp.LabelID, sp.Start, sp.End, sp.Annotator, sp.ID).Scan(&n, &label, &dup)
+	switch {
+	case err != nil:
+		return err
+	case n == nil:
+		return annotate.Errorf(annotate.ENOTFOUND, "no document with id %s", sp.DocumentID)
+	}
+	if err := annotate.CheckRange(sp.Start, sp.End, *n); err != nil {
 		return err
 	}
-	if err := annotate.CheckRange(sp.Start, sp.End, n); err != nil {
-		return err
-	}
-	if l, err := findLabel(ctx, tx, sp.LabelID); err != nil {
-		return err
-	} else if l == nil {
+	if !label {
 		return annotate.Errorf(annotate.ENOTFOUND, "no label with id %s", sp.LabelID)
 	}
+	if dup {
+		return spanErr(errUnique, sp)
+	}
 	return nil
-}
-
-const updateSpanSQL = `UPDATE spans SET start = $1, "end" = $2, label_id = $3, note = $4, grp = $5, updated_at = $6, attrs = $7 WHERE id = $8`
-
-func updateSpan(ctx context.Context, tx pgx.Tx, sp *annotate.Span) error {
-	_, err := tx.Exec(ctx, updateSpanSQL, sp.Start, sp.End, sp.LabelID, sp.Note, sp.Group, fmtTime(sp.UpdatedAt), encodeAttrs(sp.Attributes), sp.ID)
-	return spanErr(err, sp)
-}
-
-// UpdateSpan saves a span's offsets, label, note and attributes.
-func (s *Store) UpdateSpan(sp *annotate.Span) error {
-	return s.write(func(ctx context.Context, tx pgx.Tx) error {
-		old, err := getSpan(ctx, tx, sp.ID)
-		if err != nil {
-			return err
-		}
-		sp.DocumentID = old.DocumentID
-		if err := checkSpan(ctx, tx, sp); err != nil {
-			return err
-		}
-		sp.UpdatedAt = parseTime(now())
-		if err := updateSpan(ctx, tx, sp); err != nil {
-			return err
-		}
-		if err := s.clearRedo(ctx, tx); err != nil {
-			return err
-		}
-		return s.logEvent(ctx, tx, annotate.ActionUpdateSpan, sp.DocumentID, sp.ID, encodeSpan(old), encodeSpan(sp))
-	})
-}
-
-// DeleteSpan removes a span.
-func (s *Store) DeleteSpan(id string) error {
-	return s.write(func(ctx context.Context, tx pgx.Tx) error {
-		old, err := getSpan(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		if _, err := tx.Exec(ctx, `DELETE FROM spans WHERE id = $1`, id); err != nil {
-			return err
-		}
-		if err := s.clearRedo(ctx, tx); err != nil {
-			return err
-		}
-		return s.logEvent(ctx, tx, annotate.ActionDeleteSpan, old.DocumentID, old.ID, encodeSpan(old), "")
-	})
 }
 
 // sameState reports whether a span's content (not its times) is as expected.

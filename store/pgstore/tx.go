@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"sync/atomic"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -44,6 +45,17 @@ func (s *Store) write(fn func(ctx context.Context, tx pgx.Tx) error) error {
 	return s.run(pgx.TxOptions{IsoLevel: pgx.RepeatableRead}, fn)
 }
 
+// writeLatest runs fn in one READ COMMITTED transaction: for writes that
+// do not depend on what they read, where the latest write wins (a status),
+// so that many annotators writing the same row wait in turn instead of
+// failing and retrying.
+func (s *Store) writeLatest(fn func(ctx context.Context, tx pgx.Tx) error) error {
+	if s.readOnly {
+		return annotate.Errorf(annotate.EINVALID, "%s is open read-only: changes cannot be saved", s.url)
+	}
+	return s.run(pgx.TxOptions{IsoLevel: pgx.ReadCommitted}, fn)
+}
+
 // read runs fn in one read-only REPEATABLE READ transaction, so that what
 // fn reads is one consistent state of the project.
 func (s *Store) read(fn func(ctx context.Context, tx pgx.Tx) error) error {
@@ -58,6 +70,7 @@ func (s *Store) run(opts pgx.TxOptions, fn func(ctx context.Context, tx pgx.Tx) 
 		if !retryable(err) {
 			break
 		}
+		retries.Add(1)
 		// Back off a random while, longer each time, so that the
 		// transactions that clashed do not clash again.
 		time.Sleep(time.Duration(rand.IntN(1<<min(attempt, 6)+1)) * time.Millisecond)
@@ -65,10 +78,18 @@ func (s *Store) run(opts pgx.TxOptions, fn func(ctx context.Context, tx pgx.Tx) 
 	return dbErr(s.url, err)
 }
 
-// retryable reports a serialization failure or a deadlock.
+// retries counts the transactions run again, for the load test's report.
+var retries atomic.Int64
+
+// errRace is a conflict with a transaction that committed after this one
+// began (a unique violation its checks could not see): the transaction is
+// run again, and then sees it.
+var errRace = errors.New("a concurrent change: run again")
+
+// retryable reports a serialization failure, a deadlock or errRace.
 func retryable(err error) bool {
 	code := sqlState(err)
-	return code == "40001" || code == "40P01"
+	return code == "40001" || code == "40P01" || errors.Is(err, errRace)
 }
 
 func sqlState(err error) string {

@@ -120,3 +120,19 @@ CREATE TRIGGER documents_notify AFTER INSERT OR DELETE ON documents
     FOR EACH STATEMENT EXECUTE FUNCTION gloss_notify('document');
 CREATE TRIGGER labels_notify AFTER INSERT OR UPDATE OR DELETE ON labels
     FOR EACH STATEMENT EXECUTE FUNCTION gloss_notify('label');
+
+-- The sample (documents drawn for coding, in draw order) and who codes
+-- which document, as in the project file; the documents list filters on them.
+CREATE TABLE sample (
+    document_id text COLLATE "C" PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
+    ord         integer NOT NULL,
+    stratum     text NOT NULL DEFAULT '',
+    overlap     boolean NOT NULL DEFAULT false
+);
+CREATE INDEX sample_by_ord ON sample (ord);
+CREATE TABLE assignments (
+    document_id text COLLATE "C" NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    annotator   text COLLATE "C" NOT NULL,
+    PRIMARY KEY (annotator, document_id)
+);
+CREATE INDEX assignments_by_document ON assignments (document_id);
