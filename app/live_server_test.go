@@ -146,6 +146,9 @@ func TestServerProjectOpensWithoutSavingThePassword(t *testing.T) {
 	if title := g.WindowTitle(); !strings.Contains(title, url) || strings.Contains(title, secret) {
 		t.Errorf("title = %q, want the URL %s without its password", title, url)
 	}
+	if _, state := g.StatusText(); !strings.Contains(state, "Server project "+url) || strings.Contains(state, secret) {
+		t.Errorf("status = %q, want the server project's URL without its password", state)
+	}
 	if recent := g.RecentLabels(); !slices.Contains(recent, url) {
 		t.Errorf("recent projects = %q, want %s (no password)", recent, url)
 	}

@@ -151,6 +151,7 @@ func (g *Gloss) setProject(p Project) {
 	g.menu.refresh()
 	g.files.warnBackup()
 	g.live.start(p)
+	g.liveStarted()
 }
 
 // documentShown shows the session's document (or none) in every area.

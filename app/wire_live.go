@@ -28,6 +28,19 @@ func (g *Gloss) wireLive() {
 	}
 }
 
+// liveStarted names a server project in the status bar once it is shown
+// and says that others' changes will show up.
+func (g *Gloss) liveStarted() {
+	if g.s.p == nil || !isServerAddress(g.s.p.Path()) {
+		return
+	}
+	msg := "Server project " + withoutPassword(g.s.p.Path())
+	if g.live.listening() {
+		msg += ": others' changes show as they are saved"
+	}
+	g.status.message(msg)
+}
+
 // liveChanged shows a batch of changes made by others; with resync it
 // rereads everything, as changes may have been missed.
 func (g *Gloss) liveChanged(changes []annotate.Change, resync bool) {
