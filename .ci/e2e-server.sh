@@ -101,8 +101,10 @@ for _ in $(seq 600); do
 	URL=$(awk '$1 == "url" {print $2; exit}' "$TMP/server.out")
 	[ -n "$URL" ] && break
 	if ! kill -0 "$SERVER_PID" 2>/dev/null; then
+		RC=0
+		wait "$SERVER_PID" || RC=$?
 		SERVER_PID=''
-		if grep -q 'not found on PATH' "$TMP/server.err" && [ "${CI:-}" != true ]; then
+		if [ "$RC" -eq 3 ] && [ "${CI:-}" != true ]; then # no PostgreSQL
 			log "SKIP: $(cat "$TMP/server.err")"
 			exit 0
 		fi

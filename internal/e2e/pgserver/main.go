@@ -9,10 +9,13 @@
 //	                  SIGTERM, then stop the server and remove its folder
 //	pgserver spans URL  print the project's spans, one line each:
 //	                  DOCUMENT START END LABEL ANNOTATOR
+//
+// Without PostgreSQL's server programs it exits with status 3.
 package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"os/signal"
@@ -38,9 +41,15 @@ func main() {
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "pgserver:", err)
+		if errors.Is(err, pgtest.ErrNoPostgres) {
+			os.Exit(noPostgres)
+		}
 		os.Exit(1)
 	}
 }
+
+// noPostgres is the exit status when PostgreSQL is not installed.
+const noPostgres = 3
 
 func serve() error {
 	c, err := pgtest.Start()
