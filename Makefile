@@ -98,10 +98,13 @@ fuzz:
 
 ## e2e: the real window under Xvfb, driven with xdotool. The window is a
 ## separate binary, bin/gloss-e2e, built with the e2e tag: the hooks the test
-## needs (app/e2e.go) are not compiled into bin/gloss.
+## needs (app/e2e.go) are not compiled into bin/gloss. e2e-server.sh opens two
+## windows on one PostgreSQL project and checks that a span saved in one shows
+## in the other.
 e2e: build
 	$(GO) build -tags e2e,$(GO_TAGS) -ldflags "$(LDFLAGS)" -o $(BIN)/gloss-e2e ./cmd/gloss
 	@if [ -x .ci/e2e-gui.sh ]; then .ci/e2e-gui.sh $(BIN)/gloss-e2e $(BIN)/gloss-cli; else echo "e2e: .ci/e2e-gui.sh missing"; exit 1; fi
+	.ci/e2e-server.sh $(BIN)/gloss-e2e
 
 ## bench: every benchmark five times, then the summary table (docs/performance.md).
 BENCH_COUNT ?= 5

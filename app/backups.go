@@ -19,7 +19,7 @@ type Backups = annotate.BackupKeeper
 
 // warnBackup tells the user when the backup made on opening failed.
 func (f *projectFiles) warnBackup() {
-	if f.backups == nil || f.s.p == nil || f.s.p.ReadOnly() {
+	if f.backups == nil || f.s.p == nil || f.s.p.ReadOnly() || isServerAddress(f.s.p.Path()) {
 		return
 	}
 	if err := f.backups.OpenProblem(f.s.p); err != nil {
@@ -29,7 +29,7 @@ func (f *projectFiles) warnBackup() {
 
 // showRestoreCurrent offers the backups of the project shown.
 func (f *projectFiles) showRestoreCurrent() {
-	if f.s.p == nil {
+	if f.s.p == nil || f.fileProjectOnly("Restoring a backup") {
 		return
 	}
 	f.showRestore(f.s.p.Path())

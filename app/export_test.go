@@ -28,6 +28,7 @@ func NewProbe(g *Gloss) *Probe {
 	// driver runs fyne.Do at once, on whatever goroutine calls it.
 	g.status.state.tips.now = true
 	g.glyphs.now = true
+	p.catchLive() // live updates wait for AwaitLive (live_export_test.go)
 	return p
 }
 

@@ -32,7 +32,7 @@ func (f *projectFiles) openProject(path string) {
 	if f.s.p != nil && samePath(f.s.p.Path(), path) {
 		return
 	}
-	if !fileExists(path) {
+	if !isServerAddress(path) && !fileExists(path) {
 		showError(f.win, annotate.Errorf(annotate.ENOTFOUND, "%s no longer exists", path))
 		f.forgetRecent(path)
 		return
@@ -44,6 +44,10 @@ func (f *projectFiles) openProject(path string) {
 		return
 	}
 	f.onOpen(p)
+	if isServerAddress(path) {
+		f.status.message("Opened the server project " + withoutPassword(path))
+		return
+	}
 	f.status.message("Opened " + filepath.Base(path))
 }
 
@@ -90,6 +94,9 @@ func (f *projectFiles) forgetRecent(path string) {
 }
 
 func samePath(a, b string) bool {
+	if isServerAddress(a) || isServerAddress(b) {
+		return withoutPassword(a) == withoutPassword(b)
+	}
 	aa, err1 := filepath.Abs(a)
 	bb, err2 := filepath.Abs(b)
 	return err1 == nil && err2 == nil && aa == bb
@@ -121,6 +128,7 @@ func (f *projectFiles) recentProjects() []string {
 // rememberProject records path as the last opened project and moves it to
 // the front of the recent list.
 func (f *projectFiles) rememberProject(path string) {
+	path = withoutPassword(path) // a server project's password is never saved
 	f.prefs.SetString(prefLastProject, path)
 	list := []string{path}
 	for _, p := range f.prefs.StringListWithFallback(prefRecent, nil) {

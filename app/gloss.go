@@ -47,6 +47,7 @@ type Gloss struct {
 	rels      *relationsArea // relations and attributes (relations.go, spanstructure.go)
 	docInfo   *docInfo       // the Document tab: document labels and metadata (docinfo.go)
 	schema    *schemaEditor  // relation types and attributes (schemaeditor.go)
+	live      *liveUpdates   // others' changes to a shared project (live.go, wire_live.go)
 }
 
 // New builds the window for project p. open is used by File → New, Open and
@@ -89,6 +90,7 @@ func (g *Gloss) Close() error {
 	g.layout.rememberDividers()
 	g.text.rememberScroll()
 	g.spans.editor.flushNote()
+	g.live.stop()
 	if g.s.p == nil {
 		return nil
 	}
@@ -110,7 +112,7 @@ func (g *Gloss) build(open Opener) {
 	g.spans.editor.text.tips = tips
 	g.labels = newLabelsArea(g.s, g.win, g.status, tips)
 	dialogs := &fileDialogs{s: g.s, win: g.win, prefs: g.app.Preferences()}
-	g.files = &projectFiles{s: g.s, win: g.win, prefs: g.app.Preferences(), dialogs: dialogs, status: g.status, open: open}
+	g.files = &projectFiles{s: g.s, win: g.win, prefs: g.app.Preferences(), dialogs: dialogs, status: g.status, open: withPasswords(open)}
 	g.xfer = newTransfers(g.s, g.win, dialogs, g.status)
 	g.keys = &keyboard{win: g.win, view: g.text.view}
 	g.who = &annotatorArea{s: g.s, win: g.win, prefs: g.app.Preferences(), status: g.status}
@@ -133,6 +135,7 @@ func (g *Gloss) build(open Opener) {
 	g.rels = newRelationsArea(g.s, g.win, g.text.view, g.app.Preferences())
 	g.docInfo = newDocInfo(g.s, g.win)
 	g.schema = newSchemaEditor(g.s, g.win)
+	g.live = newLiveUpdates()
 	g.menu = newMainMenu(g.actions())
 	g.menu.blocked = func() bool { return dialogOpen(g.win) }
 	g.wire()

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -22,6 +21,7 @@ type menuActions struct {
 	newProject, openProject, importFiles, importFolder, restoreBackup, quit func()
 	export                                                                  func(format string)
 	openRecent                                                              func(path string)
+	openServer                                                              func() // a project on a server (server.go)
 	recent                                                                  func() []string
 
 	undo, redo, labelPalette, deleteSpan, editLabels func()
@@ -97,6 +97,7 @@ func (m *mainMenu) build() *fyne.MainMenu {
 	file := fyne.NewMenu("File",
 		item("New project…", shortcut(fyne.KeyN, 0), a.newProject),
 		item("Open project…", shortcut(fyne.KeyO, 0), a.openProject),
+		fyne.NewMenuItem("Open server project…", a.openServer),
 		m.recent,
 		fyne.NewMenuItemSeparator(),
 		item(importFilesLabel(), shortcut(fyne.KeyI, 0), a.importFiles),
@@ -205,7 +206,7 @@ func (m *mainMenu) refresh() {
 	var items []*fyne.MenuItem
 	for _, p := range m.act.recent() {
 		p := p
-		items = append(items, fyne.NewMenuItem(filepath.Base(p)+"  —  "+filepath.Dir(p), func() { m.act.openRecent(p) }))
+		items = append(items, fyne.NewMenuItem(recentLabel(p), func() { m.act.openRecent(p) }))
 	}
 	if len(items) == 0 {
 		none := fyne.NewMenuItem("(none)", nil)

@@ -74,6 +74,9 @@ func (s *session) hasDoc(id string) bool {
 
 // projectName is the project file's name without its extension.
 func (s *session) projectName() string {
+	if isServerAddress(s.p.Path()) { // a server project: its database
+		return serverDatabase(s.p.Path())
+	}
 	base := filepath.Base(s.p.Path())
 	return strings.TrimSuffix(base, filepath.Ext(base))
 }

@@ -34,15 +34,16 @@ func Start(a fyne.App, arg string, open Opener, backups Backups) (*Gloss, error)
 	}
 	var problems []problem
 	var p Project
+	open = withPasswords(open)
 	if arg != "" {
-		path, err := filepath.Abs(arg)
+		path, err := absProject(arg)
 		if err == nil {
 			p, err = openSeeded(open, path, false)
 		}
 		if err != nil {
 			problems = append(problems, problem{path, err})
 		}
-	} else if last := a.Preferences().String(prefLastProject); last != "" && fileExists(last) {
+	} else if last := a.Preferences().String(prefLastProject); last != "" && (fileExists(last) || isServerAddress(last)) {
 		var err error
 		if p, err = openSeeded(open, last, false); err != nil {
 			problems = append(problems, problem{last, err})
@@ -82,7 +83,7 @@ func openDefaultProject(open Opener) (Project, error) {
 // openSeeded opens a project; one that did not exist yet gets the default
 // labels and, with sample set, the sample article.
 func openSeeded(open Opener, path string, sample bool) (Project, error) {
-	existed := fileExists(path)
+	existed := fileExists(path) || isServerAddress(path) // a server project is never seeded
 	p, err := open(path)
 	if err != nil {
 		return nil, err
@@ -119,6 +120,15 @@ func defaultProjectPath() (string, error) {
 		}
 	}
 	return filepath.Join(dir, "Gloss", defaultProjectName), nil
+}
+
+// absProject is the absolute path of a project file; a server project's
+// address is returned as it is.
+func absProject(arg string) (string, error) {
+	if isServerAddress(arg) {
+		return arg, nil
+	}
+	return filepath.Abs(arg)
 }
 
 func fileExists(path string) bool {

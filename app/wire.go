@@ -121,10 +121,12 @@ func (g *Gloss) wire() {
 		showError(g.win, fmt.Errorf("Gloss could not open a web browser (%v).\nThe address %s is on the clipboard", err, u))
 	}
 	g.wireStructure()
+	g.wireLive()
 }
 
 // setProject shows project p, closing the one shown before.
 func (g *Gloss) setProject(p Project) {
+	g.live.stop() // before the project it listens to is closed
 	if g.s.p != nil && g.s.p != p {
 		g.spans.editor.flushNote()
 		if err := g.s.p.Close(); err != nil {
@@ -148,6 +150,8 @@ func (g *Gloss) setProject(p Project) {
 	g.teamProjectSet()
 	g.menu.refresh()
 	g.files.warnBackup()
+	g.live.start(p)
+	g.liveStarted()
 }
 
 // documentShown shows the session's document (or none) in every area.
@@ -168,7 +172,7 @@ func (g *Gloss) documentShown() {
 }
 
 func (g *Gloss) updateTitle() {
-	title := "Gloss — " + g.s.projectName()
+	title := "Gloss — " + g.s.projectTitle()
 	if g.s.doc != nil {
 		title += " — " + g.s.doc.Title
 	}
@@ -212,5 +216,9 @@ func (g *Gloss) reload() {
 		g.structureShown()
 	}
 	g.menu.refreshEdit()
+	if isServerAddress(g.s.p.Path()) {
+		g.status.message("Reloaded from the server")
+		return
+	}
 	g.status.message("Reloaded from " + filepath.Base(g.s.p.Path()))
 }

@@ -24,6 +24,7 @@ func (g *Gloss) actions() menuActions {
 		},
 		export:     func(name string) { g.xfer.showExport(name) },
 		openRecent: func(path string) { g.files.openProject(path) },
+		openServer: func() { g.files.showOpenServer() },
 		recent:     func() []string { return g.files.recentProjects() },
 
 		undo:         func() { g.keys.shortcutOr(&fyne.ShortcutUndo{}, g.spans.undo) },
@@ -71,6 +72,7 @@ func (g *Gloss) actions() menuActions {
 		concordance: g.showConcordance,
 	}
 	g.structureActions(&a)
+	g.optionalActions(&a) // features the project may lack (wire_features.go)
 	return a
 }
 

@@ -1,17 +1,21 @@
-// Command gloss is the Gloss desktop app: it opens a project file (the one
-// named on the command line, else the last one, else a default project with
-// the sample article) in the annotation window.
+// Command gloss is the Gloss desktop app: it opens a project file or a
+// project on a PostgreSQL server (the one named on the command line, else
+// the last one, else a default project with the sample article) in the
+// annotation window.
 package main
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"os"
+	"time"
 
 	fyneapp "fyne.io/fyne/v2/app"
 
 	"gloss/app"
 	"gloss/store"
+	"gloss/store/pgstore"
 )
 
 // Version is set at build time with -ldflags "-X main.Version=...".
@@ -23,9 +27,11 @@ const appID = "org.gloss.Gloss"
 func main() {
 	showVersion := flag.Bool("version", false, "print the version and exit")
 	flag.Usage = func() {
-		fmt.Fprintf(flag.CommandLine.Output(), "usage: gloss [--version] [PROJECT.gloss]\n\n"+
-			"Opens PROJECT.gloss (created when missing), else the project opened last,\n"+
-			"else a default project with a sample article.\n")
+		fmt.Fprintf(flag.CommandLine.Output(), "usage: gloss [--version] [PROJECT.gloss | postgres://USER@HOST:PORT/DATABASE]\n\n"+
+			"Opens PROJECT.gloss (created when missing) or the project in a PostgreSQL\n"+
+			"database (made by gloss-cli init; the password comes from PGPASSWORD or\n"+
+			"~/.pgpass), else the project opened last, else a default project with a\n"+
+			"sample article.\n")
 		flag.PrintDefaults()
 	}
 	flag.Parse()
@@ -40,6 +46,9 @@ func main() {
 	app.Version = Version
 	a := fyneapp.NewWithID(appID)
 	openStore := func(path string) (app.Project, error) {
+		if pgstore.IsURL(path) {
+			return openServer(path, app.AnnotatorName(a.Preferences()))
+		}
 		s, err := store.Open(path, store.Options{Annotator: app.AnnotatorName(a.Preferences())})
 		if err != nil {
 			return nil, err
@@ -58,4 +67,19 @@ func main() {
 		fmt.Fprintln(os.Stderr, "gloss: close project:", err)
 		os.Exit(1)
 	}
+}
+
+// openTimeout bounds connecting to a server project, so that an unreachable
+// server is reported instead of freezing the window.
+const openTimeout = 15 * time.Second
+
+// openServer opens the project in the PostgreSQL database at url.
+func openServer(url, annotator string) (app.Project, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), openTimeout)
+	defer cancel()
+	s, err := pgstore.Open(ctx, url, pgstore.Options{Annotator: annotator})
+	if err != nil {
+		return nil, err
+	}
+	return s, nil
 }

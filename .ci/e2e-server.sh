@@ -1,0 +1,231 @@
+#!/usr/bin/env bash
+# Real-window end-to-end test of a project on a PostgreSQL server (issue 18):
+# start a throwaway server on loopback in a temporary folder (initdb as the
+# user nobody when run as root) holding a project with the sample article,
+# open TWO Gloss windows on it under one virtual X server, side by side (as
+# the annotators alice and bob), drag across a word in alice's window and
+# press the hotkey 1, then check that bob's window shows the span without
+# reopening (its span count, reported by the e2e build, and a screenshot),
+# that the server has the span as alice's, and that the password typed in
+# alice's URL is in neither her window title nor her preferences.
+#
+# usage: .ci/e2e-server.sh [GLOSS_E2E_BIN]
+#
+# GLOSS_E2E_BIN is gloss built with -tags e2e (make e2e builds bin/gloss-e2e);
+# without it, it is built here. internal/e2e/pgserver (the server and the
+# span check) is always built here. Needs Xvfb, xdotool, ImageMagick's
+# import and PostgreSQL's server programs (make test-deps installs them);
+# without PostgreSQL the test is skipped, unless CI=true, when it fails.
+# The screenshot is kept as test-artifacts/e2e-server.png.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+case " ${GOFLAGS:-} " in *sqlite_fts5*) ;; *) GOFLAGS="${GOFLAGS:+$GOFLAGS }-tags=sqlite_fts5" ;; esac
+export GOFLAGS
+ROOT=$(pwd)
+ART=$ROOT/test-artifacts
+WORD=Consequently # a word of the sample article
+LABEL=actor       # the label on hotkey 1
+SECRET=e2e-not-saved-pw
+mkdir -p "$ART"
+
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/gloss-e2e-server.XXXXXX")
+chmod 755 "$TMP"
+XVFB_PID='' SERVER_PID='' PIDS=()
+
+log() { echo "e2e-server: $*" >&2; }
+
+cleanup() {
+	local rc=$?
+	for p in "${PIDS[@]}"; do
+		kill "$p" 2>/dev/null || true
+	done
+	sleep 0.5
+	for p in "${PIDS[@]}"; do
+		kill -9 "$p" 2>/dev/null || true
+	done
+	if [ -n "$XVFB_PID" ]; then
+		kill "$XVFB_PID" 2>/dev/null || true
+		wait "$XVFB_PID" 2>/dev/null || true
+	fi
+	if [ -n "$SERVER_PID" ]; then # stops PostgreSQL and removes its folder
+		kill -TERM "$SERVER_PID" 2>/dev/null || true
+		for _ in $(seq 300); do
+			kill -0 "$SERVER_PID" 2>/dev/null || break
+			sleep 0.1
+		done
+		kill -9 "$SERVER_PID" 2>/dev/null || true
+	fi
+	for w in alice bob; do
+		[ -f "$TMP/$w.err" ] && cp "$TMP/$w.err" "$ART/e2e-server-$w-stderr.log"
+	done
+	[ -f "$TMP/server.err" ] && cp "$TMP/server.err" "$ART/e2e-server-postgres.log"
+	rm -rf "$TMP"
+	if [ $rc -eq 0 ]; then log "PASS"; else log "FAIL (exit $rc)"; fi
+	exit $rc
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+fail() {
+	log "$*"
+	for w in alice bob; do
+		if [ -s "$TMP/$w.err" ]; then
+			log "$w's gloss stderr (last lines):"
+			tail -n 20 "$TMP/$w.err" >&2
+		fi
+	done
+	exit 1
+}
+
+for tool in Xvfb xdotool import; do
+	command -v "$tool" >/dev/null || fail "$tool is not installed (apt-get install xvfb xdotool imagemagick)"
+done
+
+if [ $# -ge 1 ]; then
+	[ -x "$1" ] || fail "$1 is not an executable (make e2e builds bin/gloss-e2e)"
+	GLOSS=$(realpath "$1")
+else
+	log "building gloss-e2e"
+	go build -tags e2e,sqlite_fts5 -o "$TMP/gloss" ./cmd/gloss
+	GLOSS=$TMP/gloss
+fi
+go build -o "$TMP/pgserver" ./internal/e2e/pgserver
+chmod 755 "$TMP/pgserver"
+
+# The server, with a project holding the sample article.
+"$TMP/pgserver" >"$TMP/server.out" 2>"$TMP/server.err" &
+SERVER_PID=$!
+URL=
+for _ in $(seq 600); do
+	URL=$(awk '$1 == "url" {print $2; exit}' "$TMP/server.out")
+	[ -n "$URL" ] && break
+	if ! kill -0 "$SERVER_PID" 2>/dev/null; then
+		RC=0
+		wait "$SERVER_PID" || RC=$?
+		SERVER_PID=''
+		if [ "$RC" -eq 3 ] && [ "${CI:-}" != true ]; then # no PostgreSQL
+			log "SKIP: $(cat "$TMP/server.err")"
+			exit 0
+		fi
+		fail "the PostgreSQL server did not start: $(cat "$TMP/server.err")"
+	fi
+	sleep 0.1
+done
+[ -n "$URL" ] || fail "the PostgreSQL server did not start within 60 s"
+log "server project $URL"
+# alice types a password in her URL (the loopback server trusts any): it
+# must never be saved.
+URL_PW=${URL/:\/\/postgres@/:\/\/postgres:$SECRET@}
+
+# One wide virtual screen for both windows.
+DISP=
+for n in $(seq 98 -1 50); do
+	if [ ! -e "/tmp/.X$n-lock" ] && [ ! -e "/tmp/.X11-unix/X$n" ]; then
+		DISP=$n
+		break
+	fi
+done
+[ -n "$DISP" ] || fail "no free X display number between 50 and 98"
+Xvfb ":$DISP" -screen 0 2560x820x24 -nolisten tcp >"$TMP/xvfb.log" 2>&1 &
+XVFB_PID=$!
+export DISPLAY=":$DISP"
+for _ in $(seq 100); do
+	xdotool getmouselocation >/dev/null 2>&1 && break
+	kill -0 "$XVFB_PID" 2>/dev/null || fail "Xvfb exited: $(cat "$TMP/xvfb.log")"
+	sleep 0.1
+done
+xdotool getmouselocation >/dev/null 2>&1 || fail "Xvfb on :$DISP did not start within 10 s"
+
+# startWindow NAME URL: a window as annotator NAME with a home of its own.
+startWindow() {
+	local name=$1 url=$2 home=$TMP/home-$1
+	mkdir -p "$home"
+	HOME=$home XDG_CONFIG_HOME=$home/.config XDG_DATA_HOME=$home/.local/share \
+		FYNE_SCALE=1 GLOSS_E2E_WORD=$WORD GLOSS_ANNOTATOR=$name \
+		LC_ALL=en_US.UTF-8 LANG=en_US.UTF-8 "$GLOSS" "$url" >"$TMP/$name.out" 2>"$TMP/$name.err" &
+	PIDS+=($!)
+}
+
+# reported NAME PATTERN: waits up to 30 s for a line of NAME's window.
+reported() {
+	for _ in $(seq 300); do
+		grep -q "$2" "$TMP/$1.out" && return 0
+		sleep 0.1
+	done
+	return 1
+}
+
+startWindow alice "$URL_PW"
+ALICE_PID=${PIDS[0]}
+startWindow bob "$URL"
+BOB_PID=${PIDS[1]}
+for w in alice bob; do
+	reported $w '^gloss-e2e: word ' || fail "$w's window did not report where '$WORD' is within 30 s"
+	reported $w '^gloss-e2e-live: spans 0 live true' || fail "$w's window does not show 0 spans with live updates on"
+done
+read -r _ _ START END X1 Y1 X2 Y2 <<<"$(grep -m1 '^gloss-e2e: word ' "$TMP/alice.out")"
+log "'$WORD' is [$START, $END) at ($X1,$Y1)-($X2,$Y2)"
+
+windowOf() { timeout 20 xdotool search --sync --all --pid "$1" --name '^Gloss' | head -n1; }
+WA=$(windowOf "$ALICE_PID") || true
+WB=$(windowOf "$BOB_PID") || true
+[ -n "$WA" ] && [ -n "$WB" ] || fail "no Gloss window for alice ($WA) or bob ($WB)"
+TITLE=$(xdotool getwindowname "$WA")
+log "alice's window: $TITLE"
+case $TITLE in
+*"$SECRET"*) fail "the password is in the window title: $TITLE" ;;
+"Gloss — $URL — "*) ;;
+*) fail "alice's window title is '$TITLE', want 'Gloss — $URL — DOCUMENT'" ;;
+esac
+xdotool windowmove "$WB" 1290 0
+sleep 1
+
+# alice drags across the word and presses 1.
+MX=$(((X1 + X2) / 2))
+xdotool mousemove --window "$WA" "$X1" "$Y1"
+sleep 0.3
+xdotool mousedown 1
+sleep 0.2
+xdotool mousemove --window "$WA" "$MX" "$Y2"
+sleep 0.2
+xdotool mousemove --window "$WA" "$X2" "$Y2"
+sleep 0.2
+xdotool mouseup 1
+sleep 0.5
+xdotool key --window "$WA" --clearmodifiers 1
+reported alice '^gloss-e2e-live: spans 1 ' || fail "alice's window shows no span after pressing 1"
+
+# bob's window shows it, without reopening.
+reported bob '^gloss-e2e-live: spans 1 live true' || fail "bob's window did not show alice's span within 30 s"
+sleep 0.5
+import -window root "$ART/e2e-server.png" || fail "screenshot failed"
+log "bob's window shows alice's span; screenshot: test-artifacts/e2e-server.png"
+
+# The server has it, as alice's.
+SPANS=$("$TMP/pgserver" spans "$URL") || fail "cannot list the server project's spans"
+log "spans on the server: ${SPANS:-none}"
+[ "$(printf '%s\n' "$SPANS" | grep -c .)" -eq 1 ] || fail "want exactly 1 span on the server"
+printf '%s\n' "$SPANS" | grep -qE "^[^ ]+ $START $END $LABEL alice$" ||
+	fail "want alice's $LABEL span [$START, $END) on the server"
+
+# Quit both with Ctrl+Q; alice's preferences must not hold the password.
+for w in "$WA" "$WB"; do
+	xdotool key --window "$w" --clearmodifiers ctrl+q
+done
+for p in "$ALICE_PID" "$BOB_PID"; do
+	for _ in $(seq 150); do
+		kill -0 "$p" 2>/dev/null || break
+		sleep 0.1
+	done
+	kill -0 "$p" 2>/dev/null && fail "gloss ($p) did not quit within 15 s of Ctrl+Q"
+	RC=0
+	wait "$p" || RC=$?
+	[ "$RC" -eq 0 ] || fail "gloss ($p) exited with status $RC"
+done
+PIDS=()
+PREFS=$(find "$TMP/home-alice" -name 'preferences.json' | head -n1)
+[ -n "$PREFS" ] || fail "alice's window saved no preferences"
+grep -qF "$SECRET" "$PREFS" && fail "alice's preferences hold the password: $PREFS"
+grep -qF "127.0.0.1" "$PREFS" || fail "alice's preferences do not remember the server project: $(cat "$PREFS")"
+log "alice's preferences remember the project, not the password"
