@@ -2,9 +2,7 @@ package main
 
 import (
 	"context"
-	"errors"
 	"net/url"
-	"os"
 	"strings"
 	"testing"
 
@@ -14,27 +12,22 @@ import (
 	"gloss/store/pgstore"
 )
 
-// memberServer starts a throwaway PostgreSQL server of its own (the
-// package's tests may have no TestMain to stop a shared one) with the
-// login roles ana and ben, and returns the URL of an empty database.
+// memberServer returns the URL of an empty database on the package's
+// throwaway PostgreSQL server (see TestMain), whose cluster has the login
+// roles ana and ben.
 func memberServer(t *testing.T) string {
 	t.Helper()
-	c, err := pgtest.Start()
-	if errors.Is(err, pgtest.ErrNoPostgres) && os.Getenv("CI") != "true" {
-		t.Skip(err)
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { c.Stop() })
+	c := pgtest.Shared(t)
 	ctx := context.Background()
 	conn, err := pgx.Connect(ctx, c.URL("postgres"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer conn.Close(ctx)
-	if _, err := conn.Exec(ctx, `CREATE ROLE ana LOGIN; CREATE ROLE ben LOGIN`); err != nil {
-		t.Fatal(err)
+	for _, role := range []string{"ana", "ben"} {
+		if _, err := conn.Exec(ctx, `DO $$ BEGIN CREATE ROLE `+role+` LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$`); err != nil {
+			t.Fatal(err)
+		}
 	}
 	db, err := c.CreateDatabase(ctx)
 	if err != nil {
