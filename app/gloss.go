@@ -47,6 +47,7 @@ type Gloss struct {
 	rels      *relationsArea // relations and attributes (relations.go, spanstructure.go)
 	docInfo   *docInfo       // the Document tab: document labels and metadata (docinfo.go)
 	schema    *schemaEditor  // relation types and attributes (schemaeditor.go)
+	work      *projectWork   // the background check and index build (projectwork.go)
 }
 
 // New builds the window for project p. open is used by File → New, Open and
@@ -86,6 +87,7 @@ func (g *Gloss) SetBackups(b Backups) {
 // typed and closes the project file.
 func (g *Gloss) Close() error {
 	g.xfer.cancelAll()
+	g.work.stop()
 	g.layout.rememberDividers()
 	g.text.rememberScroll()
 	g.spans.editor.flushNote()
@@ -133,6 +135,7 @@ func (g *Gloss) build(open Opener) {
 	g.rels = newRelationsArea(g.s, g.win, g.text.view, g.app.Preferences())
 	g.docInfo = newDocInfo(g.s, g.win)
 	g.schema = newSchemaEditor(g.s, g.win)
+	g.work = newProjectWork(g.s, g.win, g.status)
 	g.menu = newMainMenu(g.actions())
 	g.menu.blocked = func() bool { return dialogOpen(g.win) }
 	g.wire()

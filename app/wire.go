@@ -127,6 +127,7 @@ func (g *Gloss) wire() {
 func (g *Gloss) setProject(p Project) {
 	if g.s.p != nil && g.s.p != p {
 		g.spans.editor.flushNote()
+		g.work.stop()
 		if err := g.s.p.Close(); err != nil {
 			fyne.LogError("close project", err)
 		}
@@ -143,11 +144,12 @@ func (g *Gloss) setProject(p Project) {
 	g.status.setReadOnly(ro)
 	g.labels.reload()
 	g.docs.reload()
-	g.docs.show(firstUnfinished(g.s.docs))
+	g.docs.show(g.docs.firstToShow())
 	g.files.rememberProject(p.Path())
 	g.teamProjectSet()
 	g.menu.refresh()
 	g.files.warnBackup()
+	g.work.start()
 }
 
 // documentShown shows the session's document (or none) in every area.
@@ -205,7 +207,7 @@ func (g *Gloss) reload() {
 	g.labels.reload()
 	g.docs.reload()
 	if g.s.doc == nil || !g.s.hasDoc(g.s.doc.ID) {
-		g.docs.show(firstUnfinished(g.s.docs))
+		g.docs.show(g.docs.firstToShow())
 	} else {
 		g.spans.reload()
 		g.spans.selectSpan(keep)
