@@ -61,3 +61,11 @@ func (c *CorpusFind) HitOffsets() []string {
 	}
 	return out
 }
+
+// SetInlineBackground sets whether the background work of windows made
+// next runs inline; the returned func restores it.
+func SetInlineBackground(on bool) (restore func()) {
+	old := inlineBackground
+	inlineBackground = on
+	return func() { inlineBackground = old }
+}

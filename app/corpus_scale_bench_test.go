@@ -1,0 +1,110 @@
+package app_test
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"gloss/annotate"
+	"gloss/app"
+	"gloss/store"
+)
+
+// benchProjects are the projects of the window benchmarks, by size,
+// written once per process.
+var benchProjects = map[int]string{}
+
+// benchProject returns a project of n documents with short texts and its
+// full-text index built, in a directory removed at the end of the process
+// run (os.MkdirTemp: b.TempDir would go with the first benchmark).
+func benchProject(b *testing.B, n int) string {
+	if p, ok := benchProjects[n]; ok {
+		return p
+	}
+	dir, err := os.MkdirTemp("", "gloss-win-bench")
+	if err != nil {
+		b.Fatal(err)
+	}
+	path := filepath.Join(dir, "p.gloss")
+	s, err := store.Open(path, store.Options{Annotator: "tester"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	for start := 0; start < n; start += 20000 {
+		batch := &annotate.Batch{}
+		for i := start; i < min(n, start+20000); i++ {
+			batch.Documents = append(batch.Documents, annotate.NewDocument(scaleTitle(i), scaleText(i), ""))
+		}
+		if _, err := s.Import(batch); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if err := s.BuildIndex(b.Context(), nil); err != nil {
+		b.Fatal(err)
+	}
+	benchProjects[n] = path
+	return path
+}
+
+// benchSizes are the corpus sizes of the window benchmarks.
+var benchSizes = []int{1000, 100000}
+
+// BenchmarkPagedWindowOpen: open a project and paint the whole window
+// (documents panel paged from the store, the first document shown), with
+// the background check started and cancelled at close as in use.
+func BenchmarkPagedWindowOpen(b *testing.B) {
+	defer app.SetInlineBackground(false)()
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("docs=%d", n), func(b *testing.B) {
+			path := benchProject(b, n)
+			defer app.SetPagedFrom(0)()
+			a := test.NewTempApp(b)
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				s, err := store.Open(path, store.Options{Annotator: "tester", NoBackup: true})
+				if err != nil {
+					b.Fatal(err)
+				}
+				g := app.NewProbe(app.New(a, s, openStore))
+				g.Window().Resize(fyne.NewSize(1200, 800))
+				g.Window().Canvas().(test.WindowlessCanvas).Capture()
+				if g.DocsRowCount() != n {
+					b.Fatalf("%d rows, want %d", g.DocsRowCount(), n)
+				}
+				g.Close()
+				g.Window().Close()
+			}
+		})
+	}
+}
+
+// BenchmarkPagedTitleKeystroke: one keystroke of a title search in the
+// documents panel (title index candidates, sahilm/fuzzy ranking, the list
+// refreshed), cycling through the keys of "report 04217 elections".
+func BenchmarkPagedTitleKeystroke(b *testing.B) {
+	defer app.SetInlineBackground(false)()
+	const typed = "report 04217 elections"
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("docs=%d", n), func(b *testing.B) {
+			path := benchProject(b, n)
+			defer app.SetPagedFrom(0)()
+			s, err := store.Open(path, store.Options{Annotator: "tester", NoBackup: true})
+			if err != nil {
+				b.Fatal(err)
+			}
+			g := app.NewProbe(app.New(test.NewTempApp(b), s, openStore))
+			defer g.Close()
+			g.Window().Resize(fyne.NewSize(1200, 800))
+			search := g.DocsSearch()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				search.SetText(typed[:1+i%len(typed)])
+			}
+		})
+	}
+}
