@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"gloss/annotate"
 	"gloss/app"
@@ -214,5 +215,34 @@ func TestPagedCorpusFindExactOffsets(t *testing.T) {
 	}
 	if c.wholeLists != 0 {
 		t.Errorf("corpus find read the whole document list %d times", c.wholeLists)
+	}
+}
+
+// TestPagedQuickOpenUsesTheIndex: the open-document palette of a large
+// project asks the title index as one types, and Enter opens the best
+// match, without reading the whole list.
+func TestPagedQuickOpenUsesTheIndex(t *testing.T) {
+	g, c := openScale(t, scaleProject(t, 3000))
+	g.MenuAction("Go", "Open document")()
+	pop := g.Overlay()
+	if pop == nil {
+		t.Fatal("no palette")
+	}
+	test.Type(g.Window().Canvas().Focused(), "02222 on harb")
+	var first string
+	for _, o := range test.LaidOutObjects(pop) {
+		if rt, ok := o.(*widget.RichText); ok && rt.String() != "" && first == "" && strings.HasPrefix(rt.String(), "Report") {
+			first = rt.String()
+		}
+	}
+	if first != scaleTitle(2222) {
+		t.Errorf("first palette row %q, want %q", first, scaleTitle(2222))
+	}
+	g.Window().Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if d := g.Document(); d == nil || d.Title != scaleTitle(2222) {
+		t.Errorf("Enter opened %v, want %q", d, scaleTitle(2222))
+	}
+	if c.wholeLists != 0 {
+		t.Errorf("quick open read the whole document list %d times", c.wholeLists)
 	}
 }
