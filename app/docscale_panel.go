@@ -165,6 +165,9 @@ func placeholderRow(row *fyne.Container) {
 // (case-insensitive, accents kept), the first textSearchDocs documents.
 func (d *docsPanel) searchRows() []docRow {
 	q := d.query()
+	if q == "" {
+		return nil // the paged list itself
+	}
 	var rows []docRow
 	if isTextSearch(d.search.Text) {
 		if d.textIdx == nil {

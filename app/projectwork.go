@@ -35,6 +35,8 @@ type projectWork struct {
 	cancel context.CancelFunc
 	wg     sync.WaitGroup
 	now    func() time.Time
+
+	indexing bool // an index build is running
 }
 
 // inlineBackground makes the background work of new windows (this file's
@@ -89,11 +91,24 @@ func (w *projectWork) start() {
 			})
 		})
 	}
-	if ix, ok := p.(annotate.Indexer); ok && !p.ReadOnly() {
-		if built, err := ix.IndexBuilt(); err == nil && !built {
-			w.run(func() { w.buildIndex(ctx, p, ix) })
-		}
+	w.indexing = false
+	w.index()
+}
+
+// index builds the full-text index in the background when the project
+// shown lacks part of it (an old project, or after a large import) and no
+// build is running yet.
+func (w *projectWork) index() {
+	p, ctx := w.s.p, w.ctx
+	ix, ok := p.(annotate.Indexer)
+	if !ok || p.ReadOnly() || w.indexing || ctx.Err() != nil {
+		return
 	}
+	if built, err := ix.IndexBuilt(); err != nil || built {
+		return
+	}
+	w.indexing = true
+	w.run(func() { w.buildIndex(ctx, p, ix) })
 }
 
 // run runs f in the background, counted so that stop can wait for it.
@@ -125,6 +140,7 @@ func (w *projectWork) buildIndex(ctx context.Context, p Project, ix annotate.Ind
 		if w.s.p != p {
 			return
 		}
+		w.indexing = false
 		if err != nil {
 			w.status.warn("The search index could not be built: " + err.Error())
 			return

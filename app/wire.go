@@ -184,6 +184,7 @@ func (g *Gloss) updateTitle() {
 // newLabels, the labels it brought.
 func (g *Gloss) imported(firstDoc string, newLabels bool) {
 	g.docs.panel.forgetTexts()
+	g.work.index() // a large import leaves its texts to the index build
 	if newLabels {
 		g.labels.reload()
 	}
