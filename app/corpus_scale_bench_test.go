@@ -19,8 +19,8 @@ import (
 var benchProjects = map[int]string{}
 
 // benchProject returns a project of n documents with short texts and its
-// full-text index built, in a directory removed at the end of the process
-// run (os.MkdirTemp: b.TempDir would go with the first benchmark).
+// full-text index built, in a directory TestMain removes after the run
+// (os.MkdirTemp: b.TempDir would go with the first benchmark using it).
 func benchProject(b *testing.B, n int) string {
 	if p, ok := benchProjects[n]; ok {
 		return p
