@@ -8,7 +8,9 @@ import (
 
 // The tests run the background work (the project check, the index build,
 // a paged list's far pages) inline.
-func init() { inlineBackground = true }
+func init() { testSpawn = inline }
+
+func inline(f func()) { f() }
 
 // SetPagedFrom lists projects of n documents or more page by page in the
 // windows made next; the returned func restores the threshold.
@@ -62,10 +64,10 @@ func (c *CorpusFind) HitOffsets() []string {
 	return out
 }
 
-// SetInlineBackground sets whether the background work of windows made
-// next runs inline; the returned func restores it.
-func SetInlineBackground(on bool) (restore func()) {
-	old := inlineBackground
-	inlineBackground = on
-	return func() { inlineBackground = old }
+// SkipBackground leaves out the check and index build of windows made next (the
+// benchmarks measure the open without it); the returned func restores it.
+func SkipBackground() (restore func()) {
+	old := skipWork
+	skipWork = true
+	return func() { skipWork = old }
 }

@@ -39,15 +39,19 @@ type projectWork struct {
 	indexing bool // an index build is running
 }
 
-// inlineBackground makes the background work of new windows (this file's
-// and the paged documents list's) run on the caller's goroutine, for the
-// tests, whose driver runs fyne.Do at once on any goroutine.
-var inlineBackground bool
+// testSpawn, when set, is how new windows run their background work (this
+// file's and the paged documents list's): the tests run it inline, since
+// their driver runs fyne.Do at once on any goroutine.
+var testSpawn func(func())
 
-// spawner runs work on a goroutine, or inline for the tests.
+// skipWork leaves out the check and index build of new windows (the
+// benchmarks measure the open without them).
+var skipWork bool
+
+// spawner runs work on a goroutine, or as the tests say.
 func spawner() func(func()) {
-	if inlineBackground {
-		return func(f func()) { f() }
+	if testSpawn != nil {
+		return testSpawn
 	}
 	return func(f func()) { go f() }
 }
@@ -69,6 +73,9 @@ func (w *projectWork) stop() {
 // start begins the background work for the project shown.
 func (w *projectWork) start() {
 	w.stop()
+	if skipWork {
+		return
+	}
 	p := w.s.p
 	ctx, cancel := context.WithCancel(context.Background())
 	w.ctx, w.cancel = ctx, cancel
