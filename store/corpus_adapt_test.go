@@ -92,3 +92,27 @@ func TestCheckProjectHealthy(t *testing.T) {
 		t.Fatalf("CheckProject = %v, %v; want none", got, err)
 	}
 }
+
+// TestAnnotatorsSkipScan: the annotators with spans, each once, sorted,
+// whatever how many spans each has; none in a project without spans.
+func TestAnnotatorsSkipScan(t *testing.T) {
+	s := newProject(t)
+	if got, err := s.Annotators(); err != nil || got == nil || len(got) != 0 {
+		t.Fatalf("no spans: %#v, %v; want an empty list", got, err)
+	}
+	d := addDoc(t, s, "one", "some text to label here")
+	for i, name := range []string{"zoe", "al", "zoe", "mia", "al", "al"} {
+		o, err := Open(s.Path(), Options{Annotator: name, NoBackup: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := o.AddSpan(&annotate.Span{DocumentID: d.ID, Start: i, End: i + 1, LabelID: label(t, o, "actor")}); err != nil {
+			t.Fatal(err)
+		}
+		o.Close()
+	}
+	got, err := s.Annotators()
+	if err != nil || strings.Join(got, ",") != "al,mia,zoe" {
+		t.Fatalf("Annotators = %v, %v; want al,mia,zoe", got, err)
+	}
+}
