@@ -133,3 +133,49 @@ func dialogText(o fyne.CanvasObject) string {
 	}
 	return b.String()
 }
+
+// watchedSearch is a project whose full-text search reports each document
+// it gives to watch, so that a test sees the window during the search.
+type watchedSearch struct {
+	*store.Store
+	watch func()
+}
+
+func (w *watchedSearch) SearchTexts(ctx context.Context, q annotate.TextQuery, limit int, fn func(*annotate.Document, []annotate.TextHit) bool) error {
+	return w.Store.SearchTexts(ctx, q, limit, func(d *annotate.Document, h []annotate.TextHit) bool {
+		more := fn(d, h)
+		if w.watch != nil {
+			w.watch()
+		}
+		return more
+	})
+}
+
+// TestCorpusFindShowsFirstHitsEarly: in a large project, corpus find shows
+// its first hits while the search goes on, and ends with the first
+// corpusHitLimit hits and a note that there are more.
+func TestCorpusFindShowsFirstHitsEarly(t *testing.T) {
+	defer app.SetPagedFrom(1000)()
+	s, err := store.Open(scaleProject(t, 2500), store.Options{Annotator: "tester", NoBackup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := &watchedSearch{Store: s}
+	g := app.NewProbe(app.New(test.NewTempApp(t), w, openStore))
+	defer g.Close()
+	f := g.CorpusFind()
+	g.MenuAction("Edit", "Find in all documents")()
+	early := 0
+	w.watch = func() {
+		if strings.HasSuffix(f.Count(), "so far…") && early == 0 {
+			early = len(f.HitOffsets())
+		}
+	}
+	f.Query().SetText("council met")
+	if early != 100+100 { // 100 documents: a heading and a hit each
+		t.Errorf("during the search the list had %d rows, want the first 100 hits under their headings", early)
+	}
+	if got := f.Count(); !strings.HasPrefix(got, "the first 2000 hits, in 2000 documents") {
+		t.Errorf("count after the search %q", got)
+	}
+}

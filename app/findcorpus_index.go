@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 
+	"fyne.io/fyne/v2"
+
 	"gloss/annotate"
 	"gloss/annotate/find"
 )
@@ -24,10 +26,15 @@ func (c *corpusFind) indexedFind() annotate.TextSearcher {
 	return ts
 }
 
+// firstHits is how many hits corpus find shows as soon as it has them,
+// before the search goes on to corpusHitLimit.
+const firstHits = 100
+
 // searchIndex finds q through the full-text index, up to corpusHitLimit
 // hits (more reports whether it stopped there), with exact code point
-// offsets and the context of each hit.
-func searchIndex(ctx context.Context, ts annotate.TextSearcher, q string, caseSensitive, wholeWord bool) (found []docHits, more bool, err error) {
+// offsets and the context of each hit. partial, when set, is called with
+// the hits so far once there are firstHits of them.
+func searchIndex(ctx context.Context, ts annotate.TextSearcher, q string, caseSensitive, wholeWord bool, partial func([]docHits)) (found []docHits, more bool, err error) {
 	n := 0
 	err = ts.SearchTexts(ctx, annotate.TextQuery{Text: q, CaseSensitive: caseSensitive, WholeWord: wholeWord}, corpusHitLimit+1,
 		func(doc *annotate.Document, hits []annotate.TextHit) bool {
@@ -44,6 +51,9 @@ func searchIndex(ctx context.Context, ts annotate.TextSearcher, q string, caseSe
 			}
 			info := annotate.DocumentInfo{ID: doc.ID, Title: doc.Title, Status: doc.Status, Source: doc.Source}
 			found = append(found, docHits{info: info, text: doc.Text, hits: fh, ctx: find.Contexts(doc.Text, fh, findContext)})
+			if partial != nil && n >= firstHits && n-len(hits) < firstHits && !more {
+				partial(found[:len(found):len(found)])
+			}
 			return !more
 		})
 	return found, more, err
@@ -56,7 +66,14 @@ func (c *corpusFind) indexedJob(ts annotate.TextSearcher, q string, caseSensitiv
 		if q == "" {
 			return func() { c.showHits("", nil, nil) }
 		}
-		found, more, err := searchIndex(ctx, ts, q, caseSensitive, wholeWord)
+		found, more, err := searchIndex(ctx, ts, q, caseSensitive, wholeWord, func(first []docHits) {
+			fyne.Do(func() {
+				if ctx.Err() == nil { // no newer search began (halt cancels on this goroutine)
+					c.showHits(q, first, nil)
+					c.count.SetText(c.count.Text + " so far…")
+				}
+			})
+		})
 		return func() {
 			c.showHits(q, found, err)
 			if more && err == nil {
