@@ -246,3 +246,30 @@ func TestPagedQuickOpenUsesTheIndex(t *testing.T) {
 		t.Errorf("quick open read the whole document list %d times", c.wholeLists)
 	}
 }
+
+// TestPagedMarkDoneAndNext: in a paged list, Mark done and next marks the
+// shown document done (its row and the counts say so, read from the
+// store) and opens the next one not done in the list, skipping done ones.
+func TestPagedMarkDoneAndNext(t *testing.T) {
+	g, c := openScale(t, scaleProject(t, 1500))
+	if d := g.Document(); d == nil || d.Title != scaleTitle(1) { // document 0 is done
+		t.Fatalf("first shown %v, want %q", d, scaleTitle(1))
+	}
+	for _, want := range []int{2, 3, 4, 5, 6, 8} { // 7 is done
+		g.MenuAction("Go", "Mark done and next")()
+		if d := g.Document(); d == nil || d.Title != scaleTitle(want) {
+			t.Fatalf("after Mark done and next: %v, want %q", d, scaleTitle(want))
+		}
+	}
+	if counts, _ := g.StatusText(); !strings.HasPrefix(counts, "1500 documents (221 done)") {
+		t.Errorf("status bar %q, want 221 done (215 + 6)", counts)
+	}
+	status, _, _ := g.DocsChoices()
+	status.SetSelected("Done")
+	if n := g.DocsRowCount(); n != 221 {
+		t.Errorf("done filter after marking: %d rows, want 221", n)
+	}
+	if c.wholeLists != 0 {
+		t.Errorf("the window read the whole document list %d times", c.wholeLists)
+	}
+}
