@@ -143,7 +143,7 @@ type concQuery struct {
 // runs in the background on what it captured here; its rows replace the
 // list.
 func (c *concordance) rebuildJob() func(ctx context.Context) func() {
-	q := concQuery{p: c.s.p, docs: c.s.docs, term: c.query.Text, order: c.order.Selected,
+	q := concQuery{p: c.s.p, docs: c.s.allDocs(), term: c.query.Text, order: c.order.Selected,
 		caseSensitive: c.caseSw.Checked, wholeWord: c.wordSw.Checked}
 	if c.source.Selected == concSearch {
 		c.label.Disable()

@@ -44,7 +44,7 @@ func (c *curationArea) context(t agree.Tuple) string {
 
 // docTitle is a document's title, or its ID.
 func (c *curationArea) docTitle(id string) string {
-	for _, d := range c.s.docs {
+	for _, d := range c.s.allDocs() {
 		if d.ID == id {
 			return d.Title
 		}

@@ -120,7 +120,7 @@ func (d *documents) doneAndNext() {
 		}
 	}
 	title := d.s.doc.Title
-	next := nextUnfinished(d.s.docs, d.s.doc.ID)
+	next := d.nextToDo()
 	if next == "" {
 		d.status.saved(fmt.Sprintf("%q marked done; every document is done", title))
 		return

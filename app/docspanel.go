@@ -31,6 +31,14 @@ type docsPanel struct {
 	readOnly bool                 // the project cannot be changed
 	texts    map[string][2]string // by ID: text as stored and folded, for "/" searches
 
+	// A large project is listed page by page (docscale_panel.go): pages
+	// is then set, docs is nil and a search goes through the indexes.
+	pages    *docPages
+	titleIdx annotate.TitleSearcher
+	textIdx  annotate.TextSearcher
+	scale    *docScale
+	onPaging func() // the status filter, order or scope changed: reread the pages
+
 	loadText     func(id string) (string, error)
 	onOpen       func(id string, hit, hitLen int) // hit: code point of a text match, or -1
 	onImport     func()
@@ -43,7 +51,7 @@ func newDocsPanel() *docsPanel {
 	d.search.SetPlaceHolder("Search titles  ( / searches text)")
 	d.search.OnChanged = func(string) { d.refilter() }
 	d.search.OnSubmitted = func(string) {
-		if len(d.rows) > 0 {
+		if d.rowCount() > 0 {
 			d.open(0)
 		}
 	}
@@ -62,8 +70,9 @@ func newDocsPanel() *docsPanel {
 	})
 	heading := widget.NewLabelWithStyle("Documents", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	d.prog = newDocProgress()
-	d.prog.onFilter = d.refilter
-	d.content = container.NewBorder(container.NewVBox(heading, d.search, d.prog.filter),
+	d.prog.onFilter = d.filterChanged
+	d.scale = newDocScale()
+	d.content = container.NewBorder(container.NewVBox(heading, d.search, d.prog.filter, d.scale.content),
 		container.NewVBox(d.prog.bar, container.NewGridWithColumns(2, d.done, d.imp)), nil, nil,
 		container.NewStack(d.list, d.hits))
 	return d
@@ -73,7 +82,7 @@ func newDocsPanel() *docsPanel {
 // search hits, whose rows have a second line for the text around the hit.
 func (d *docsPanel) newList(text bool) *widget.List {
 	l := widget.NewList(
-		func() int { return len(d.rows) },
+		d.rowCount,
 		func() fyne.CanvasObject {
 			title := newTipRichText(d.tips)
 			count := widget.NewLabel("0")
@@ -87,12 +96,14 @@ func (d *docsPanel) newList(text bool) *widget.List {
 			return container.NewBorder(nil, nil, widget.NewIcon(theme.RadioButtonIcon()), count, center)
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
-			if id < len(d.rows) {
-				d.updateRow(d.rows[id], o.(*fyne.Container))
+			if r, ok := d.rowAt(id); ok {
+				d.updateRow(r, o.(*fyne.Container))
+			} else {
+				placeholderRow(o.(*fyne.Container))
 			}
 		})
 	l.OnSelected = func(id widget.ListItemID) {
-		if id < len(d.rows) && (text || d.rows[id].info.ID != d.current) {
+		if r, ok := d.rowAt(id); ok && (text || r.info.ID != d.current) {
 			d.open(id)
 		}
 		l.UnselectAll()
@@ -199,17 +210,18 @@ func (d *docsPanel) setCurrent(id string, status annotate.Status) {
 	}
 	l := d.shown()
 	l.UnselectAll()
-	for i, r := range d.rows {
-		if r.info.ID == id {
-			l.ScrollTo(i)
-			break
-		}
+	if i := d.rowOf(id); i >= 0 {
+		l.ScrollTo(i)
 	}
 	l.Refresh()
 }
 
 func (d *docsPanel) refilter() {
-	d.rows = d.prog.filterRows(filterDocs(d.search.Text, d.docs, d.text))
+	if d.pages != nil {
+		d.rows = d.searchRows()
+	} else {
+		d.rows = d.prog.filterRows(filterDocs(d.search.Text, d.docs, d.text))
+	}
 	d.textMode = isTextSearch(d.search.Text)
 	if d.textMode {
 		d.list.Hide()
@@ -241,8 +253,8 @@ func (d *docsPanel) text(id string) (string, string) {
 }
 
 func (d *docsPanel) open(row int) {
-	r := d.rows[row]
-	if d.onOpen != nil {
+	r, ok := d.rowAt(row)
+	if ok && d.onOpen != nil {
 		d.onOpen(r.info.ID, r.hit, r.hitLen)
 	}
 }
@@ -250,18 +262,12 @@ func (d *docsPanel) open(row int) {
 // step opens the next (delta 1) or previous (-1) document in the list as
 // filtered; it reports false at either end.
 func (d *docsPanel) step(delta int) bool {
-	at := -1
-	for i, r := range d.rows {
-		if r.info.ID == d.current {
-			at = i
-			break
-		}
-	}
+	at := d.rowOf(d.current)
 	next := at + delta
 	if at < 0 {
 		next = 0
 	}
-	if next < 0 || next >= len(d.rows) {
+	if next < 0 || next >= d.rowCount() {
 		return false
 	}
 	d.open(next)

@@ -33,6 +33,8 @@ func newDocuments(s *session, win fyne.Window, status *statusBar) *documents {
 		return doc.Text, nil
 	}
 	d.panel.onOpen = d.openAt
+	d.panel.onPaging = d.reload
+	d.panel.scale.onChange = d.reload
 	d.panel.onToggleDone = func() { // Mark done moves on; Reopen stays
 		if d.s.doc != nil && d.s.doc.Status == annotate.StatusDone {
 			d.toggleDone()
@@ -48,10 +50,14 @@ func (d *documents) setProject(p Project) {
 	d.panel.forgetTexts()
 	d.panel.readOnly = p.ReadOnly()
 	d.s.doc = nil
+	d.leavePaged(p)
 }
 
 // reload reads the document list.
 func (d *documents) reload() {
+	if d.reloadPaged() {
+		return
+	}
 	docs, err := d.s.p.Documents()
 	if err != nil {
 		showError(d.win, err)
@@ -99,6 +105,10 @@ func (d *documents) openAt(id string, hit, hitLen int) {
 
 // spansChanged updates the shown document's row after its spans changed.
 func (d *documents) spansChanged() {
+	if d.s.pager != nil {
+		d.pagedRowChanged()
+		return
+	}
 	for i := range d.s.docs {
 		if d.s.docs[i].ID == d.s.doc.ID {
 			d.s.docs[i].SpanCount = len(d.s.spans)
@@ -119,6 +129,14 @@ func (d *documents) setStatus(st annotate.Status, tell bool) {
 		return
 	}
 	d.s.doc.Status = st
+	if d.s.pager != nil {
+		d.pagedRowChanged()
+		d.onStatus(st)
+		if tell {
+			d.status.saved("marked " + statusText(st))
+		}
+		return
+	}
 	for i := range d.s.docs {
 		if d.s.docs[i].ID == d.s.doc.ID {
 			d.s.docs[i].Status = st
@@ -163,6 +181,10 @@ func (d *documents) focusSearch() { d.win.Canvas().Focus(d.panel.search) }
 
 // showQuickOpen opens a palette over the document titles.
 func (d *documents) showQuickOpen() {
+	if d.s.pager != nil {
+		d.showPagedQuickOpen()
+		return
+	}
 	if len(d.s.docs) == 0 {
 		d.status.message("There are no documents yet: import some with File → Import.")
 		return

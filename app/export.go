@@ -102,7 +102,7 @@ func (t *transfers) showExport(name string) {
 // export writes the project to path in the background, with a progress bar
 // that counts the documents written and a Cancel button.
 func (t *transfers) export(f *formats.Format, path string) {
-	total := len(t.s.docs)
+	total := t.s.docTotal()
 	bar := widget.NewProgressBar()
 	bar.Max = float64(max(total, 1))
 	msg := widget.NewLabel("Writing " + filepath.Base(path) + "…")

@@ -110,6 +110,9 @@ func (c *corpusFind) search() { c.bg.now(c.searchJob()) }
 func (c *corpusFind) searchJob() func(ctx context.Context) func() {
 	q, p, docs := c.query.Text, c.s.p, c.s.docs
 	caseSensitive, wholeWord := c.caseSw.Checked, c.wordSw.Checked
+	if ts := c.indexedFind(); ts != nil {
+		return c.indexedJob(ts, q, caseSensitive, wholeWord)
+	}
 	return func(ctx context.Context) func() {
 		if q == "" || p == nil {
 			return func() { c.showHits("", nil, nil) }

@@ -48,6 +48,7 @@ type Gloss struct {
 	docInfo   *docInfo       // the Document tab: document labels and metadata (docinfo.go)
 	schema    *schemaEditor  // relation types and attributes (schemaeditor.go)
 	live      *liveUpdates   // others' changes to a shared project (live.go, wire_live.go)
+	work      *projectWork   // the background check and index build (projectwork.go)
 }
 
 // New builds the window for project p. open is used by File → New, Open and
@@ -87,6 +88,7 @@ func (g *Gloss) SetBackups(b Backups) {
 // typed and closes the project file.
 func (g *Gloss) Close() error {
 	g.xfer.cancelAll()
+	g.work.stop()
 	g.layout.rememberDividers()
 	g.text.rememberScroll()
 	g.spans.editor.flushNote()
@@ -136,6 +138,7 @@ func (g *Gloss) build(open Opener) {
 	g.docInfo = newDocInfo(g.s, g.win)
 	g.schema = newSchemaEditor(g.s, g.win)
 	g.live = newLiveUpdates()
+	g.work = newProjectWork(g.s, g.win, g.status)
 	g.menu = newMainMenu(g.actions())
 	g.menu.blocked = func() bool { return dialogOpen(g.win) }
 	g.wire()

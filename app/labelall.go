@@ -167,7 +167,7 @@ func (a *labelAll) planJob() func(ctx context.Context) func() {
 		}
 	}
 	if a.scope.Selected == scopeCorpus {
-		q.docs = a.s.docs
+		q.docs = a.s.allDocs()
 	} else if a.s.doc != nil {
 		q.docs = []annotate.DocumentInfo{{ID: a.s.doc.ID, Title: a.s.doc.Title}}
 	}

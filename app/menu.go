@@ -44,6 +44,7 @@ type menuActions struct {
 	curateAuto                                     func(strategy string)
 
 	shortcuts, about func()
+	checkProject     func() // the full integrity check, on demand
 
 	// find, bulk annotation, the span browser and the concordance (issue 14)
 	find, findAll, labelAll, spanBrowser, concordance func()
@@ -170,6 +171,7 @@ func (m *mainMenu) build() *fyne.MainMenu {
 
 	help := fyne.NewMenu("Help",
 		item("Keyboard shortcuts", shortcut(fyne.KeySlash, 0), a.shortcuts),
+		fyne.NewMenuItem("Check project", a.checkProject),
 		fyne.NewMenuItem("About Gloss", a.about),
 	)
 	m.main = fyne.NewMainMenu(file, edit, view, goMenu, team, help)

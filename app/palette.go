@@ -28,6 +28,9 @@ type palette struct {
 	pop   *widget.PopUp
 
 	onChoose func(index int) // index into items
+	// source, when set, gives the items for what is typed (an index
+	// narrowing a large list); the fuzzy matcher then ranks them.
+	source func(text string) []paletteItem
 }
 
 // showPalette opens a palette over the canvas.
@@ -89,6 +92,12 @@ func showPalette(c fyne.Canvas, heading, placeholder string, items []paletteItem
 
 // filter shows the items matching text, best first, and marks the first.
 func (p *palette) filter(text string) {
+	if p.source != nil {
+		p.items, p.titles = p.source(text), nil
+		for _, it := range p.items {
+			p.titles = append(p.titles, it.title)
+		}
+	}
 	p.matches = fuzzyFilter(text, p.titles)
 	p.cur = 0
 	p.list.Refresh()

@@ -18,6 +18,7 @@ type session struct {
 	p      Project
 	labels []*annotate.Label
 	docs   []annotate.DocumentInfo
+	pager  annotate.Pager     // set while the documents are listed page by page: docs is nil then (see allDocs)
 	doc    *annotate.Document // the document shown, nil when the project has none
 	runes  []rune             // doc's text
 	spans  []*annotate.Span   // doc's spans in text order (of the shown layer)
@@ -64,6 +65,10 @@ func (s *session) hotkeyLabel(r rune) *annotate.Label {
 
 // hasDoc reports whether the project lists a document with this ID.
 func (s *session) hasDoc(id string) bool {
+	if s.pager != nil {
+		_, err := s.p.Document(id)
+		return err == nil
+	}
 	for _, d := range s.docs {
 		if d.ID == id {
 			return true

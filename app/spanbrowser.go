@@ -118,7 +118,7 @@ func (b *spanBrowser) build() fyne.CanvasObject {
 // load reads the spans of every document.
 func (b *spanBrowser) load() error {
 	status := map[string]annotate.Status{}
-	for _, d := range b.s.docs {
+	for _, d := range b.s.allDocs() {
 		status[d.ID] = d.Status
 	}
 	byID := map[string]*annotate.Label{}

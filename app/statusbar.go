@@ -51,7 +51,11 @@ func newStatusBar() *statusBar {
 // setCounts shows the document and span counts.
 func (s *statusBar) setCounts(docs, done, docSpans, allSpans int, haveDoc bool) {
 	text := fmt.Sprintf("%s (%d done)", plural(docs, "document"), done)
-	if haveDoc {
+	if allSpans < 0 { // not counted (a paged list: the sum would read every row)
+		if haveDoc {
+			text += fmt.Sprintf("  ·  %s here", plural(docSpans, "span"))
+		}
+	} else if haveDoc {
 		text += fmt.Sprintf("  ·  %s here, %d in project", plural(docSpans, "span"), allSpans)
 	} else {
 		text += fmt.Sprintf("  ·  %s", plural(allSpans, "span"))
@@ -133,6 +137,11 @@ func (s *statusBar) setReadOnly(ro bool) {
 
 // showCounts shows the counts of the session's documents and spans.
 func (s *statusBar) showCounts(ss *session) {
+	if ss.pager != nil {
+		docs, done := ss.pagedCounts()
+		s.setCounts(docs, done, len(ss.spans), -1, ss.doc != nil)
+		return
+	}
 	done, all := 0, 0
 	for _, d := range ss.docs {
 		if d.Status == annotate.StatusDone {

@@ -37,7 +37,7 @@ func (g *Gloss) wireTeam() {
 		if g.s.doc != nil {
 			g.spans.reload()
 		} else {
-			g.docs.show(firstUnfinished(g.s.docs))
+			g.docs.show(g.docs.firstToShow())
 		}
 	}
 	prev := g.docs.onShow

@@ -129,6 +129,7 @@ func (g *Gloss) setProject(p Project) {
 	g.live.stop() // before the project it listens to is closed
 	if g.s.p != nil && g.s.p != p {
 		g.spans.editor.flushNote()
+		g.work.stop()
 		if err := g.s.p.Close(); err != nil {
 			fyne.LogError("close project", err)
 		}
@@ -145,13 +146,14 @@ func (g *Gloss) setProject(p Project) {
 	g.status.setReadOnly(ro)
 	g.labels.reload()
 	g.docs.reload()
-	g.docs.show(firstUnfinished(g.s.docs))
+	g.docs.show(g.docs.firstToShow())
 	g.files.rememberProject(p.Path())
 	g.teamProjectSet()
 	g.menu.refresh()
 	g.files.warnBackup()
 	g.live.start(p)
 	g.liveStarted()
+	g.work.start()
 }
 
 // documentShown shows the session's document (or none) in every area.
@@ -186,6 +188,7 @@ func (g *Gloss) updateTitle() {
 // newLabels, the labels it brought.
 func (g *Gloss) imported(firstDoc string, newLabels bool) {
 	g.docs.panel.forgetTexts()
+	g.work.index() // a large import leaves its texts to the index build
 	if newLabels {
 		g.labels.reload()
 	}
@@ -209,7 +212,7 @@ func (g *Gloss) reload() {
 	g.labels.reload()
 	g.docs.reload()
 	if g.s.doc == nil || !g.s.hasDoc(g.s.doc.ID) {
-		g.docs.show(firstUnfinished(g.s.docs))
+		g.docs.show(g.docs.firstToShow())
 	} else {
 		g.spans.reload()
 		g.spans.selectSpan(keep)

@@ -62,8 +62,9 @@ func (g *Gloss) actions() menuActions {
 		curateAuto:  func(st string) { g.curation.auto(agree.Strategy(st)) },
 		doneAndNext: func() { g.docs.doneAndNext() },
 
-		shortcuts: func() { showShortcuts(g.win) },
-		about:     func() { showAbout(g.win, g.s.p.Path()) },
+		shortcuts:    func() { showShortcuts(g.win) },
+		about:        func() { showAbout(g.win, g.s.p.Path()) },
+		checkProject: func() { g.work.checkNow() },
 
 		find:        func() { g.find.open() },
 		findAll:     func() { g.corpus.show(g.find.query.Text) },
