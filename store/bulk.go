@@ -74,7 +74,8 @@ func bulkConn(ctx context.Context, db *sql.DB) (*sql.Conn, func(), error) {
 		return nil, nil, err
 	}
 	var cache, temp int64
-	if err := conn.QueryRowContext(ctx, `PRAGMA cache_size`).Scan(&cache); err == nil {
+	err = conn.QueryRowContext(ctx, `PRAGMA cache_size`).Scan(&cache)
+	if err == nil {
 		err = conn.QueryRowContext(ctx, `PRAGMA temp_store`).Scan(&temp)
 	}
 	if err == nil {
