@@ -81,7 +81,7 @@ func (s *Store) step(where, action string, states func(*annotate.Event) (from, t
 			}
 		default:
 			from, to := states(e)
-			err := spanStep(tx, e, action, func() (err error) {
+			why, err := spanStep(tx, e, action, func() (err error) {
 				cur, reason, err = moveSpan(tx, e.SpanID, from, to)
 				if reason != "" && err == nil {
 					err = errSkip
@@ -90,6 +90,9 @@ func (s *Store) step(where, action string, states func(*annotate.Event) (from, t
 			})
 			if err != nil && err != errSkip {
 				return err
+			}
+			if why != "" {
+				reason = why
 			}
 		}
 		if reason != "" {

@@ -154,29 +154,35 @@ func (s *Store) DeleteSpanWithRelations(id string) (relations int, err error) {
 			return err
 		}
 		relations = len(rs)
-		if _, err := tx.Exec(`DELETE FROM spans WHERE id = ?`, id); err != nil {
+		removed, err := captureRemoved(tx, old.DocumentID, func() error {
+			if _, err := tx.Exec(`DELETE FROM spans WHERE id = ?`, id); err != nil {
+				return err
+			}
+			return dropOrphans(tx, old.DocumentID)
+		})
+		if err != nil {
 			return err
 		}
-		if err := dropOrphans(tx, old.DocumentID); err != nil {
-			return err
-		}
-		return logEvent(tx, s.annotator, annotate.ActionDeleteSpan, old.DocumentID, old.ID, encodeSpanRecord(old, rs), "")
+		return logEvent(tx, s.annotator, annotate.ActionDeleteSpan, old.DocumentID, old.ID, encodeSpanRecord(old, rs, removed), "")
 	})
 	return relations, err
 }
 
 // spanRecord is a span in the edit log with, for a delete, the relations
-// that went with it. Readers that expect a plain span ignore Relations.
+// that went with it and the notes, normalisations, equivalence sets and
+// text events it removed or changed (Removed, absent in older records).
+// Readers that expect a plain span ignore Relations and Removed.
 type spanRecord struct {
 	*annotate.Span
 	Relations []*annotate.Relation `json:"relations,omitempty"`
+	Removed   []removedRow         `json:"removed,omitempty"`
 }
 
-func encodeSpanRecord(sp *annotate.Span, rs []*annotate.Relation) string {
-	if len(rs) == 0 {
+func encodeSpanRecord(sp *annotate.Span, rs []*annotate.Relation, removed []removedRow) string {
+	if len(rs) == 0 && len(removed) == 0 {
 		return encodeSpan(sp)
 	}
-	return mustJSON(spanRecord{sp, rs})
+	return mustJSON(spanRecord{sp, rs, removed})
 }
 
 // relationRecord is a relation edit's before or after in the edit log.

@@ -75,30 +75,49 @@ func restoreRelations(tx *sql.Tx, rs []*annotate.Relation) error {
 }
 
 // spanStep does what a span undo or redo needs beyond moving the span: a
-// redone delete removes the span's relations again and records them anew,
-// an undone delete brings them back.
-func spanStep(tx *sql.Tx, e *annotate.Event, action string, move func() error) error {
+// redone delete removes the span's relations and structure again and
+// records them anew, an undone delete brings them back. A non-empty
+// reason says why an undone delete could not bring its structure back.
+func spanStep(tx *sql.Tx, e *annotate.Event, action string, move func() error) (reason string, err error) {
 	if e.Action != annotate.ActionDeleteSpan {
-		return move()
+		return "", move()
 	}
 	if action == "redo" {
 		rs, err := queryRelations(tx, `from_span = ?1 OR to_span = ?1`, e.SpanID)
 		if err != nil {
-			return err
+			return "", err
 		}
 		e.Relations = rs
-		if err := move(); err != nil {
-			return err
+		removed, err := captureRemoved(tx, e.DocumentID, func() error {
+			if err := move(); err != nil {
+				return err
+			}
+			return dropOrphans(tx, e.DocumentID)
+		})
+		if err != nil {
+			return "", err
 		}
-		if _, err := tx.Exec(`UPDATE events SET before = ? WHERE seq = ?`, encodeSpanRecord(e.Before, rs), e.Seq); err != nil {
-			return err
-		}
-		return dropOrphans(tx, e.DocumentID)
+		_, err = tx.Exec(`UPDATE events SET before = ? WHERE seq = ?`, encodeSpanRecord(e.Before, rs, removed), e.Seq)
+		return "", err
+	}
+	var before string
+	if err := tx.QueryRow(`SELECT before FROM events WHERE seq = ?`, e.Seq).Scan(&before); err != nil {
+		return "", err
+	}
+	removed := decodeRemoved(before)
+	if reason, err := removedConflict(tx, removed); reason != "" || err != nil {
+		return reason, err
 	}
 	if err := move(); err != nil {
-		return err
+		return "", err
 	}
-	return restoreRelations(tx, e.Relations)
+	if err := restoreRelations(tx, e.Relations); err != nil {
+		return "", err
+	}
+	if len(removed) == 0 {
+		return "", nil
+	}
+	return "", restoreRemoved(tx, e.DocumentID, removed)
 }
 
 // decodeRecordRelations reads the relations of an edit log record: the
