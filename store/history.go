@@ -71,8 +71,7 @@ func (s *Store) step(where, action string, states func(*annotate.Event) (from, t
 				return err
 			}
 		case isBatch(e.Action):
-			from, to := batchStates(e, action == "undo")
-			if reason, err = moveBatchStates(tx, from, to); err != nil {
+			if reason, err = batchStep(tx, e, action == "undo"); err != nil {
 				return err
 			}
 		case e.IsRelationEdit():

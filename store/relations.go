@@ -154,7 +154,7 @@ func (s *Store) DeleteSpanWithRelations(id string) (relations int, err error) {
 			return err
 		}
 		relations = len(rs)
-		removed, err := captureRemoved(tx, old.DocumentID, func() error {
+		removed, err := captureRemoved(tx, []string{old.DocumentID}, func() error {
 			if _, err := tx.Exec(`DELETE FROM spans WHERE id = ?`, id); err != nil {
 				return err
 			}

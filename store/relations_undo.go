@@ -88,7 +88,7 @@ func spanStep(tx *sql.Tx, e *annotate.Event, action string, move func() error) (
 			return "", err
 		}
 		e.Relations = rs
-		removed, err := captureRemoved(tx, e.DocumentID, func() error {
+		removed, err := captureRemoved(tx, []string{e.DocumentID}, func() error {
 			if err := move(); err != nil {
 				return err
 			}
@@ -117,7 +117,7 @@ func spanStep(tx *sql.Tx, e *annotate.Event, action string, move func() error) (
 	if len(removed) == 0 {
 		return "", nil
 	}
-	return "", restoreRemoved(tx, e.DocumentID, removed)
+	return "", restoreRemoved(tx, []string{e.DocumentID}, removed)
 }
 
 // decodeRecordRelations reads the relations of an edit log record: the

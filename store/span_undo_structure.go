@@ -97,12 +97,25 @@ func readStructRows(q queryer, t structTable, where string, args ...any) ([][]an
 	return out, rows.Err()
 }
 
+// readDocsRows returns the rows of one table in these documents.
+func readDocsRows(q queryer, t structTable, docIDs []string) ([][]any, error) {
+	var out [][]any
+	for _, d := range docIDs {
+		rows, err := readStructRows(q, t, t.where, d)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, rows...)
+	}
+	return out, nil
+}
+
 // captureRemoved runs del (a span delete) and returns the structure rows of
-// document docID that it removed or changed, as they were before.
-func captureRemoved(tx *sql.Tx, docID string, del func() error) ([]removedRow, error) {
+// documents docIDs that it removed or changed, as they were before.
+func captureRemoved(tx *sql.Tx, docIDs []string, del func() error) ([]removedRow, error) {
 	before := map[string][][]any{}
 	for _, t := range structTables {
-		rows, err := readStructRows(tx, t, t.where, docID)
+		rows, err := readDocsRows(tx, t, docIDs)
 		if err != nil {
 			return nil, err
 		}
@@ -113,7 +126,7 @@ func captureRemoved(tx *sql.Tx, docID string, del func() error) ([]removedRow, e
 	}
 	var out []removedRow
 	for _, t := range structTables {
-		rows, err := readStructRows(tx, t, t.where, docID)
+		rows, err := readDocsRows(tx, t, docIDs)
 		if err != nil {
 			return nil, err
 		}
@@ -161,7 +174,7 @@ func removedConflict(tx *sql.Tx, removed []removedRow) (string, error) {
 // restoreRemoved puts the removed rows back as they were. A row whose span
 // or event is gone is left out (as restoreRelations leaves out relations
 // whose spans are gone), and so is a note or normalisation on it.
-func restoreRemoved(tx *sql.Tx, docID string, removed []removedRow) error {
+func restoreRemoved(tx *sql.Tx, docIDs []string, removed []removedRow) error {
 	for _, t := range structTables {
 		where, keyArgs := t.keyWhere()
 		marks := strings.TrimSuffix(strings.Repeat("?, ", len(strings.Split(t.cols, ", "))), ", ")
@@ -184,7 +197,12 @@ func restoreRemoved(tx *sql.Tx, docID string, removed []removedRow) error {
 			}
 		}
 	}
-	return dropOrphans(tx, docID)
+	for _, d := range docIDs {
+		if err := dropOrphans(tx, d); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // decodeRemoved reads the removed rows of a delete-span record; an older
