@@ -31,7 +31,7 @@ func (s *Store) DeleteSpans(ids []string) error {
 		if err != nil {
 			return err
 		}
-		return logBatch(tx, s.annotator, annotate.ActionDeleteSpans, old, encodeSpans(old), extras)
+		return logBatch(tx, s.annotator, annotate.ActionDeleteSpans, old, encodeSpans(old), extras.encode())
 	})
 }
 

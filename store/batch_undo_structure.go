@@ -28,16 +28,23 @@ func spanDocs(spans []*annotate.Span) []string {
 	return out
 }
 
+// encode returns the extras as the edit log keeps them ("" when none).
+func (b batchExtras) encode() string {
+	if len(b.Relations) == 0 && len(b.Removed) == 0 {
+		return ""
+	}
+	return mustJSON(b)
+}
+
 // deleteSpansCapturing runs del, which removes spans, then drops what is
-// left orphaned in their documents, and returns the encoded batchExtras of
-// what went with them ("" when nothing did).
-func deleteSpansCapturing(tx *sql.Tx, spans []*annotate.Span, del func() error) (string, error) {
+// left orphaned in their documents, and returns what went with them.
+func deleteSpansCapturing(tx *sql.Tx, spans []*annotate.Span, del func() error) (batchExtras, error) {
 	var rs []*annotate.Relation
 	seen := map[string]bool{}
 	for _, sp := range spans {
 		got, err := queryRelations(tx, `from_span = ?1 OR to_span = ?1`, sp.ID)
 		if err != nil {
-			return "", err
+			return batchExtras{}, err
 		}
 		for _, r := range got {
 			if !seen[r.ID] {
@@ -58,10 +65,7 @@ func deleteSpansCapturing(tx *sql.Tx, spans []*annotate.Span, del func() error) 
 		}
 		return nil
 	})
-	if err != nil || (len(rs) == 0 && len(removed) == 0) {
-		return "", err
-	}
-	return mustJSON(batchExtras{removed, rs}), nil
+	return batchExtras{removed, rs}, err
 }
 
 // batchStep undoes or redoes a batch edit. A redone delete-spans records
@@ -86,7 +90,7 @@ func batchStep(tx *sql.Tx, e *annotate.Event, undo bool) (reason string, err err
 		if err != nil {
 			return "", err
 		}
-		_, err = tx.Exec(`UPDATE events SET after = ? WHERE seq = ?`, extras, e.Seq)
+		_, err = tx.Exec(`UPDATE events SET after = ? WHERE seq = ?`, extras.encode(), e.Seq)
 		return "", err
 	}
 	var after string

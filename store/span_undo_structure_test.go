@@ -243,35 +243,3 @@ func lineDiff(got, want string) string {
 	}
 	return b.String()
 }
-
-// DeleteSpans drops what hangs on the spans as a single delete does, and
-// one undo brings the spans and all of it back; redo removes it again.
-func TestUndoDeleteSpansRestoresStructure(t *testing.T) {
-	f := newStructureFixture(t)
-	want := dumpStructure(t, f.s)
-	var other string
-	if err := f.s.DB().QueryRow(`SELECT trigger_span FROM text_events WHERE id = 'ev3'`).Scan(&other); err != nil {
-		t.Fatal(err)
-	}
-	for round := 1; round <= 2; round++ {
-		if round == 1 {
-			if err := f.s.DeleteSpans([]string{f.actor, other}); err != nil {
-				t.Fatal(err)
-			}
-		} else if _, err := f.s.Redo(); err != nil {
-			t.Fatal(err)
-		}
-		ds := docStructure(t, f.s, f.doc)
-		if len(ds.Relations) != 0 || len(ds.Notes) != 1 || len(ds.Norms) != 0 || len(ds.Events) != 1 || len(ds.Equivs) != 1 {
-			t.Fatalf("round %d, after delete: %d relations, %d notes, %d norms, %d events, %d sets; want 0, 1, 0, 1, 1",
-				round, len(ds.Relations), len(ds.Notes), len(ds.Norms), len(ds.Events), len(ds.Equivs))
-		}
-		ev, err := f.s.Undo()
-		if err != nil || ev.Action != annotate.ActionDeleteSpans {
-			t.Fatalf("round %d, undo: %+v, %v", round, ev, err)
-		}
-		if got := dumpStructure(t, f.s); got != want {
-			t.Fatalf("round %d: undo left\n%s", round, lineDiff(got, want))
-		}
-	}
-}
