@@ -70,3 +70,35 @@ func TestUndoDeleteLabelRestoresDroppedStructure(t *testing.T) {
 		}
 	}
 }
+
+// Deleting a relation drops the notes on it; undo brings them back and
+// redo drops them again.
+func TestUndoDeleteRelationRestoresItsNotes(t *testing.T) {
+	f := newStructureFixture(t)
+	want := dumpStructure(t, f.s)
+	rs, err := f.s.Relations(f.doc)
+	if err != nil || len(rs) != 1 {
+		t.Fatalf("relations %v, %v", rs, err)
+	}
+	for round := 1; round <= 2; round++ {
+		if round == 1 {
+			err = f.s.DeleteRelation(rs[0].ID)
+		} else {
+			_, err = f.s.Redo()
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, n := range docStructure(t, f.s, f.doc).Notes {
+			if n.Target == rs[0].ID {
+				t.Fatalf("round %d: note %s outlived its relation", round, n.ID)
+			}
+		}
+		if _, err := f.s.Undo(); err != nil {
+			t.Fatalf("round %d, undo: %v", round, err)
+		}
+		if got := dumpStructure(t, f.s); got != want {
+			t.Fatalf("round %d: undo left\n%s", round, lineDiff(got, want))
+		}
+	}
+}
