@@ -20,12 +20,18 @@ func (s *Store) DeleteSpans(ids []string) error {
 		if err != nil {
 			return err
 		}
-		for _, sp := range old {
-			if _, err := tx.Exec(`DELETE FROM spans WHERE id = ?`, sp.ID); err != nil {
-				return err
+		extras, err := deleteSpansCapturing(tx, old, func() error {
+			for _, sp := range old {
+				if _, err := tx.Exec(`DELETE FROM spans WHERE id = ?`, sp.ID); err != nil {
+					return err
+				}
 			}
+			return nil
+		})
+		if err != nil {
+			return err
 		}
-		return logBatch(tx, s.annotator, annotate.ActionDeleteSpans, old, encodeSpans(old), "")
+		return logBatch(tx, s.annotator, annotate.ActionDeleteSpans, old, encodeSpans(old), extras.encode())
 	})
 }
 

@@ -71,8 +71,7 @@ func (s *Store) step(where, action string, states func(*annotate.Event) (from, t
 				return err
 			}
 		case isBatch(e.Action):
-			from, to := batchStates(e, action == "undo")
-			if reason, err = moveBatchStates(tx, from, to); err != nil {
+			if reason, err = batchStep(tx, e, action == "undo"); err != nil {
 				return err
 			}
 		case e.IsRelationEdit():
@@ -81,7 +80,7 @@ func (s *Store) step(where, action string, states func(*annotate.Event) (from, t
 			}
 		default:
 			from, to := states(e)
-			err := spanStep(tx, e, action, func() (err error) {
+			why, err := spanStep(tx, e, action, func() (err error) {
 				cur, reason, err = moveSpan(tx, e.SpanID, from, to)
 				if reason != "" && err == nil {
 					err = errSkip
@@ -90,6 +89,9 @@ func (s *Store) step(where, action string, states func(*annotate.Event) (from, t
 			})
 			if err != nil && err != errSkip {
 				return err
+			}
+			if why != "" {
+				reason = why
 			}
 		}
 		if reason != "" {

@@ -24,6 +24,10 @@ type labelRecord struct {
 	Spans   []*annotate.Span `json:"spans,omitempty"`   // delete-label, before: the spans that carried it
 	MoveTo  string           `json:"move_to,omitempty"` // delete-label, after: where they went
 	Dropped []string         `json:"dropped,omitempty"` // delete-label, after: spans removed as duplicates there
+	// delete-label, after: the relations and structure rows that went
+	// with the dropped spans (absent in older records).
+	Relations []*annotate.Relation `json:"relations,omitempty"`
+	Removed   []removedRow         `json:"removed,omitempty"`
 }
 
 func (r labelRecord) encode() string {
@@ -191,7 +195,7 @@ func undeleteLabel(tx *sql.Tx, e *annotate.Event) (string, error) {
 			return "", err
 		}
 	}
-	return "", nil
+	return restoreDropped(tx, e.Spans, after)
 }
 
 // redeleteLabel deletes the label again, moving its spans as the first time.
@@ -204,10 +208,12 @@ func redeleteLabel(tx *sql.Tx, e *annotate.Event) (string, error) {
 	case !sameLabel(cur, l):
 		return fmt.Sprintf("the label %q was changed since", l.Name), nil
 	}
-	if _, err := deleteLabelTx(tx, l.ID, e.MoveTo); err != nil {
+	rec, err := deleteLabelCapturing(tx, l.ID, e.MoveTo, e.Spans)
+	if err != nil {
 		return conflictReason(err)
 	}
-	return "", nil
+	_, err = tx.Exec(`UPDATE events SET after = ? WHERE seq = ?`, rec.encode(), e.Seq)
+	return "", err
 }
 
 // readAfter reads the after record of the label edit seq.

@@ -169,12 +169,11 @@ func (s *Store) DeleteLabel(id, moveTo string) error {
 			carried = append(carried, sp)
 		}
 		rows.Close()
-		dropped, err := deleteLabelTx(tx, id, moveTo)
+		rec, err := deleteLabelCapturing(tx, id, moveTo, carried)
 		if err != nil {
 			return err
 		}
-		return s.logLabelEdit(tx, annotate.ActionDeleteLabel, labelRecord{Label: l, Spans: carried},
-			labelRecord{MoveTo: moveTo, Dropped: dropped})
+		return s.logLabelEdit(tx, annotate.ActionDeleteLabel, labelRecord{Label: l, Spans: carried}, rec)
 	})
 }
 

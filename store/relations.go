@@ -70,7 +70,7 @@ func (s *Store) AddRelation(r *annotate.Relation) error {
 		if err := insertRelation(tx, r); err != nil {
 			return err
 		}
-		return logRelation(tx, s.annotator, annotate.ActionAddRelation, nil, r)
+		return logRelation(tx, s.annotator, annotate.ActionAddRelation, nil, r, nil)
 	})
 }
 
@@ -129,13 +129,11 @@ func (s *Store) DeleteRelation(id string) error {
 		if len(rs) == 0 {
 			return annotate.Errorf(annotate.ENOTFOUND, "no relation with id %s", id)
 		}
-		if _, err := tx.Exec(`DELETE FROM relations WHERE id = ?`, id); err != nil {
+		removed, err := deleteRelationCapturing(tx, rs[0])
+		if err != nil {
 			return err
 		}
-		if err := dropOrphans(tx, rs[0].DocumentID); err != nil {
-			return err
-		}
-		return logRelation(tx, s.annotator, annotate.ActionDeleteRelation, rs[0], nil)
+		return logRelation(tx, s.annotator, annotate.ActionDeleteRelation, rs[0], nil, removed)
 	})
 }
 
@@ -154,44 +152,55 @@ func (s *Store) DeleteSpanWithRelations(id string) (relations int, err error) {
 			return err
 		}
 		relations = len(rs)
-		if _, err := tx.Exec(`DELETE FROM spans WHERE id = ?`, id); err != nil {
+		removed, err := captureRemoved(tx, []string{old.DocumentID}, func() error {
+			if _, err := tx.Exec(`DELETE FROM spans WHERE id = ?`, id); err != nil {
+				return err
+			}
+			return dropOrphans(tx, old.DocumentID)
+		})
+		if err != nil {
 			return err
 		}
-		if err := dropOrphans(tx, old.DocumentID); err != nil {
-			return err
-		}
-		return logEvent(tx, s.annotator, annotate.ActionDeleteSpan, old.DocumentID, old.ID, encodeSpanRecord(old, rs), "")
+		return logEvent(tx, s.annotator, annotate.ActionDeleteSpan, old.DocumentID, old.ID, encodeSpanRecord(old, rs, removed), "")
 	})
 	return relations, err
 }
 
 // spanRecord is a span in the edit log with, for a delete, the relations
-// that went with it. Readers that expect a plain span ignore Relations.
+// that went with it and the notes, normalisations, equivalence sets and
+// text events it removed or changed (Removed, absent in older records).
+// Readers that expect a plain span ignore Relations and Removed.
 type spanRecord struct {
 	*annotate.Span
 	Relations []*annotate.Relation `json:"relations,omitempty"`
+	Removed   []removedRow         `json:"removed,omitempty"`
 }
 
-func encodeSpanRecord(sp *annotate.Span, rs []*annotate.Relation) string {
-	if len(rs) == 0 {
+func encodeSpanRecord(sp *annotate.Span, rs []*annotate.Relation, removed []removedRow) string {
+	if len(rs) == 0 && len(removed) == 0 {
 		return encodeSpan(sp)
 	}
-	return mustJSON(spanRecord{sp, rs})
+	return mustJSON(spanRecord{sp, rs, removed})
 }
 
-// relationRecord is a relation edit's before or after in the edit log.
+// relationRecord is a relation edit's before or after in the edit log;
+// a delete's before keeps the notes and normalisations that went with the
+// relation (Removed, absent in older records).
 type relationRecord struct {
 	Relation *annotate.Relation `json:"relation"`
+	Removed  []removedRow       `json:"removed,omitempty"`
 }
 
 const relationPrefix = `{"relation":`
 
-func logRelation(tx *sql.Tx, annotator, action string, before, after *annotate.Relation) error {
-	enc := func(r *annotate.Relation) string {
+// logRelation records a relation edit; removed are the structure rows a
+// delete took with the relation, kept in its before.
+func logRelation(tx *sql.Tx, annotator, action string, before, after *annotate.Relation, removed []removedRow) error {
+	enc := func(r *annotate.Relation, removed []removedRow) string {
 		if r == nil {
 			return ""
 		}
-		return mustJSON(relationRecord{r})
+		return mustJSON(relationRecord{r, removed})
 	}
 	ref := after
 	if ref == nil {
@@ -201,7 +210,7 @@ func logRelation(tx *sql.Tx, annotator, action string, before, after *annotate.R
 	if _, err := tx.Exec(`UPDATE events SET undone = ? WHERE undone = ? AND annotator = ?`, undoneForGood, undone, annotator); err != nil {
 		return err
 	}
-	return logEvent(tx, annotator, action, ref.DocumentID, ref.From, enc(before), enc(after))
+	return logEvent(tx, annotator, action, ref.DocumentID, ref.From, enc(before, removed), enc(after, nil))
 }
 
 // isRelationRecord reports whether an events before or after holds a relation.

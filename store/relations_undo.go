@@ -24,13 +24,26 @@ func moveRelation(tx *sql.Tx, e *annotate.Event, undo bool) (reason string, err 
 		if len(cur) == 0 {
 			return "the relation was deleted since", nil
 		}
-		if _, err := tx.Exec(`DELETE FROM relations WHERE id = ?`, r.ID); err != nil {
+		removed, err := deleteRelationCapturing(tx, r)
+		if err != nil || e.Action != annotate.ActionDeleteRelation {
 			return "", err
 		}
-		return "", dropOrphans(tx, r.DocumentID)
+		_, err = tx.Exec(`UPDATE events SET before = ? WHERE seq = ?`, mustJSON(relationRecord{r, removed}), e.Seq)
+		return "", err
 	}
 	if len(cur) > 0 {
 		return "the relation is there already", nil
+	}
+	var removed []removedRow
+	if e.Action == annotate.ActionDeleteRelation {
+		var before string
+		if err := tx.QueryRow(`SELECT before FROM events WHERE seq = ?`, e.Seq).Scan(&before); err != nil {
+			return "", err
+		}
+		removed = decodeRemoved(before)
+		if reason, err := removedConflict(tx, removed); reason != "" || err != nil {
+			return reason, err
+		}
 	}
 	if err := checkRelation(tx, r); err != nil {
 		if annotate.ErrorCode(err) != "" {
@@ -38,13 +51,27 @@ func moveRelation(tx *sql.Tx, e *annotate.Event, undo bool) (reason string, err 
 		}
 		return "", err
 	}
-	return "", insertRelation(tx, r)
+	if err := insertRelation(tx, r); err != nil || len(removed) == 0 {
+		return "", err
+	}
+	return "", restoreRemoved(tx, []string{r.DocumentID}, removed)
+}
+
+// deleteRelationCapturing removes a relation and what is left orphaned by
+// it, and returns the structure rows that went with it.
+func deleteRelationCapturing(tx *sql.Tx, r *annotate.Relation) ([]removedRow, error) {
+	return captureRemoved(tx, []string{r.DocumentID}, func() error {
+		if _, err := tx.Exec(`DELETE FROM relations WHERE id = ?`, r.ID); err != nil {
+			return err
+		}
+		return dropOrphans(tx, r.DocumentID)
+	})
 }
 
 // relationStepRecord returns the before and after of the undo or redo of
 // a relation edit.
 func relationStepRecord(e *annotate.Event, action string) (before, after string) {
-	rec := mustJSON(relationRecord{e.Relations[0]})
+	rec := mustJSON(relationRecord{Relation: e.Relations[0]})
 	if (action == "undo") == (e.Action == annotate.ActionDeleteRelation) {
 		return "", rec
 	}
@@ -75,30 +102,49 @@ func restoreRelations(tx *sql.Tx, rs []*annotate.Relation) error {
 }
 
 // spanStep does what a span undo or redo needs beyond moving the span: a
-// redone delete removes the span's relations again and records them anew,
-// an undone delete brings them back.
-func spanStep(tx *sql.Tx, e *annotate.Event, action string, move func() error) error {
+// redone delete removes the span's relations and structure again and
+// records them anew, an undone delete brings them back. A non-empty
+// reason says why an undone delete could not bring its structure back.
+func spanStep(tx *sql.Tx, e *annotate.Event, action string, move func() error) (reason string, err error) {
 	if e.Action != annotate.ActionDeleteSpan {
-		return move()
+		return "", move()
 	}
 	if action == "redo" {
 		rs, err := queryRelations(tx, `from_span = ?1 OR to_span = ?1`, e.SpanID)
 		if err != nil {
-			return err
+			return "", err
 		}
 		e.Relations = rs
-		if err := move(); err != nil {
-			return err
+		removed, err := captureRemoved(tx, []string{e.DocumentID}, func() error {
+			if err := move(); err != nil {
+				return err
+			}
+			return dropOrphans(tx, e.DocumentID)
+		})
+		if err != nil {
+			return "", err
 		}
-		if _, err := tx.Exec(`UPDATE events SET before = ? WHERE seq = ?`, encodeSpanRecord(e.Before, rs), e.Seq); err != nil {
-			return err
-		}
-		return dropOrphans(tx, e.DocumentID)
+		_, err = tx.Exec(`UPDATE events SET before = ? WHERE seq = ?`, encodeSpanRecord(e.Before, rs, removed), e.Seq)
+		return "", err
+	}
+	var before string
+	if err := tx.QueryRow(`SELECT before FROM events WHERE seq = ?`, e.Seq).Scan(&before); err != nil {
+		return "", err
+	}
+	removed := decodeRemoved(before)
+	if reason, err := removedConflict(tx, removed); reason != "" || err != nil {
+		return reason, err
 	}
 	if err := move(); err != nil {
-		return err
+		return "", err
 	}
-	return restoreRelations(tx, e.Relations)
+	if err := restoreRelations(tx, e.Relations); err != nil {
+		return "", err
+	}
+	if len(removed) == 0 {
+		return "", nil
+	}
+	return "", restoreRemoved(tx, []string{e.DocumentID}, removed)
 }
 
 // decodeRecordRelations reads the relations of an edit log record: the
