@@ -4,9 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"time"
-
-	"gloss/annotate"
 )
 
 // A bulk write (a streamed import: one transaction of any size) runs on a
@@ -33,37 +30,20 @@ const bulkCacheKiB = 256 << 10
 // writeBulk is write (one transaction, retried while another process
 // holds the file) on a connection set up for a bulk write.
 func (s *Store) writeBulk(fn func(tx *sql.Tx) error) error {
-	if s.readOnly {
-		return annotate.Errorf(annotate.EINVALID, "%s is open read-only: changes cannot be saved", s.path)
-	}
-	var err error
-	for attempt := 0; attempt < 5; attempt++ {
-		err = s.tryWriteBulk(fn)
-		if !isBusy(err) {
-			return storageErr(s.path, err)
+	return s.retryWrite(func() error {
+		ctx := context.Background()
+		conn, restore, err := bulkConn(ctx, s.db)
+		if err != nil {
+			return err
 		}
-		time.Sleep(time.Duration(50*(attempt+1)) * time.Millisecond)
-	}
-	return storageErr(s.path, err)
-}
-
-func (s *Store) tryWriteBulk(fn func(tx *sql.Tx) error) error {
-	ctx := context.Background()
-	conn, restore, err := bulkConn(ctx, s.db)
-	if err != nil {
-		return err
-	}
-	defer conn.Close()
-	defer restore()
-	tx, err := conn.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	if err := fn(tx); err != nil {
-		return err
-	}
-	return tx.Commit()
+		defer conn.Close()
+		defer restore()
+		tx, err := conn.BeginTx(ctx, nil)
+		if err != nil {
+			return err
+		}
+		return commitAfter(tx, fn)
+	})
 }
 
 // bulkConn takes a connection of db and sets it up for a bulk write;

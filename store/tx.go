@@ -30,12 +30,24 @@ func fmtTime(t time.Time) string {
 // holds the file longer than the busy timeout, so "database is locked" does
 // not reach the user.
 func (s *Store) write(fn func(tx *sql.Tx) error) error {
+	return s.retryWrite(func() error {
+		tx, err := s.db.Begin()
+		if err != nil {
+			return err
+		}
+		return commitAfter(tx, fn)
+	})
+}
+
+// retryWrite runs try (one write transaction) on a writable project,
+// again while another process holds the file.
+func (s *Store) retryWrite(try func() error) error {
 	if s.readOnly {
 		return annotate.Errorf(annotate.EINVALID, "%s is open read-only: changes cannot be saved", s.path)
 	}
 	var err error
 	for attempt := 0; attempt < 5; attempt++ {
-		err = s.tryWrite(fn)
+		err = try()
 		if !isBusy(err) {
 			return storageErr(s.path, err)
 		}
@@ -44,11 +56,8 @@ func (s *Store) write(fn func(tx *sql.Tx) error) error {
 	return storageErr(s.path, err)
 }
 
-func (s *Store) tryWrite(fn func(tx *sql.Tx) error) error {
-	tx, err := s.db.Begin()
-	if err != nil {
-		return err
-	}
+// commitAfter runs fn in tx and commits it, or rolls it back when fn fails.
+func commitAfter(tx *sql.Tx, fn func(tx *sql.Tx) error) error {
 	defer tx.Rollback()
 	if err := fn(tx); err != nil {
 		return err
