@@ -2,9 +2,9 @@ package store
 
 import (
 	"database/sql"
-	"encoding/json"
 
 	"gloss/annotate"
+	"gloss/store/records"
 )
 
 // AddSpans stores many new spans as one edit (action add-spans in the edit
@@ -41,7 +41,7 @@ func (s *Store) AddSpans(spans []*annotate.Span) (added int, err error) {
 		var stored []*annotate.Span
 		for _, sp := range spans {
 			r, err := stmt.Exec(sp.ID, sp.DocumentID, sp.Start, sp.End, sp.LabelID, sp.Note, sp.Annotator, sp.Group,
-				fmtTime(sp.CreatedAt), fmtTime(sp.UpdatedAt), encodeAttrs(sp.Attributes))
+				fmtTime(sp.CreatedAt), fmtTime(sp.UpdatedAt), records.EncodeAttrs(sp.Attributes))
 			if err != nil {
 				return err
 			}
@@ -57,7 +57,7 @@ func (s *Store) AddSpans(spans []*annotate.Span) (added int, err error) {
 		if _, err := tx.Exec(`UPDATE events SET undone = ? WHERE undone = ? AND annotator = ?`, undoneForGood, undone, s.annotator); err != nil {
 			return err
 		}
-		return logEvent(tx, s.annotator, annotate.ActionAddSpans, commonDocument(stored), "", "", encodeSpans(stored))
+		return logEvent(tx, s.annotator, annotate.ActionAddSpans, records.CommonDocument(stored), "", "", records.EncodeSpans(stored))
 	})
 	if err != nil {
 		return 0, err
@@ -94,30 +94,6 @@ func checkSpans(tx *sql.Tx, spans []*annotate.Span) error {
 		}
 	}
 	return nil
-}
-
-// commonDocument is the document of all the spans, or "" when they are in several.
-func commonDocument(spans []*annotate.Span) string {
-	doc := spans[0].DocumentID
-	for _, sp := range spans[1:] {
-		if sp.DocumentID != doc {
-			return ""
-		}
-	}
-	return doc
-}
-
-func encodeSpans(spans []*annotate.Span) string {
-	b, _ := json.Marshal(spans)
-	return string(b)
-}
-
-func decodeSpans(s string) ([]*annotate.Span, error) {
-	var spans []*annotate.Span
-	if err := json.Unmarshal([]byte(s), &spans); err != nil {
-		return nil, annotate.Errorf(annotate.EINVALID, "unreadable span list: %v", err)
-	}
-	return spans, nil
 }
 
 // batchDetail is the one-line account of a batch edit.

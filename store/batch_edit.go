@@ -4,6 +4,7 @@ import (
 	"database/sql"
 
 	"gloss/annotate"
+	"gloss/store/records"
 )
 
 // DeleteSpans removes many spans as one edit (action delete-spans in the
@@ -31,7 +32,7 @@ func (s *Store) DeleteSpans(ids []string) error {
 		if err != nil {
 			return err
 		}
-		return logBatch(tx, s.annotator, annotate.ActionDeleteSpans, old, encodeSpans(old), extras.encode())
+		return logBatch(tx, s.annotator, annotate.ActionDeleteSpans, old, records.EncodeSpans(old), extras.encode())
 	})
 }
 
@@ -71,7 +72,7 @@ func (s *Store) RelabelSpans(ids []string, labelID string) (changed int, err err
 		if changed == 0 {
 			return nil
 		}
-		return logBatch(tx, s.annotator, annotate.ActionRelabelSpans, after, encodeSpans(before), encodeSpans(after))
+		return logBatch(tx, s.annotator, annotate.ActionRelabelSpans, after, records.EncodeSpans(before), records.EncodeSpans(after))
 	})
 	if err != nil {
 		return 0, err
@@ -104,31 +105,7 @@ func logBatch(tx *sql.Tx, annotator, action string, spans []*annotate.Span, befo
 	if _, err := tx.Exec(`UPDATE events SET undone = ? WHERE undone = ? AND annotator = ?`, undoneForGood, undone, annotator); err != nil {
 		return err
 	}
-	return logEvent(tx, annotator, action, commonDocument(spans), "", before, after)
-}
-
-// batchStates returns, for undoing or redoing a batch edit, the state each
-// of its spans is in now (from) and the state it goes to (to); nil means
-// absent.
-func batchStates(e *annotate.Event, undo bool) (from, to []*annotate.Span) {
-	none := make([]*annotate.Span, len(e.Spans))
-	switch e.Action {
-	case annotate.ActionAddSpans:
-		from, to = none, e.Spans
-	case annotate.ActionDeleteSpans:
-		from, to = e.Spans, none
-	default: // relabel-spans
-		from, to = e.Spans, e.Relabeled
-	}
-	if undo {
-		from, to = to, from
-	}
-	return from, to
-}
-
-// isBatch reports whether an action is a batch span edit.
-func isBatch(action string) bool {
-	return action == annotate.ActionAddSpans || action == annotate.ActionDeleteSpans || action == annotate.ActionRelabelSpans
+	return logEvent(tx, annotator, action, records.CommonDocument(spans), "", before, after)
 }
 
 // moveBatchStates takes every span of a batch from state from[i] to state to[i]:
@@ -158,17 +135,4 @@ func moveBatchStates(tx *sql.Tx, from, to []*annotate.Span) (reason string, err 
 		err = rerr
 	}
 	return reason, err
-}
-
-// batchRecord is the before and after of the undo or redo event of a batch
-// edit: its span lists as they were and as they became ("" for absent).
-func batchRecord(e *annotate.Event, undo bool) (before, after string) {
-	from, to := batchStates(e, undo)
-	enc := func(l []*annotate.Span) string {
-		if len(l) == 0 || l[0] == nil {
-			return ""
-		}
-		return encodeSpans(l)
-	}
-	return enc(from), enc(to)
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 
 	"gloss/annotate"
+	"gloss/store/records"
 )
 
 // batchExtras is what a delete-spans record keeps in its after: the
@@ -72,7 +73,7 @@ func deleteSpansCapturing(tx *sql.Tx, spans []*annotate.Span, del func() error) 
 // anew what went with the spans; an undone one brings it back, unless
 // some of it was changed since (the reason says so and nothing moves).
 func batchStep(tx *sql.Tx, e *annotate.Event, undo bool) (reason string, err error) {
-	from, to := batchStates(e, undo)
+	from, to := records.BatchStates(e, undo)
 	if e.Action != annotate.ActionDeleteSpans {
 		return moveBatchStates(tx, from, to)
 	}

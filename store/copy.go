@@ -7,6 +7,7 @@ import (
 
 	"gloss/annotate"
 	"gloss/annotate/unitext"
+	"gloss/store/records"
 )
 
 var (
@@ -271,7 +272,7 @@ func (l *fileLoader) document(d *annotate.DocumentDump) error {
 			}
 		}
 		if _, err := l.spanStmt.Exec(sp.ID, sp.DocumentID, sp.Start, sp.End, sp.LabelID, sp.Note, sp.Annotator, sp.Group,
-			fmtTime(sp.CreatedAt), fmtTime(sp.UpdatedAt), encodeAttrs(sp.Attributes)); err != nil {
+			fmtTime(sp.CreatedAt), fmtTime(sp.UpdatedAt), records.EncodeAttrs(sp.Attributes)); err != nil {
 			if isUnique(err) {
 				err = annotate.Errorf(annotate.ECONFLICT, "[%d, %d) is there twice with the same label and annotator", sp.Start, sp.End)
 			}

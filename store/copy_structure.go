@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"gloss/annotate"
+	"gloss/store/records"
 )
 
 // loadSchema stores a dump's relation types, attribute definitions and
@@ -57,7 +58,7 @@ func loadDocStructure(tx *sql.Tx, d *annotate.DocumentDump) error {
 	for _, e := range st.Events {
 		events[e.ID] = true
 		if _, err := tx.Exec(`INSERT INTO text_events(id, document_id, type, trigger_span, annotator, attrs) VALUES (?, ?, ?, ?, ?, ?)`,
-			e.ID, e.DocumentID, e.Type, e.Trigger, e.Annotator, encodeAttrs(e.Attributes)); err != nil {
+			e.ID, e.DocumentID, e.Type, e.Trigger, e.Annotator, records.EncodeAttrs(e.Attributes)); err != nil {
 			return fmt.Errorf("document %s: event %s: %w", docID, e.ID, err)
 		}
 	}

@@ -14,6 +14,7 @@ import (
 
 	"gloss/annotate"
 	"gloss/annotate/unitext"
+	"gloss/store/records"
 )
 
 // The crash harness: a child process imports batches and edits spans in a
@@ -384,7 +385,7 @@ func checkLogMatches(t *testing.T, s *Store, got map[string]*spanRec) {
 		var id, action, after string
 		rows.Scan(&id, &action, &after)
 		logged++
-		sp, _ := decodeSpan(after)
+		sp, _ := records.DecodeSpan(after)
 		g := got[id]
 		switch {
 		case action == annotate.ActionDeleteSpan && g != nil:

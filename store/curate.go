@@ -6,6 +6,7 @@ import (
 
 	"gloss/annotate"
 	"gloss/annotate/agree"
+	"gloss/store/records"
 )
 
 // CurateResult says what a curation run did.
@@ -146,7 +147,7 @@ func rejectedGold(q queryer) (map[agree.Tuple]bool, error) {
 		if err := rows.Scan(&before); err != nil {
 			return nil, err
 		}
-		sp, err := decodeSpan(before)
+		sp, err := records.DecodeSpan(before)
 		if err != nil || sp == nil || sp.Annotator != annotate.Gold {
 			continue // an unreadable log entry rejects nothing
 		}

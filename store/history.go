@@ -4,9 +4,9 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"maps"
 
 	"gloss/annotate"
+	"gloss/store/records"
 )
 
 var _ annotate.Historian = (*Store)(nil)
@@ -70,7 +70,7 @@ func (s *Store) step(where, action string, states func(*annotate.Event) (from, t
 			if reason, err = stepLabel(tx, e, action == "undo"); err != nil {
 				return err
 			}
-		case isBatch(e.Action):
+		case records.IsBatch(e.Action):
 			if reason, err = batchStep(tx, e, action == "undo"); err != nil {
 				return err
 			}
@@ -143,8 +143,8 @@ func stepRecord(tx *sql.Tx, e *annotate.Event, cur *annotate.Span, action string
 		before, after = relationStepRecord(e, action)
 		return before, after, nil
 	}
-	if isBatch(e.Action) {
-		before, after = batchRecord(e, action == "undo")
+	if records.IsBatch(e.Action) {
+		before, after = records.BatchRecord(e, action == "undo")
 		return before, after, nil
 	}
 	now, err := findSpan(tx, e.SpanID)
@@ -159,7 +159,7 @@ func moveSpan(tx *sql.Tx, id string, from, to *annotate.Span) (cur *annotate.Spa
 	if err != nil {
 		return nil, "", err
 	}
-	if !sameState(cur, from) {
+	if !records.SameState(cur, from) {
 		reason, err = staleReason(tx, id, from, cur)
 		return cur, reason, err
 	}
@@ -176,7 +176,7 @@ func moveSpan(tx *sql.Tx, id string, from, to *annotate.Span) (cur *annotate.Spa
 	if cur == nil {
 		err = insertSpan(tx, to)
 	} else {
-		_, err = tx.Exec(updateSpanSQL, to.Start, to.End, to.LabelID, to.Note, to.Group, fmtTime(to.UpdatedAt), encodeAttrs(to.Attributes), id)
+		_, err = tx.Exec(updateSpanSQL, to.Start, to.End, to.LabelID, to.Note, to.Group, fmtTime(to.UpdatedAt), records.EncodeAttrs(to.Attributes), id)
 		if isUnique(err) {
 			err = annotate.Errorf(annotate.ECONFLICT, "this span [%d, %d) already has that label", to.Start, to.End)
 		}
@@ -196,20 +196,11 @@ func findSpan(q queryer, id string) (*annotate.Span, error) {
 	return sp, err
 }
 
-// sameState reports whether a span's content (not its times) is as expected.
-func sameState(cur, want *annotate.Span) bool {
-	if cur == nil || want == nil {
-		return cur == nil && want == nil
-	}
-	return cur.DocumentID == want.DocumentID && cur.Start == want.Start && cur.End == want.End &&
-		cur.LabelID == want.LabelID && cur.Note == want.Note && cur.Group == want.Group && maps.Equal(cur.Attributes, want.Attributes)
-}
-
 func describeEdit(e *annotate.Event) string {
 	if l := e.LabelBefore; l != nil {
 		return fmt.Sprintf("%s %q", e.Action, l.Name)
 	}
-	if isBatch(e.Action) {
+	if records.IsBatch(e.Action) {
 		return fmt.Sprintf("%s (%s)", e.Action, batchDetail(e.Spans))
 	}
 	sp := e.After

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"gloss/annotate"
+	"gloss/store/records"
 )
 
 // History returns the edit log, newest first: the newest limit events, or
@@ -69,29 +70,29 @@ func scanEvent(row interface{ Scan(...any) error }) (*annotate.Event, error) {
 		return &e, nil
 	}
 	var err error
-	if isBatch(e.Action) || isList(before) || isList(after) {
+	if records.IsBatch(e.Action) || isList(before) || isList(after) {
 		list := after
 		if isList(before) {
 			list = before
 		}
-		if e.Spans, err = decodeSpans(list); err != nil {
+		if e.Spans, err = records.DecodeSpans(list); err != nil {
 			return &e, annotate.Errorf(annotate.EINVALID, "edit log entry %d: %v", e.Seq, err)
 		}
 		if e.Action == annotate.ActionRelabelSpans {
-			if e.Relabeled, err = decodeSpans(after); err != nil || len(e.Relabeled) != len(e.Spans) {
+			if e.Relabeled, err = records.DecodeSpans(after); err != nil || len(e.Relabeled) != len(e.Spans) {
 				return &e, annotate.Errorf(annotate.EINVALID, "edit log entry %d: unreadable relabelled spans", e.Seq)
 			}
 		}
 		e.Detail = batchDetail(e.Spans)
 		return &e, nil
 	}
-	if e.Before, err = decodeSpan(before); err != nil {
+	if e.Before, err = records.DecodeSpan(before); err != nil {
 		return &e, annotate.Errorf(annotate.EINVALID, "edit log entry %d: %v", e.Seq, err)
 	}
 	if e.Action == annotate.ActionDeleteSpan {
 		e.Relations, _ = decodeRecordRelations(before)
 	}
-	if e.After, err = decodeSpan(after); err != nil {
+	if e.After, err = records.DecodeSpan(after); err != nil {
 		return &e, annotate.Errorf(annotate.EINVALID, "edit log entry %d: %v", e.Seq, err)
 	}
 	return &e, nil
@@ -107,15 +108,4 @@ func encodeSpan(sp *annotate.Span) string {
 	}
 	b, _ := json.Marshal(sp)
 	return string(b)
-}
-
-func decodeSpan(s string) (*annotate.Span, error) {
-	if s == "" {
-		return nil, nil
-	}
-	var sp annotate.Span
-	if err := json.Unmarshal([]byte(s), &sp); err != nil {
-		return nil, annotate.Errorf(annotate.EINVALID, "unreadable span record: %v", err)
-	}
-	return &sp, nil
 }

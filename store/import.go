@@ -5,6 +5,7 @@ import (
 
 	"gloss/annotate"
 	"gloss/annotate/unitext"
+	"gloss/store/records"
 )
 
 // Import adds a batch in one transaction: all of it, or nothing on error.
@@ -162,7 +163,7 @@ func importSpans(tx *sql.Tx, spans []*annotate.BatchSpan, labelIDs map[string]st
 		}
 		label := labelIDs[annotate.LabelKey(bs.LabelName)]
 		r, err := stmt.Exec(sp.ID, sp.DocumentID, sp.Start, sp.End, label, sp.Note, sp.Annotator, sp.Group,
-			fmtTime(sp.CreatedAt), fmtTime(sp.UpdatedAt), encodeAttrs(sp.Attributes))
+			fmtTime(sp.CreatedAt), fmtTime(sp.UpdatedAt), records.EncodeAttrs(sp.Attributes))
 		if err != nil {
 			return nil, err
 		}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"gloss/annotate"
+	"gloss/store/records"
 )
 
 // events stores the batch's events: an event whose ID is already in the
@@ -40,7 +41,7 @@ func (im *structImport) events(events []*annotate.TextEvent, annotator string, r
 			return err
 		}
 		if _, err := im.tx.Exec(`INSERT INTO text_events(id, document_id, type, trigger_span, annotator, attrs) VALUES (?, ?, ?, ?, ?, ?)`,
-			e.ID, e.DocumentID, e.Type, trigger, e.Annotator, encodeAttrs(e.Attributes)); err != nil {
+			e.ID, e.DocumentID, e.Type, trigger, e.Annotator, records.EncodeAttrs(e.Attributes)); err != nil {
 			return err
 		}
 		res.Events++

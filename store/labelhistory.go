@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"gloss/annotate"
+	"gloss/store/records"
 )
 
 // Label edits (a change of name, colour, hotkey or description, and a
@@ -79,14 +80,6 @@ func findLabel(q queryer, id string) (*annotate.Label, error) {
 	return &l, err
 }
 
-// sameLabel reports whether a label's content (not its place) is as expected.
-func sameLabel(a, b *annotate.Label) bool {
-	if a == nil || b == nil {
-		return a == nil && b == nil
-	}
-	return a.ID == b.ID && a.Name == b.Name && strings.EqualFold(a.Color, b.Color) && a.Hotkey == b.Hotkey && a.Description == b.Description
-}
-
 // stepLabel undoes or redoes a label edit inside tx, all or nothing. A
 // non-empty reason says why it could not; the project is then unchanged.
 func stepLabel(tx *sql.Tx, e *annotate.Event, undo bool) (reason string, err error) {
@@ -126,7 +119,7 @@ func updateLabelTo(tx *sql.Tx, from, to *annotate.Label) (string, error) {
 		return "", err
 	case cur == nil:
 		return fmt.Sprintf("the label %q was deleted since", from.Name), nil
-	case !sameLabel(cur, from):
+	case !records.SameLabel(cur, from):
 		return fmt.Sprintf("the label %q was changed since", cur.Name), nil
 	}
 	if err := checkLabelUnique(tx, to); err != nil {
@@ -185,7 +178,7 @@ func undeleteLabel(tx *sql.Tx, e *annotate.Event) (string, error) {
 		}
 		moved := *sp
 		moved.LabelID = after.MoveTo
-		if !sameState(cur, &moved) {
+		if !records.SameState(cur, &moved) {
 			return fmt.Sprintf("the span [%d, %d) was changed after the label %q was deleted", sp.Start, sp.End, l.Name), nil
 		}
 		if _, err := tx.Exec(`UPDATE spans SET label_id = ?, updated_at = ? WHERE id = ?`, l.ID, fmtTime(sp.UpdatedAt), sp.ID); err != nil {
@@ -205,7 +198,7 @@ func redeleteLabel(tx *sql.Tx, e *annotate.Event) (string, error) {
 	switch {
 	case err != nil:
 		return "", err
-	case !sameLabel(cur, l):
+	case !records.SameLabel(cur, l):
 		return fmt.Sprintf("the label %q was changed since", l.Name), nil
 	}
 	rec, err := deleteLabelCapturing(tx, l.ID, e.MoveTo, e.Spans)

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"gloss/annotate"
+	"gloss/store/records"
 )
 
 // Labels lists the labels in their display order.
@@ -112,7 +113,7 @@ func (s *Store) UpdateLabel(l *annotate.Label) error {
 			return err
 		}
 		now, err := findLabel(tx, l.ID)
-		if err != nil || sameLabel(old, now) {
+		if err != nil || records.SameLabel(old, now) {
 			return err
 		}
 		return s.logLabelEdit(tx, annotate.ActionUpdateLabel, labelRecord{Label: old}, labelRecord{Label: now})

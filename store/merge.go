@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"gloss/annotate"
+	"gloss/store/records"
 )
 
 // Tally counts what a merge added and what it found already present.
@@ -245,7 +246,7 @@ func mergeSpan(tx *sql.Tx, sp *annotate.Span) (added, renamed bool, err error) {
 		return false, false, err
 	}
 	if cur != nil {
-		if sameState(cur, sp) && cur.Annotator == sp.Annotator {
+		if records.SameState(cur, sp) && cur.Annotator == sp.Annotator {
 			return false, false, nil
 		}
 		renamed = true

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"gloss/annotate"
+	"gloss/store/records"
 )
 
 const selectRelationSQL = `SELECT id, document_id, type_id, from_span, to_span, annotator, note, attrs, created_at, updated_at FROM relations`
@@ -111,7 +112,7 @@ const insertRelationSQL = `INSERT INTO relations(id, document_id, type_id, from_
 	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 
 func insertRelation(q queryer, r *annotate.Relation) error {
-	_, err := q.Exec(insertRelationSQL, r.ID, r.DocumentID, r.TypeID, r.From, r.To, r.Annotator, r.Note, encodeAttrs(r.Attributes),
+	_, err := q.Exec(insertRelationSQL, r.ID, r.DocumentID, r.TypeID, r.From, r.To, r.Annotator, r.Note, records.EncodeAttrs(r.Attributes),
 		fmtTime(r.CreatedAt), fmtTime(r.UpdatedAt))
 	if isUnique(err) {
 		return annotate.Errorf(annotate.ECONFLICT, "relation id %s is taken", r.ID)

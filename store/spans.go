@@ -7,6 +7,7 @@ import (
 	"fmt"
 
 	"gloss/annotate"
+	"gloss/store/records"
 )
 
 const selectSpanSQL = `SELECT id, document_id, start, "end", label_id, note, annotator, grp, created_at, updated_at, attrs FROM spans`
@@ -125,7 +126,7 @@ const insertSpanSQL = `INSERT INTO spans(id, document_id, start, "end", label_id
 
 func insertSpan(q queryer, sp *annotate.Span) error {
 	_, err := q.Exec(insertSpanSQL, sp.ID, sp.DocumentID, sp.Start, sp.End, sp.LabelID, sp.Note, sp.Annotator, sp.Group,
-		fmtTime(sp.CreatedAt), fmtTime(sp.UpdatedAt), encodeAttrs(sp.Attributes))
+		fmtTime(sp.CreatedAt), fmtTime(sp.UpdatedAt), records.EncodeAttrs(sp.Attributes))
 	if isUnique(err) {
 		return annotate.Errorf(annotate.ECONFLICT, "this span [%d, %d) already has that label (annotator %s)", sp.Start, sp.End, sp.Annotator)
 	}
@@ -165,7 +166,7 @@ func (s *Store) UpdateSpan(sp *annotate.Span) error {
 			return err
 		}
 		sp.UpdatedAt = parseTime(now())
-		_, err = tx.Exec(updateSpanSQL, sp.Start, sp.End, sp.LabelID, sp.Note, sp.Group, fmtTime(sp.UpdatedAt), encodeAttrs(sp.Attributes), sp.ID)
+		_, err = tx.Exec(updateSpanSQL, sp.Start, sp.End, sp.LabelID, sp.Note, sp.Group, fmtTime(sp.UpdatedAt), records.EncodeAttrs(sp.Attributes), sp.ID)
 		if isUnique(err) {
 			return annotate.Errorf(annotate.ECONFLICT, "this span [%d, %d) already has that label", sp.Start, sp.End)
 		}

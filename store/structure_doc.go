@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"gloss/annotate"
+	"gloss/store/records"
 )
 
 // DocStructure returns a document's relations, events, notes, equivalence
@@ -219,7 +220,7 @@ func (s *Store) SetSpanAttribute(spanID, name, value string) error {
 			return nil
 		}
 		sp.UpdatedAt = parseTime(now())
-		if _, err := tx.Exec(updateSpanSQL, sp.Start, sp.End, sp.LabelID, sp.Note, sp.Group, fmtTime(sp.UpdatedAt), encodeAttrs(sp.Attributes), sp.ID); err != nil {
+		if _, err := tx.Exec(updateSpanSQL, sp.Start, sp.End, sp.LabelID, sp.Note, sp.Group, fmtTime(sp.UpdatedAt), records.EncodeAttrs(sp.Attributes), sp.ID); err != nil {
 			return err
 		}
 		return logSpan(tx, s.annotator, annotate.ActionUpdateSpan, old, &sp)

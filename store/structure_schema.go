@@ -175,15 +175,6 @@ func decodeList(s string, into *[]string) error {
 	return nil
 }
 
-// encodeAttrs is the attrs column of a span, relation or event: "" for none.
-func encodeAttrs(m map[string]string) string {
-	if len(m) == 0 {
-		return ""
-	}
-	b, _ := json.Marshal(m)
-	return string(b)
-}
-
 func decodeAttrs(s string) (map[string]string, error) {
 	if s == "" {
 		return nil, nil

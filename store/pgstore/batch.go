@@ -2,11 +2,11 @@ package pgstore
 
 import (
 	"context"
-	"encoding/json"
 
 	"github.com/jackc/pgx/v5"
 
 	"gloss/annotate"
+	"gloss/store/records"
 )
 
 // AddSpans stores many new spans as one edit (add-spans), which one Undo
@@ -37,7 +37,7 @@ func (s *Store) AddSpans(spans []*annotate.Span) (added int, err error) {
 		if added = len(stored); added == 0 {
 			return nil
 		}
-		return s.logBatch(ctx, tx, annotate.ActionAddSpans, stored, "", encodeSpans(stored))
+		return s.logBatch(ctx, tx, annotate.ActionAddSpans, stored, "", records.EncodeSpans(stored))
 	})
 	if err != nil {
 		return 0, err
@@ -91,7 +91,7 @@ func (s *Store) DeleteSpans(ids []string) error {
 				return err
 			}
 		}
-		return s.logBatch(ctx, tx, annotate.ActionDeleteSpans, old, encodeSpans(old), "")
+		return s.logBatch(ctx, tx, annotate.ActionDeleteSpans, old, records.EncodeSpans(old), "")
 	})
 }
 
@@ -128,7 +128,7 @@ func (s *Store) RelabelSpans(ids []string, labelID string) (changed int, err err
 		if changed = len(after); changed == 0 {
 			return nil
 		}
-		return s.logBatch(ctx, tx, annotate.ActionRelabelSpans, after, encodeSpans(before), encodeSpans(after))
+		return s.logBatch(ctx, tx, annotate.ActionRelabelSpans, after, records.EncodeSpans(before), records.EncodeSpans(after))
 	})
 	if err != nil {
 		return 0, err
@@ -160,65 +160,5 @@ func (s *Store) logBatch(ctx context.Context, tx pgx.Tx, action string, spans []
 	if err := s.clearRedo(ctx, tx); err != nil {
 		return err
 	}
-	return s.logEvent(ctx, tx, action, commonDocument(spans), "", before, after)
-}
-
-// commonDocument is the document of all the spans, or "" when they are in several.
-func commonDocument(spans []*annotate.Span) string {
-	doc := spans[0].DocumentID
-	for _, sp := range spans[1:] {
-		if sp.DocumentID != doc {
-			return ""
-		}
-	}
-	return doc
-}
-
-func encodeSpans(spans []*annotate.Span) string {
-	b, _ := json.Marshal(spans)
-	return string(b)
-}
-
-func decodeSpans(s string) ([]*annotate.Span, error) {
-	var spans []*annotate.Span
-	if err := json.Unmarshal([]byte(s), &spans); err != nil {
-		return nil, annotate.Errorf(annotate.EINVALID, "unreadable span list: %v", err)
-	}
-	return spans, nil
-}
-
-// isBatch reports whether an action is a batch span edit.
-func isBatch(action string) bool {
-	return action == annotate.ActionAddSpans || action == annotate.ActionDeleteSpans || action == annotate.ActionRelabelSpans
-}
-
-// batchStates returns, for undoing or redoing a batch edit, the state each
-// of its spans is in now (from) and the state it goes to (to); nil: absent.
-func batchStates(e *annotate.Event, undo bool) (from, to []*annotate.Span) {
-	none := make([]*annotate.Span, len(e.Spans))
-	switch e.Action {
-	case annotate.ActionAddSpans:
-		from, to = none, e.Spans
-	case annotate.ActionDeleteSpans:
-		from, to = e.Spans, none
-	default: // relabel-spans
-		from, to = e.Spans, e.Relabeled
-	}
-	if undo {
-		from, to = to, from
-	}
-	return from, to
-}
-
-// batchRecord is the before and after of the undo or redo event of a batch
-// edit: its span lists as they were and as they became ("" for absent).
-func batchRecord(e *annotate.Event, undo bool) (before, after string) {
-	from, to := batchStates(e, undo)
-	enc := func(l []*annotate.Span) string {
-		if len(l) == 0 || l[0] == nil {
-			return ""
-		}
-		return encodeSpans(l)
-	}
-	return enc(from), enc(to)
+	return s.logEvent(ctx, tx, action, records.CommonDocument(spans), "", before, after)
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/jackc/pgx/v5/pgconn"
 
 	"gloss/annotate"
+	"gloss/store/records"
 )
 
 // undoableActions are the logged edits that Undo and Redo act on.
@@ -59,8 +60,8 @@ func (s *Store) step(where, action string) (*annotate.Event, error) {
 			return err
 		case e.IsLabelEdit():
 			reason, err = stepLabel(ctx, tx, e, after, undo)
-		case isBatch(e.Action):
-			from, to := batchStates(e, undo)
+		case records.IsBatch(e.Action):
+			from, to := records.BatchStates(e, undo)
 			reason, err = savepoint(ctx, tx, func() (string, error) { return moveSpans(ctx, tx, from, to) })
 		default:
 			from, to := e.Before, e.After
@@ -87,8 +88,8 @@ func (s *Store) step(where, action string) (*annotate.Event, error) {
 		before, afterRec := "", ""
 		switch {
 		case e.IsLabelEdit(): // Ref names the label edit, which holds the labels
-		case isBatch(e.Action):
-			before, afterRec = batchRecord(e, undo)
+		case records.IsBatch(e.Action):
+			before, afterRec = records.BatchRecord(e, undo)
 		default:
 			before, afterRec = encodeSpan(cur), encodeSpan(stateAfter(e, cur, undo))
 		}
@@ -158,7 +159,7 @@ func moveSpan(ctx context.Context, tx pgx.Tx, id string, from, to *annotate.Span
 
 // moveSpanFrom is moveSpan for a span known to be cur now.
 func moveSpanFrom(ctx context.Context, tx pgx.Tx, id string, cur, from, to *annotate.Span) (reason string, err error) {
-	if !sameState(cur, from) {
+	if !records.SameState(cur, from) {
 		return staleReason(ctx, tx, id, from, cur)
 	}
 	if to == nil {
@@ -194,7 +195,7 @@ func checkedWrite(ctx context.Context, tx pgx.Tx, insert bool, to *annotate.Span
 			AND EXISTS (SELECT 1 FROM labels WHERE id = $3)
 			AND NOT EXISTS (SELECT 1 FROM spans t WHERE t.document_id = spans.document_id AND t.start = $1 AND t."end" = $2
 				AND t.label_id = $3 AND t.annotator = spans.annotator AND t.id <> spans.id)`,
-			to.Start, to.End, to.LabelID, to.Note, to.Group, fmtTime(to.UpdatedAt), encodeAttrs(to.Attributes), to.ID)
+			to.Start, to.End, to.LabelID, to.Note, to.Group, fmtTime(to.UpdatedAt), records.EncodeAttrs(to.Attributes), to.ID)
 	}
 	if err != nil {
 		return false, spanErr(err, to)
@@ -240,7 +241,7 @@ func describeEdit(e *annotate.Event) string {
 	if l := e.LabelBefore; l != nil {
 		return fmt.Sprintf("%s %q", e.Action, l.Name)
 	}
-	if isBatch(e.Action) {
+	if records.IsBatch(e.Action) {
 		return fmt.Sprintf("%s (%s)", e.Action, e.Detail)
 	}
 	sp := e.After

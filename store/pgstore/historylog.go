@@ -9,6 +9,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"gloss/annotate"
+	"gloss/store/records"
 )
 
 // History returns the edit log, newest first: the newest limit events, or
@@ -90,26 +91,26 @@ func scanEventRow(row pgx.Row) (*annotate.Event, string, error) {
 		return &e, after, nil
 	}
 	var err error
-	if isBatch(e.Action) || isList(before) || isList(after) {
+	if records.IsBatch(e.Action) || isList(before) || isList(after) {
 		list := after
 		if isList(before) {
 			list = before
 		}
-		if e.Spans, err = decodeSpans(list); err != nil {
+		if e.Spans, err = records.DecodeSpans(list); err != nil {
 			return bad(err)
 		}
 		if e.Action == annotate.ActionRelabelSpans {
-			if e.Relabeled, err = decodeSpans(after); err != nil || len(e.Relabeled) != len(e.Spans) {
+			if e.Relabeled, err = records.DecodeSpans(after); err != nil || len(e.Relabeled) != len(e.Spans) {
 				return bad(errors.New("unreadable relabelled spans"))
 			}
 		}
 		e.Detail = annotate.Plural(len(e.Spans), "span")
 		return &e, after, nil
 	}
-	if e.Before, err = decodeSpan(before); err != nil {
+	if e.Before, err = records.DecodeSpan(before); err != nil {
 		return bad(err)
 	}
-	if e.After, err = decodeSpan(after); err != nil {
+	if e.After, err = records.DecodeSpan(after); err != nil {
 		return bad(err)
 	}
 	return &e, after, nil

@@ -8,6 +8,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"gloss/annotate"
+	"gloss/store/records"
 )
 
 // labelRecord is what the edit log keeps of a label edit, as JSON in
@@ -146,7 +147,7 @@ func updateLabelTo(ctx context.Context, tx pgx.Tx, from, to *annotate.Label) (st
 		return "", err
 	case cur == nil:
 		return fmt.Sprintf("the label %q was deleted since", from.Name), nil
-	case !sameLabel(cur, from):
+	case !records.SameLabel(cur, from):
 		return fmt.Sprintf("the label %q was changed since", cur.Name), nil
 	}
 	if err := checkLabelUnique(ctx, tx, to); err != nil {
@@ -204,7 +205,7 @@ func undeleteLabel(ctx context.Context, tx pgx.Tx, e *annotate.Event, afterJSON 
 		}
 		moved := *sp
 		moved.LabelID = after.MoveTo
-		if !sameState(cur, &moved) {
+		if !records.SameState(cur, &moved) {
 			return fmt.Sprintf("the span [%d, %d) was changed after the label %q was deleted", sp.Start, sp.End, l.Name), nil
 		}
 		if _, err := tx.Exec(ctx, `UPDATE spans SET label_id = $1, updated_at = $2 WHERE id = $3`, l.ID, fmtTime(sp.UpdatedAt), sp.ID); err != nil {
@@ -224,7 +225,7 @@ func redeleteLabel(ctx context.Context, tx pgx.Tx, e *annotate.Event) (string, e
 	switch {
 	case err != nil:
 		return "", err
-	case !sameLabel(cur, l):
+	case !records.SameLabel(cur, l):
 		return fmt.Sprintf("the label %q was changed since", l.Name), nil
 	}
 	var used int

@@ -9,6 +9,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"gloss/annotate"
+	"gloss/store/records"
 )
 
 const selectLabelSQL = `SELECT id, name, color, hotkey, description, ord FROM labels`
@@ -144,19 +145,11 @@ func (s *Store) UpdateLabel(l *annotate.Label) error {
 			return err
 		}
 		cur, err := findLabel(ctx, tx, l.ID)
-		if err != nil || sameLabel(old, cur) {
+		if err != nil || records.SameLabel(old, cur) {
 			return err
 		}
 		return s.logLabelEdit(ctx, tx, annotate.ActionUpdateLabel, labelRecord{Label: old}, labelRecord{Label: cur})
 	})
-}
-
-// sameLabel reports whether a label's content (not its place) is as expected.
-func sameLabel(a, b *annotate.Label) bool {
-	if a == nil || b == nil {
-		return a == nil && b == nil
-	}
-	return a.ID == b.ID && a.Name == b.Name && strings.EqualFold(a.Color, b.Color) && a.Hotkey == b.Hotkey && a.Description == b.Description
 }
 
 // ReorderLabels sets the display order to the given IDs (every label, once).

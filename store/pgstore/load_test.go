@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"gloss/annotate"
+	"gloss/store/records"
 )
 
 // coder is one simulated annotator of a load run: their own Store (as
@@ -164,7 +165,7 @@ func (c *coder) check(tb testing.TB, s *Store, docs []*annotate.Document) {
 	}
 	for id, want := range c.model {
 		g, ok := got[id]
-		if !ok || !sameState(&g, &want) {
+		if !ok || !records.SameState(&g, &want) {
 			tb.Errorf("%s: span %s is %+v in the project, acknowledged as %+v", c.s.annotator, id, g, want)
 		}
 	}

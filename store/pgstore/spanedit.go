@@ -7,6 +7,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"gloss/annotate"
+	"gloss/store/records"
 )
 
 // spanJSON is a span row r as the JSON the edit log keeps (that of
@@ -49,7 +50,7 @@ func (s *Store) UpdateSpan(sp *annotate.Span) error {
 		stamp := now()
 		var doc string
 		err := s.pool.QueryRow(context.Background(), updateSpanSQL, sp.Start, sp.End, sp.LabelID, sp.Note, sp.Group,
-			stamp, encodeAttrs(sp.Attributes), sp.ID, s.annotator, now(), undoneForGood, undone).Scan(&doc)
+			stamp, records.EncodeAttrs(sp.Attributes), sp.ID, s.annotator, now(), undoneForGood, undone).Scan(&doc)
 		if err == nil {
 			sp.DocumentID, sp.UpdatedAt = doc, parseTime(stamp)
 			return nil

@@ -5,12 +5,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"maps"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 
 	"gloss/annotate"
+	"gloss/store/records"
 )
 
 const selectSpanSQL = `SELECT id, document_id, start, "end", label_id, note, annotator, grp, created_at, updated_at, attrs FROM spans`
@@ -28,14 +28,6 @@ func scanSpan(row pgx.Row) (*annotate.Span, error) {
 		}
 	}
 	return &sp, nil
-}
-
-func encodeAttrs(m map[string]string) string {
-	if len(m) == 0 {
-		return ""
-	}
-	b, _ := json.Marshal(m)
-	return string(b)
 }
 
 func querySpans(ctx context.Context, q conn, query string, args ...any) ([]*annotate.Span, error) {
@@ -147,7 +139,7 @@ const insertSpanSQL = `INSERT INTO spans(id, document_id, start, "end", label_id
 
 func spanArgs(sp *annotate.Span) []any {
 	return []any{sp.ID, sp.DocumentID, sp.Start, sp.End, sp.LabelID, sp.Note, sp.Annotator, sp.Group,
-		fmtTime(sp.CreatedAt), fmtTime(sp.UpdatedAt), encodeAttrs(sp.Attributes)}
+		fmtTime(sp.CreatedAt), fmtTime(sp.UpdatedAt), records.EncodeAttrs(sp.Attributes)}
 }
 
 func insertSpan(ctx context.Context, tx pgx.Tx, sp *annotate.Span) error {
@@ -197,30 +189,10 @@ func checkSpan(ctx context.Context, tx pgx.Tx, sp *annotate.Span) error {
 	return nil
 }
 
-// sameState reports whether a span's content (not its times) is as expected.
-func sameState(cur, want *annotate.Span) bool {
-	if cur == nil || want == nil {
-		return cur == nil && want == nil
-	}
-	return cur.DocumentID == want.DocumentID && cur.Start == want.Start && cur.End == want.End &&
-		cur.LabelID == want.LabelID && cur.Note == want.Note && cur.Group == want.Group && maps.Equal(cur.Attributes, want.Attributes)
-}
-
 func encodeSpan(sp *annotate.Span) string {
 	if sp == nil {
 		return ""
 	}
 	b, _ := json.Marshal(sp)
 	return string(b)
-}
-
-func decodeSpan(s string) (*annotate.Span, error) {
-	if s == "" {
-		return nil, nil
-	}
-	var sp annotate.Span
-	if err := json.Unmarshal([]byte(s), &sp); err != nil {
-		return nil, annotate.Errorf(annotate.EINVALID, "unreadable span record: %v", err)
-	}
-	return &sp, nil
 }
