@@ -22,6 +22,9 @@ type projectFiles struct {
 	open    Opener
 	backups Backups // nil: no restore offered
 
+	connect    Connector   // opens server projects (server_open.go); nil: open on a goroutine
+	connecting *connection // the server project being opened, if any
+
 	beforeOpen func()          // another project is about to be opened
 	onOpen     func(p Project) // show p, closing the project shown
 	onRecent   func()          // the recent projects changed
@@ -29,10 +32,14 @@ type projectFiles struct {
 
 // openProject switches the window to the project at path.
 func (f *projectFiles) openProject(path string) {
-	if f.s.p != nil && samePath(f.s.p.Path(), path) {
+	if f.s.p != nil && samePath(f.s.p.Path(), path) || f.stillConnecting(path) {
 		return
 	}
-	if !isServerAddress(path) && !fileExists(path) {
+	if isServerAddress(path) {
+		f.connectServer(path) // in the background (server_open.go)
+		return
+	}
+	if !fileExists(path) {
 		showError(f.win, annotate.Errorf(annotate.ENOTFOUND, "%s no longer exists", path))
 		f.forgetRecent(path)
 		return
@@ -44,10 +51,6 @@ func (f *projectFiles) openProject(path string) {
 		return
 	}
 	f.onOpen(p)
-	if isServerAddress(path) {
-		f.status.message("Opened the server project " + withoutPassword(path))
-		return
-	}
 	f.status.message("Opened " + filepath.Base(path))
 }
 

@@ -87,6 +87,7 @@ func (g *Gloss) SetBackups(b Backups) {
 // Close cancels running imports and exports, saves a note still being
 // typed and closes the project file.
 func (g *Gloss) Close() error {
+	g.files.cancelConnect(g.files.connecting)
 	g.xfer.cancelAll()
 	g.work.stop()
 	g.layout.rememberDividers()

@@ -27,6 +27,7 @@ func TestServerProjectShowsAnotherAnnotatorsSpans(t *testing.T) {
 	}
 	g := app.NewProbe(w)
 	t.Cleanup(func() { g.Close() })
+	awaitOpened(t, g)
 	g.Window().Resize(fyne.NewSize(1200, 800))
 	doc := g.Document()
 	if doc == nil {

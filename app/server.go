@@ -94,21 +94,29 @@ func withPasswords(open Opener) Opener {
 		return nil
 	}
 	return func(path string) (Project, error) {
-		if !isServerAddress(path) {
-			return open(path)
-		}
-		key := withoutPassword(path)
-		serverPasswords.Lock()
-		if typedPassword(path) {
-			serverPasswords.full[key] = path
-		} else if full, ok := serverPasswords.full[key]; ok {
-			path = full
-		} else {
-			path = key
-		}
-		serverPasswords.Unlock()
-		return open(path)
+		return open(serverAddress(path))
 	}
+}
+
+// serverAddress is the address to connect to for path: a server address
+// typed with a password is remembered (in memory) and returned as it is;
+// one without (or with a redacted one) gets the password typed earlier in
+// this session, if any. Other paths are returned unchanged.
+func serverAddress(path string) string {
+	if !isServerAddress(path) {
+		return path
+	}
+	key := withoutPassword(path)
+	serverPasswords.Lock()
+	defer serverPasswords.Unlock()
+	if typedPassword(path) {
+		serverPasswords.full[key] = path
+		return path
+	}
+	if full, ok := serverPasswords.full[key]; ok {
+		return full
+	}
+	return key
 }
 
 // serverDatabase is the name of a server project's database, for names of

@@ -29,6 +29,7 @@ const secret = "s3cret-pw-77"
 // startServer starts a throwaway PostgreSQL cluster for one test.
 func startServer(t *testing.T) *pgtest.Cluster {
 	t.Helper()
+	t.Setenv("XDG_DATA_HOME", t.TempDir()) // the default project shown while connecting
 	c, err := pgtest.Start()
 	if errors.Is(err, pgtest.ErrNoPostgres) && os.Getenv("CI") != "true" {
 		t.Skip(err)
@@ -122,5 +123,20 @@ func listeningNow(t *testing.T, g *app.Probe, bob *pgstore.Store, docID string) 
 		if time.Now().After(deadline) {
 			t.Fatal("the window hears no change saved by another annotator")
 		}
+	}
+}
+
+// awaitOpened waits until the window has opened the server project it is
+// connecting to, failing the test when it shows an error instead.
+func awaitOpened(t *testing.T, g *app.Probe) {
+	t.Helper()
+	if g.Connecting() == "" {
+		t.Fatal("the window is not connecting to a server project")
+	}
+	if !g.AwaitOpen(20 * time.Second) {
+		t.Fatal("the server project did not open within 20 s")
+	}
+	if g.Connecting() != "" || g.Overlay() != nil {
+		t.Fatalf("after connecting: still connecting to %q, dialog %q", g.Connecting(), g.OverlayText())
 	}
 }

@@ -23,8 +23,25 @@ const defaultProjectName = "My project" + projectExt
 // folder, created with the default labels and the sample article on first
 // use. A named or remembered project that cannot be opened is reported in a
 // dialog and the default project is shown instead; Start fails only when the
-// default project cannot be opened either.
+// default project cannot be opened either. A server project (a postgres://
+// address) is opened in the background, as StartWith says.
 func Start(a fyne.App, arg string, open Opener, backups Backups) (*Gloss, error) {
+	return StartWith(a, arg, StartOptions{Open: open, Backups: backups})
+}
+
+// StartOptions are what StartWith needs besides the project to show.
+type StartOptions struct {
+	Open    Opener    // opens project files (and server projects without Connect)
+	Connect Connector // opens server projects and stops when its context ends; may be nil
+	Backups Backups   // lists and restores backups; may be nil
+}
+
+// StartWith is Start with a Connector for server projects. A server project
+// named on the command line or opened last is opened in the background
+// behind a "Connecting to …" dialog with Cancel: the window shows the
+// default project meanwhile, and keeps it when the server project cannot
+// be opened or the user cancels.
+func StartWith(a fyne.App, arg string, o StartOptions) (*Gloss, error) {
 	if a.Icon() == nil { // a packaged build has it from FyneApp.toml
 		a.SetIcon(fyne.NewStaticResource(assets.IconName, assets.Icon()))
 	}
@@ -34,8 +51,11 @@ func Start(a fyne.App, arg string, open Opener, backups Backups) (*Gloss, error)
 	}
 	var problems []problem
 	var p Project
-	open = withPasswords(open)
-	if arg != "" {
+	var server string // a server project to open once the window is there
+	open := withPasswords(o.Open)
+	if arg != "" && isServerAddress(arg) {
+		server = arg
+	} else if arg != "" {
 		path, err := absProject(arg)
 		if err == nil {
 			p, err = openSeeded(open, path, false)
@@ -43,7 +63,9 @@ func Start(a fyne.App, arg string, open Opener, backups Backups) (*Gloss, error)
 		if err != nil {
 			problems = append(problems, problem{path, err})
 		}
-	} else if last := a.Preferences().String(prefLastProject); last != "" && (fileExists(last) || isServerAddress(last)) {
+	} else if last := a.Preferences().String(prefLastProject); isServerAddress(last) {
+		server = last
+	} else if last != "" && fileExists(last) {
 		var err error
 		if p, err = openSeeded(open, last, false); err != nil {
 			problems = append(problems, problem{last, err})
@@ -59,10 +81,14 @@ func Start(a fyne.App, arg string, open Opener, backups Backups) (*Gloss, error)
 			return nil, errors.Join(errs...)
 		}
 	}
-	g := New(a, p, open)
-	g.SetBackups(backups)
+	g := New(a, p, o.Open)
+	g.SetBackups(o.Backups)
+	g.files.connect = o.Connect
 	for _, pr := range problems {
 		g.files.reportOpenError(pr.path, pr.err)
+	}
+	if server != "" {
+		g.files.connectServer(server)
 	}
 	return g, nil
 }

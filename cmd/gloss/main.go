@@ -55,7 +55,14 @@ func main() {
 		}
 		return s, nil
 	}
-	g, err := app.Start(a, flag.Arg(0), openStore, store.Keeper)
+	connect := func(ctx context.Context, url string) (app.Project, error) {
+		s, err := pgstore.Open(ctx, url, pgstore.Options{Annotator: app.AnnotatorName(a.Preferences())})
+		if err != nil {
+			return nil, err
+		}
+		return s, nil
+	}
+	g, err := app.StartWith(a, flag.Arg(0), app.StartOptions{Open: openStore, Connect: connect, Backups: store.Keeper})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "gloss:", err)
 		os.Exit(1)
