@@ -52,7 +52,7 @@ func TestServerOpenErrorsAreShownWithTheAddress(t *testing.T) {
 		{"newer", withSecret(newer), "It was saved by a newer Gloss"},
 	} {
 		g.OpenServer(tc.url)
-		if !g.AwaitOpen(20*time.Second) {
+		if !g.AwaitOpen(20 * time.Second) {
 			t.Fatalf("%s: the attempt did not end", tc.name)
 		}
 		msg := g.OverlayText()
