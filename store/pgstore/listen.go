@@ -62,6 +62,35 @@ func (s *Store) listen(ctx context.Context, fn func(annotate.Change), ready func
 		if json.Unmarshal([]byte(n.Payload), &p) != nil || p.Origin == s.origin {
 			continue
 		}
+		if hidden, err := s.hidden(ctx, c, p); err != nil {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			return fmt.Errorf("listen on %s: %w", s.url, err)
+		} else if hidden {
+			continue
+		}
 		fn(annotate.Change{Kind: p.Kind, DocumentID: p.Document, Annotator: p.Annotator})
 	}
+}
+
+// hidden reports whether notice p tells of a change in a layer this
+// member may not see, so that Listen drops it: LISTEN cannot be limited by
+// role, so every member's connection hears every notice. A blind
+// annotator (the server's gloss_sees_all says no, asked at each such notice,
+// since the manager may turn blind coding on or off meanwhile) does not hear
+// of spans or statuses that another annotator or a curator wrote in their
+// own layer; notices of their own changes (from another window), of gold,
+// of a manager's (who moves spans of every layer when deleting a label)
+// and of labels and documents still come. Payloads hold no span ids,
+// offsets, texts or labels in any case (see docs/server.md).
+func (s *Store) hidden(ctx context.Context, c *pgx.Conn, p notice) (bool, error) {
+	if s.kind != KindAnnotator || (p.Kind != annotate.ChangeSpan && p.Kind != annotate.ChangeStatus) ||
+		p.Annotator == s.annotator || p.Annotator == Gold {
+		return false, nil
+	}
+	var hide bool
+	err := c.QueryRow(ctx, `SELECT NOT gloss_sees_all() AND EXISTS (SELECT 1 FROM gloss_members
+		WHERE annotator = $1 AND kind IN ('annotator', 'curator'))`, p.Annotator).Scan(&hide)
+	return hide, err
 }
