@@ -82,12 +82,16 @@ func loadDocStructure(ctx context.Context, tx pgx.Tx, d *annotate.DocumentDump) 
 	}
 	for _, e := range st.Events {
 		for i, a := range e.Args {
+			pos := i
+			if ps := d.ArgPos[e.ID]; len(ps) == len(e.Args) {
+				pos = ps[i]
+			}
 			var refSpan, refEvent *string = &a.Ref, nil
 			if events[a.Ref] {
 				refSpan, refEvent = nil, &a.Ref
 			}
 			if _, err := tx.Exec(ctx, `INSERT INTO event_args(event_id, pos, role, ref_span, ref_event) VALUES ($1, $2, $3, $4, $5)`,
-				e.ID, i, a.Role, refSpan, refEvent); err != nil {
+				e.ID, pos, a.Role, refSpan, refEvent); err != nil {
 				return fmt.Errorf("document %s: event %s, argument %s: %w", docID, e.ID, a.Role, err)
 			}
 		}
@@ -135,5 +139,40 @@ func dumpDocStructure(ctx context.Context, tx pgx.Tx, d *annotate.DocumentDump) 
 	if st.Count() > 0 {
 		d.Structure = st
 	}
-	return nil
+	d.ArgPos, err = argPositions(ctx, tx, d.Document.ID)
+	return err
+}
+
+// argPositions returns the stored positions of the arguments of a
+// document's events whose arguments are not at 0, 1, 2, ...
+// (DocumentDump.ArgPos).
+func argPositions(ctx context.Context, q conn, docID string) (map[string][]int, error) {
+	rows, err := q.Query(ctx, `SELECT a.event_id, a.pos FROM event_args a JOIN text_events e ON e.id = a.event_id
+		WHERE e.document_id = $1 ORDER BY e.seq, e.id, a.pos`, docID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out map[string][]int
+	all := map[string][]int{}
+	for rows.Next() {
+		var id string
+		var pos int
+		if err := rows.Scan(&id, &pos); err != nil {
+			return nil, err
+		}
+		all[id] = append(all[id], pos)
+	}
+	for id, ps := range all {
+		for i, p := range ps {
+			if p != i {
+				if out == nil {
+					out = map[string][]int{}
+				}
+				out[id] = ps
+				break
+			}
+		}
+	}
+	return out, rows.Err()
 }
