@@ -31,6 +31,11 @@ type DocumentDump struct {
 	// normalisations; nil when there are none. Document.Categories holds
 	// the document's categories.
 	Structure *DocStructure
+	// ArgPos gives, for each event whose arguments are not stored at
+	// positions 0, 1, 2, ... (a span delete that undo can reverse took one),
+	// the stored position of each of its arguments, so that the copy's
+	// edit log still matches it; nil when every event's are.
+	ArgPos map[string][]int
 }
 
 // AnnotatorStatus is one annotator's status of a document.

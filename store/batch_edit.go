@@ -32,7 +32,7 @@ func (s *Store) DeleteSpans(ids []string) error {
 		if err != nil {
 			return err
 		}
-		return logBatch(tx, s.annotator, annotate.ActionDeleteSpans, old, records.EncodeSpans(old), extras.encode())
+		return logBatch(tx, s.annotator, annotate.ActionDeleteSpans, old, records.EncodeSpans(old), extras.Encode())
 	})
 }
 

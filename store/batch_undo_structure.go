@@ -2,19 +2,14 @@ package store
 
 import (
 	"database/sql"
-	"encoding/json"
 
 	"gloss/annotate"
 	"gloss/store/records"
 )
 
-// batchExtras is what a delete-spans record keeps in its after: the
-// relations and the structure rows (see removedRow) that went with the
-// spans. Records without it undo as before: the spans come back alone.
-type batchExtras struct {
-	Removed   []removedRow         `json:"removed,omitempty"`
-	Relations []*annotate.Relation `json:"relations,omitempty"`
-}
+// batchExtras is what a delete-spans record keeps in its after (see
+// records.BatchExtras).
+type batchExtras = records.BatchExtras
 
 // spanDocs returns the documents of spans, each once.
 func spanDocs(spans []*annotate.Span) []string {
@@ -27,14 +22,6 @@ func spanDocs(spans []*annotate.Span) []string {
 		}
 	}
 	return out
-}
-
-// encode returns the extras as the edit log keeps them ("" when none).
-func (b batchExtras) encode() string {
-	if len(b.Relations) == 0 && len(b.Removed) == 0 {
-		return ""
-	}
-	return mustJSON(b)
 }
 
 // deleteSpansCapturing runs del, which removes spans, then drops what is
@@ -66,7 +53,7 @@ func deleteSpansCapturing(tx *sql.Tx, spans []*annotate.Span, del func() error) 
 		}
 		return nil
 	})
-	return batchExtras{removed, rs}, err
+	return batchExtras{Removed: removed, Relations: rs}, err
 }
 
 // batchStep undoes or redoes a batch edit. A redone delete-spans records
@@ -91,17 +78,14 @@ func batchStep(tx *sql.Tx, e *annotate.Event, undo bool) (reason string, err err
 		if err != nil {
 			return "", err
 		}
-		_, err = tx.Exec(`UPDATE events SET after = ? WHERE seq = ?`, extras.encode(), e.Seq)
+		_, err = tx.Exec(`UPDATE events SET after = ? WHERE seq = ?`, extras.Encode(), e.Seq)
 		return "", err
 	}
 	var after string
 	if err := tx.QueryRow(`SELECT after FROM events WHERE seq = ?`, e.Seq).Scan(&after); err != nil {
 		return "", err
 	}
-	var ex batchExtras
-	if after != "" && json.Unmarshal([]byte(after), &ex) != nil {
-		ex = batchExtras{} // unreadable: the spans come back alone, as before
-	}
+	ex := records.DecodeBatchExtras(after) // unreadable: the spans come back alone, as before
 	if reason, err := removedConflict(tx, ex.Removed); reason != "" || err != nil {
 		return reason, err
 	}

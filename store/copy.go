@@ -129,6 +129,9 @@ func dumpDocument(tx *sql.Tx, id string) (*annotate.DocumentDump, error) {
 	if st.Count() > 0 {
 		d.Structure = st
 	}
+	if d.ArgPos, err = argPositions(tx, id); err != nil {
+		return nil, err
+	}
 	return d, nil
 }
 

@@ -64,12 +64,16 @@ func loadDocStructure(tx *sql.Tx, d *annotate.DocumentDump) error {
 	}
 	for _, e := range st.Events {
 		for i, a := range e.Args {
+			pos := i
+			if ps := d.ArgPos[e.ID]; len(ps) == len(e.Args) {
+				pos = ps[i]
+			}
 			var refSpan, refEvent any = a.Ref, nil
 			if events[a.Ref] {
 				refSpan, refEvent = nil, a.Ref
 			}
 			if _, err := tx.Exec(`INSERT INTO event_args(event_id, pos, role, ref_span, ref_event) VALUES (?, ?, ?, ?, ?)`,
-				e.ID, i, a.Role, refSpan, refEvent); err != nil {
+				e.ID, pos, a.Role, refSpan, refEvent); err != nil {
 				return fmt.Errorf("document %s: event %s, argument %s: %w", docID, e.ID, a.Role, err)
 			}
 		}
@@ -93,4 +97,43 @@ func loadDocStructure(tx *sql.Tx, d *annotate.DocumentDump) error {
 		}
 	}
 	return nil
+}
+
+// argPositions returns the stored positions of the arguments of a
+// document's events whose arguments are not at 0, 1, 2, ...
+// (DocumentDump.ArgPos).
+func argPositions(q queryer, docID string) (map[string][]int, error) {
+	rows, err := q.Query(`SELECT a.event_id, a.pos FROM event_args a JOIN text_events e ON e.id = a.event_id
+		WHERE e.document_id = ? ORDER BY e.seq, a.pos`, docID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	all := map[string][]int{}
+	for rows.Next() {
+		var id string
+		var pos int
+		if err := rows.Scan(&id, &pos); err != nil {
+			return nil, err
+		}
+		all[id] = append(all[id], pos)
+	}
+	return gappedPositions(all), rows.Err()
+}
+
+// gappedPositions keeps the events whose positions are not 0, 1, 2, ...
+func gappedPositions(all map[string][]int) map[string][]int {
+	var out map[string][]int
+	for id, ps := range all {
+		for i, p := range ps {
+			if p != i {
+				if out == nil {
+					out = map[string][]int{}
+				}
+				out[id] = ps
+				break
+			}
+		}
+	}
+	return out
 }

@@ -4,7 +4,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strings"
 
 	"gloss/annotate"
 	"gloss/store/records"
@@ -167,42 +166,13 @@ func (s *Store) DeleteSpanWithRelations(id string) (relations int, err error) {
 	return relations, err
 }
 
-// spanRecord is a span in the edit log with, for a delete, the relations
-// that went with it and the notes, normalisations, equivalence sets and
-// text events it removed or changed (Removed, absent in older records).
-// Readers that expect a plain span ignore Relations and Removed.
-type spanRecord struct {
-	*annotate.Span
-	Relations []*annotate.Relation `json:"relations,omitempty"`
-	Removed   []removedRow         `json:"removed,omitempty"`
-}
-
 func encodeSpanRecord(sp *annotate.Span, rs []*annotate.Relation, removed []removedRow) string {
-	if len(rs) == 0 && len(removed) == 0 {
-		return encodeSpan(sp)
-	}
-	return mustJSON(spanRecord{sp, rs, removed})
+	return records.EncodeSpanRecord(sp, rs, removed)
 }
-
-// relationRecord is a relation edit's before or after in the edit log;
-// a delete's before keeps the notes and normalisations that went with the
-// relation (Removed, absent in older records).
-type relationRecord struct {
-	Relation *annotate.Relation `json:"relation"`
-	Removed  []removedRow       `json:"removed,omitempty"`
-}
-
-const relationPrefix = `{"relation":`
 
 // logRelation records a relation edit; removed are the structure rows a
 // delete took with the relation, kept in its before.
 func logRelation(tx *sql.Tx, annotator, action string, before, after *annotate.Relation, removed []removedRow) error {
-	enc := func(r *annotate.Relation, removed []removedRow) string {
-		if r == nil {
-			return ""
-		}
-		return mustJSON(relationRecord{r, removed})
-	}
 	ref := after
 	if ref == nil {
 		ref = before
@@ -211,8 +181,8 @@ func logRelation(tx *sql.Tx, annotator, action string, before, after *annotate.R
 	if _, err := tx.Exec(`UPDATE events SET undone = ? WHERE undone = ? AND annotator = ?`, undoneForGood, undone, annotator); err != nil {
 		return err
 	}
-	return logEvent(tx, annotator, action, ref.DocumentID, ref.From, enc(before, removed), enc(after, nil))
+	return logEvent(tx, annotator, action, ref.DocumentID, ref.From, records.EncodeRelation(before, removed), records.EncodeRelation(after, nil))
 }
 
 // isRelationRecord reports whether an events before or after holds a relation.
-func isRelationRecord(s string) bool { return strings.HasPrefix(s, relationPrefix) }
+func isRelationRecord(s string) bool { return records.IsRelationRecord(s) }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 
 	"gloss/annotate"
+	"gloss/store/records"
 )
 
 // moveRelation undoes or redoes a relation edit: it removes the relation
@@ -28,7 +29,7 @@ func moveRelation(tx *sql.Tx, e *annotate.Event, undo bool) (reason string, err 
 		if err != nil || e.Action != annotate.ActionDeleteRelation {
 			return "", err
 		}
-		_, err = tx.Exec(`UPDATE events SET before = ? WHERE seq = ?`, mustJSON(relationRecord{r, removed}), e.Seq)
+		_, err = tx.Exec(`UPDATE events SET before = ? WHERE seq = ?`, records.EncodeRelation(r, removed), e.Seq)
 		return "", err
 	}
 	if len(cur) > 0 {
@@ -71,11 +72,7 @@ func deleteRelationCapturing(tx *sql.Tx, r *annotate.Relation) ([]removedRow, er
 // relationStepRecord returns the before and after of the undo or redo of
 // a relation edit.
 func relationStepRecord(e *annotate.Event, action string) (before, after string) {
-	rec := mustJSON(relationRecord{Relation: e.Relations[0]})
-	if (action == "undo") == (e.Action == annotate.ActionDeleteRelation) {
-		return "", rec
-	}
-	return rec, ""
+	return records.RelationStepRecord(e, action == "undo")
 }
 
 // restoreRelations puts back the relations a span delete removed, those
@@ -147,23 +144,10 @@ func spanStep(tx *sql.Tx, e *annotate.Event, action string, move func() error) (
 	return "", restoreRemoved(tx, []string{e.DocumentID}, removed)
 }
 
-// decodeRecordRelations reads the relations of an edit log record: the
-// relation of a relation edit, or those a span delete removed.
+// decodeRecordRelations reads the relations of an edit log record (see
+// records.DecodeRecordRelations).
 func decodeRecordRelations(s string) ([]*annotate.Relation, error) {
-	if isRelationRecord(s) {
-		var rec relationRecord
-		if err := json.Unmarshal([]byte(s), &rec); err != nil || rec.Relation == nil {
-			return nil, annotate.Errorf(annotate.EINVALID, "unreadable relation record: %v", err)
-		}
-		return []*annotate.Relation{rec.Relation}, nil
-	}
-	var rec struct {
-		Relations []*annotate.Relation `json:"relations"`
-	}
-	if s == "" || json.Unmarshal([]byte(s), &rec) != nil {
-		return nil, nil
-	}
-	return rec.Relations, nil
+	return records.DecodeRecordRelations(s)
 }
 
 func mustJSON(v any) string {

@@ -2,62 +2,53 @@ package store
 
 import (
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"reflect"
 	"strings"
 
 	"github.com/mattn/go-sqlite3"
+
+	"gloss/store/records"
 )
 
-// removedRow is a row of a document's structure (a note, normalisation,
-// equivalence set, text event or event argument) as it was before a span
-// delete removed or changed it. After is the row as the delete left it,
-// nil when the delete removed it. Rows are kept whole, seq included, so
-// that undo puts them back exactly.
-type removedRow struct {
-	Table string `json:"table"`
-	Row   []any  `json:"row"`
-	After []any  `json:"after,omitempty"`
-}
+// removedRow is a row of structure a delete removed or changed (see
+// records.RemovedRow).
+type removedRow = records.RemovedRow
 
-// structTable is a structure table a span delete can reach, with its
-// columns and how many of them (from the first) make the key.
+// structTable is a structure table a span delete can reach
+// (records.StructTables), with how this store selects a document's rows.
 type structTable struct {
-	name, cols, where string
-	keyCols           int
+	records.StructTable
+	where string
 }
 
-// structTables are in the order undo restores them: events before their
-// arguments and before what targets them.
-var structTables = []structTable{
-	{"text_events", "seq, id, document_id, type, trigger_span, annotator, attrs", "document_id = ?", 0},
-	{"event_args", "event_id, pos, role, ref_span, ref_event", "event_id IN (SELECT id FROM text_events WHERE document_id = ?)", 2},
-	{"notes", "seq, id, document_id, type, target, text", "document_id = ?", 0},
-	{"norms", "seq, id, document_id, type, target, resource, entry_id, text", "document_id = ?", 0},
-	{"equivs", "seq, id, document_id, type, members", "document_id = ?", 0},
-}
-
-// key returns the row's key: its id (column 1) or its first keyCols columns.
-func (t structTable) key(row []any) string {
-	if t.keyCols == 0 {
-		return fmt.Sprint(row[1])
+// structTables are in the order undo restores them (records.StructTables).
+var structTables = func() []structTable {
+	where := map[string]string{
+		"text_events": "document_id = ?",
+		"event_args":  "event_id IN (SELECT id FROM text_events WHERE document_id = ?)",
+		"notes":       "document_id = ?",
+		"norms":       "document_id = ?",
+		"equivs":      "document_id = ?",
 	}
-	return fmt.Sprint(row[:t.keyCols]...)
-}
+	var out []structTable
+	for _, t := range records.StructTables {
+		out = append(out, structTable{t, where[t.Name]})
+	}
+	return out
+}()
+
+// key returns the row's key.
+func (t structTable) key(row []any) string { return t.Key(row) }
 
 func (t structTable) keyWhere() (string, func(row []any) []any) {
-	if t.keyCols == 0 {
-		return "id = ?", func(row []any) []any { return []any{row[1]} }
-	}
-	cols := strings.Split(t.cols, ", ")[:t.keyCols]
-	return strings.Join(cols, " = ? AND ") + " = ?", func(row []any) []any { return row[:t.keyCols] }
+	return strings.Join(t.KeyColumns(), " = ? AND ") + " = ?", t.KeyArgs
 }
 
 func findStructTable(name string) (structTable, bool) {
 	for _, t := range structTables {
-		if t.name == name {
+		if t.Name == name {
 			return t, true
 		}
 	}
@@ -68,12 +59,12 @@ func findStructTable(name string) (structTable, bool) {
 // in the form JSON gives back (numbers as float64), so that rows read now
 // compare equal to rows read from the edit log.
 func readStructRows(q queryer, t structTable, where string, args ...any) ([][]any, error) {
-	rows, err := q.Query(`SELECT `+t.cols+` FROM `+t.name+` WHERE `+where, args...)
+	rows, err := q.Query(`SELECT `+t.Cols+` FROM `+t.Name+` WHERE `+where, args...)
 	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", t.name, err)
+		return nil, fmt.Errorf("read %s: %w", t.Name, err)
 	}
 	defer rows.Close()
-	n := len(strings.Split(t.cols, ", "))
+	n := len(t.Columns())
 	var out [][]any
 	for rows.Next() {
 		row := make([]any, n)
@@ -119,7 +110,7 @@ func captureRemoved(tx *sql.Tx, docIDs []string, del func() error) ([]removedRow
 		if err != nil {
 			return nil, err
 		}
-		before[t.name] = rows
+		before[t.Name] = rows
 	}
 	if err := del(); err != nil {
 		return nil, err
@@ -134,13 +125,13 @@ func captureRemoved(tx *sql.Tx, docIDs []string, del func() error) ([]removedRow
 		for _, r := range rows {
 			after[t.key(r)] = r
 		}
-		for _, r := range before[t.name] {
+		for _, r := range before[t.Name] {
 			a, ok := after[t.key(r)]
 			switch {
 			case !ok:
-				out = append(out, removedRow{Table: t.name, Row: r})
+				out = append(out, removedRow{Table: t.Name, Row: r})
 			case !reflect.DeepEqual(a, r):
-				out = append(out, removedRow{Table: t.name, Row: r, After: a})
+				out = append(out, removedRow{Table: t.Name, Row: r, After: a})
 			}
 		}
 	}
@@ -177,17 +168,17 @@ func removedConflict(tx *sql.Tx, removed []removedRow) (string, error) {
 func restoreRemoved(tx *sql.Tx, docIDs []string, removed []removedRow) error {
 	for _, t := range structTables {
 		where, keyArgs := t.keyWhere()
-		marks := strings.TrimSuffix(strings.Repeat("?, ", len(strings.Split(t.cols, ", "))), ", ")
+		marks := strings.TrimSuffix(strings.Repeat("?, ", len(t.Columns())), ", ")
 		for _, r := range removed {
-			if r.Table != t.name {
+			if r.Table != t.Name {
 				continue
 			}
 			if r.After != nil {
-				if _, err := tx.Exec(`DELETE FROM `+t.name+` WHERE `+where, keyArgs(r.Row)...); err != nil {
+				if _, err := tx.Exec(`DELETE FROM `+t.Name+` WHERE `+where, keyArgs(r.Row)...); err != nil {
 					return err
 				}
 			}
-			_, err := tx.Exec(`INSERT INTO `+t.name+`(`+t.cols+`) VALUES (`+marks+`)`, r.Row...)
+			_, err := tx.Exec(`INSERT INTO `+t.Name+`(`+t.Cols+`) VALUES (`+marks+`)`, r.Row...)
 			var se sqlite3.Error
 			if errors.As(err, &se) && se.ExtendedCode == sqlite3.ErrConstraintForeignKey {
 				continue
@@ -207,12 +198,4 @@ func restoreRemoved(tx *sql.Tx, docIDs []string, removed []removedRow) error {
 
 // decodeRemoved reads the removed rows of a delete-span record; an older
 // record without them has none.
-func decodeRemoved(s string) []removedRow {
-	var rec struct {
-		Removed []removedRow `json:"removed"`
-	}
-	if s == "" || json.Unmarshal([]byte(s), &rec) != nil {
-		return nil
-	}
-	return rec.Removed
-}
+func decodeRemoved(s string) []removedRow { return records.DecodeRemoved(s) }

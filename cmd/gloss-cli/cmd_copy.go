@@ -18,8 +18,8 @@ func init() {
 func cmdCopy(e *env, args []string) error {
 	fs := newFlags(e, "copy", "SOURCE TARGET",
 		"Copy a whole project: documents, labels, every annotator's spans and statuses with their ids,\n"+
-			"and the edit log (so history reads the same and undo keeps working), and relations, events,\n"+
-			"notes and categories between project files. SOURCE and TARGET are each a project file or a\n"+
+			"and the edit log (so history reads the same and undo keeps working), the relations, events,\n"+
+			"notes, attributes and categories. SOURCE and TARGET are each a project file or a\n"+
 			"server project (postgres://USER@HOST/DATABASE). TARGET must be new: a file that does not exist\n"+
 			"or an empty project, or an empty database. All or nothing: when the copy fails, TARGET is left\n"+
 			"as it was. Passwords come from the URL, PGPASSWORD or ~/.pgpass and are never printed.")

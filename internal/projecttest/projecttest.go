@@ -39,6 +39,7 @@ func Run(t *testing.T, tg Target) {
 		{"persistence", testPersistence},
 		{"source", testSource},
 		{"concurrency", testConcurrency},
+		{"structure", testStructure},
 	}
 	for _, a := range areas {
 		t.Run(a.name, func(t *testing.T) { a.run(t, tg) })

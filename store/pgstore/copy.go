@@ -18,16 +18,19 @@ var (
 )
 
 // Dump sends the whole project to w (see annotate.Dumper) from one
-// read-only snapshot: labels, each document with its statuses and spans,
-// then the edit log. A server project keeps no structure, so the header's
-// Schema and the documents' Structure are nil.
+// read-only snapshot: labels and schema, each document with its statuses,
+// spans, categories and structure, then the edit log.
 func (s *Store) Dump(w annotate.DumpWriter) error {
 	return s.read(func(ctx context.Context, tx pgx.Tx) error {
 		labels, err := queryLabels(ctx, tx)
 		if err != nil {
 			return err
 		}
-		if err := w.Header(&annotate.DumpHeader{Labels: labels}); err != nil {
+		schema, err := readSchema(ctx, tx)
+		if err != nil {
+			return err
+		}
+		if err := w.Header(&annotate.DumpHeader{Labels: labels, Schema: schema}); err != nil {
 			return err
 		}
 		for after := int64(-1); ; {
@@ -84,7 +87,7 @@ func dumpDocument(ctx context.Context, tx pgx.Tx, id string) (*annotate.Document
 	if d.Spans, err = querySpans(ctx, tx, selectSpanSQL+` WHERE document_id = $1 ORDER BY seq`, id); err != nil {
 		return nil, err
 	}
-	return d, nil
+	return d, dumpDocStructure(ctx, tx, d)
 }
 
 func dumpLog(ctx context.Context, tx pgx.Tx, w annotate.DumpWriter) error {
@@ -108,17 +111,21 @@ func dumpLog(ctx context.Context, tx pgx.Tx, w annotate.DumpWriter) error {
 	return rows.Err()
 }
 
-// Empty reports whether the project has no labels, documents or edits.
+// countAllSQL counts labels, documents, edits and schema definitions.
+const countAllSQL = `SELECT (SELECT count(*) FROM labels) + (SELECT count(*) FROM documents) + (SELECT count(*) FROM events)
+	+ (SELECT count(*) FROM relation_types) + (SELECT count(*) FROM attribute_defs) + (SELECT count(*) FROM category_sets)`
+
+// Empty reports whether the project has no labels, documents, edits or
+// schema definitions.
 func (s *Store) Empty() (bool, error) {
 	var n int64
-	err := s.pool.QueryRow(context.Background(), `SELECT (SELECT count(*) FROM labels) + (SELECT count(*) FROM documents) + (SELECT count(*) FROM events)`).Scan(&n)
+	err := s.pool.QueryRow(context.Background(), countAllSQL).Scan(&n)
 	return n == 0, dbErr(s.url, err)
 }
 
 // Load fills this empty project with what src dumps, in one transaction
-// (see annotate.Loader). Relations, events, notes, attributes and
-// document categories, which a server project does not keep yet, are
-// refused with an EINVALID error naming what the source has.
+// (see annotate.Loader): labels and schema, documents with their statuses,
+// spans, categories and structure, and the edit log, all with their IDs.
 func (s *Store) Load(src annotate.Dumper) error {
 	if s.readOnly {
 		return annotate.Errorf(annotate.EINVALID, "%s is open read-only: changes cannot be saved", s.url)
@@ -127,11 +134,11 @@ func (s *Store) Load(src annotate.Dumper) error {
 	l := &serverLoader{ctx: ctx, url: s.url}
 	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
 		l.tx = tx
-		if _, err := tx.Exec(ctx, `LOCK TABLE labels, documents, events IN EXCLUSIVE MODE`); err != nil {
+		if _, err := tx.Exec(ctx, `LOCK TABLE labels, documents, events, relation_types, attribute_defs, category_sets IN EXCLUSIVE MODE`); err != nil {
 			return err
 		}
 		var n int64
-		if err := tx.QueryRow(ctx, `SELECT (SELECT count(*) FROM labels) + (SELECT count(*) FROM documents) + (SELECT count(*) FROM events)`).Scan(&n); err != nil {
+		if err := tx.QueryRow(ctx, countAllSQL).Scan(&n); err != nil {
 			return err
 		}
 		if n > 0 {
@@ -169,11 +176,6 @@ func (l *serverLoader) fail(err error) error {
 }
 
 func (l *serverLoader) Header(h *annotate.DumpHeader) error {
-	if sc := h.Schema; sc != nil && len(sc.RelationTypes)+len(sc.AttributeDefs)+len(sc.CategorySets) > 0 {
-		return l.fail(annotate.Errorf(annotate.EINVALID, "the project has %s, %s and %s, which a server project does not keep yet: nothing was copied",
-			annotate.Plural(len(sc.RelationTypes), "relation type"), annotate.Plural(len(sc.AttributeDefs), "attribute definition"),
-			annotate.Plural(len(sc.CategorySets), "category set")))
-	}
 	for _, lb := range h.Labels {
 		if err := lb.Validate(); err != nil {
 			return l.fail(err)
@@ -184,7 +186,7 @@ func (l *serverLoader) Header(h *annotate.DumpHeader) error {
 			return l.fail(fmt.Errorf("label %q: %w", lb.Name, err))
 		}
 	}
-	return nil
+	return l.fail(loadSchema(l.ctx, l.tx, h.Schema))
 }
 
 func (l *serverLoader) Document(d *annotate.DocumentDump) error {
@@ -192,10 +194,6 @@ func (l *serverLoader) Document(d *annotate.DocumentDump) error {
 	switch {
 	case doc == nil:
 		return l.fail(errors.New("a document without its text"))
-	case len(doc.Categories) > 0:
-		return l.fail(annotate.Errorf(annotate.EINVALID, "document %s has categories, which a server project does not keep yet: nothing was copied", doc.ID))
-	case d.Structure.Count() > 0:
-		return l.fail(annotate.Errorf(annotate.EINVALID, "document %s has %d relations, events, notes or normalisations, which a server project does not keep yet: nothing was copied", doc.ID, d.Structure.Count()))
 	}
 	if err := doc.Validate(); err != nil {
 		return l.fail(err)
@@ -230,25 +228,24 @@ func (l *serverLoader) Document(d *annotate.DocumentDump) error {
 		}
 		batch.Queue(insertSpanSQL, spanArgs(sp)...)
 	}
-	if len(d.Spans) == 0 {
-		return nil
-	}
-	br := l.tx.SendBatch(l.ctx, &batch)
-	for _, sp := range d.Spans {
-		if _, err := br.Exec(); err != nil {
-			br.Close()
-			return l.fail(fmt.Errorf("span %s: %w", sp.ID, spanErr(err, sp)))
+	if len(d.Spans) > 0 {
+		br := l.tx.SendBatch(l.ctx, &batch)
+		for _, sp := range d.Spans {
+			if _, err := br.Exec(); err != nil {
+				br.Close()
+				return l.fail(fmt.Errorf("span %s: %w", sp.ID, spanErr(err, sp)))
+			}
+		}
+		if err := br.Close(); err != nil {
+			return l.fail(err)
 		}
 	}
-	return l.fail(br.Close())
+	return l.fail(loadDocStructure(l.ctx, l.tx, d))
 }
 
 func (l *serverLoader) LogEntry(e *annotate.LogEntry) error {
-	switch {
-	case e.State < annotate.LogInEffect || e.State > annotate.LogSkipped:
+	if e.State < annotate.LogInEffect || e.State > annotate.LogSkipped {
 		return l.fail(annotate.Errorf(annotate.EINVALID, "edit log entry %d: unknown state %d", e.Seq, e.State))
-	case e.Action == annotate.ActionAddRelation || e.Action == annotate.ActionDeleteRelation:
-		return l.fail(annotate.Errorf(annotate.EINVALID, "edit log entry %d is a relation edit, which a server project does not keep yet: nothing was copied", e.Seq))
 	}
 	_, err := l.tx.Exec(l.ctx, `INSERT INTO events(seq, at, annotator, action, document_id, span_id, before, after, undone, ref)
 		OVERRIDING SYSTEM VALUE VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,

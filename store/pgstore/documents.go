@@ -126,7 +126,10 @@ func (s *Store) findDocument(query, arg, missing string) (*annotate.Document, er
 		} else if err != nil {
 			return err
 		}
-		d.Status, err = statusOf(ctx, tx, d.ID, s.annotator)
+		if d.Status, err = statusOf(ctx, tx, d.ID, s.annotator); err != nil {
+			return err
+		}
+		d.Categories, err = documentCategories(ctx, tx, d.ID)
 		return err
 	})
 	if err != nil {

@@ -12,9 +12,6 @@ import (
 	"gloss/store/records"
 )
 
-// undoableActions are the logged edits that Undo and Redo act on.
-const undoableActions = `('add-span', 'update-span', 'delete-span', 'add-spans', 'delete-spans', 'relabel-spans', 'update-label', 'delete-label')`
-
 const selectEventSQL = `SELECT seq, at, annotator, action, document_id, span_id, before, after, undone, ref FROM events`
 
 // Undo reverts this annotator's most recent edit that is in effect, in one
@@ -63,13 +60,21 @@ func (s *Store) step(where, action string) (*annotate.Event, error) {
 		case records.IsBatch(e.Action):
 			from, to := records.BatchStates(e, undo)
 			reason, err = savepoint(ctx, tx, func() (string, error) { return moveSpans(ctx, tx, from, to) })
+		case e.IsRelationEdit():
+			reason, err = savepoint(ctx, tx, func() (string, error) { return moveRelation(ctx, tx, e, undo) })
 		default:
 			from, to := e.Before, e.After
 			if undo {
 				from, to = to, from
 			}
-			if cur, err = sc.span(); err == nil {
-				reason, err = moveSpanFrom(ctx, tx, e.SpanID, cur, from, to)
+			if cur, err = sc.span(); err != nil {
+				break
+			}
+			move := func() (string, error) { return moveSpanFrom(ctx, tx, e.SpanID, cur, from, to) }
+			if e.Action == annotate.ActionDeleteSpan {
+				reason, err = stepDeleteSpan(ctx, tx, e, undo, move)
+			} else {
+				reason, err = move()
 			}
 		}
 		if err != nil {
@@ -88,6 +93,8 @@ func (s *Store) step(where, action string) (*annotate.Event, error) {
 		before, afterRec := "", ""
 		switch {
 		case e.IsLabelEdit(): // Ref names the label edit, which holds the labels
+		case e.IsRelationEdit():
+			before, afterRec = records.RelationStepRecord(e, undo)
 		case records.IsBatch(e.Action):
 			before, afterRec = records.BatchRecord(e, undo)
 		default:

@@ -86,6 +86,18 @@ func scanEventRow(row pgx.Row) (*annotate.Event, string, error) {
 		}
 		return &e, after, nil
 	}
+	if records.IsRelationRecord(before) || records.IsRelationRecord(after) {
+		rec := before
+		if rec == "" {
+			rec = after
+		}
+		var err error
+		if e.Relations, err = records.DecodeRecordRelations(rec); err != nil {
+			return bad(err)
+		}
+		e.Detail = "relation " + e.Relations[0].ID
+		return &e, after, nil
+	}
 	if !e.IsSpanEdit() && e.Action != annotate.ActionUndo && e.Action != annotate.ActionRedo {
 		e.Detail = after
 		return &e, after, nil
@@ -109,6 +121,9 @@ func scanEventRow(row pgx.Row) (*annotate.Event, string, error) {
 	}
 	if e.Before, err = records.DecodeSpan(before); err != nil {
 		return bad(err)
+	}
+	if e.Action == annotate.ActionDeleteSpan {
+		e.Relations, _ = records.DecodeRecordRelations(before)
 	}
 	if e.After, err = records.DecodeSpan(after); err != nil {
 		return bad(err)

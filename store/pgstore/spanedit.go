@@ -84,14 +84,16 @@ func whyNotUpdated(ctx context.Context, tx pgx.Tx, sp *annotate.Span) error {
 	return errRace
 }
 
-// deleteSpanSQL removes a span and logs the edit in one statement.
-var deleteSpanSQL = `WITH del AS (DELETE FROM spans WHERE id = $1 RETURNING *),
+// deleteSpanSQL removes a span and logs the edit in one statement, when
+// no structure is on it (else DeleteSpan takes DeleteSpanWithRelations).
+var deleteSpanSQL = `WITH del AS (DELETE FROM spans WHERE id = $1 AND NOT (` + structureOn + `) RETURNING *),
 	cleared AS (UPDATE events SET undone = $4 WHERE undone = $5 AND annotator = $2 AND EXISTS (SELECT 1 FROM del)),
 	logged AS (INSERT INTO events(at, annotator, action, document_id, span_id, before)
 		SELECT $3, $2, 'delete-span', del.document_id, del.id, ` + spanJSON("del") + ` FROM del)
 	SELECT count(*) FROM del`
 
-// DeleteSpan removes a span.
+// DeleteSpan removes a span, with the structure on it (see
+// DeleteSpanWithRelations).
 func (s *Store) DeleteSpan(id string) error {
 	if s.readOnly {
 		return annotate.Errorf(annotate.EINVALID, "%s is open read-only: changes cannot be saved", s.url)
@@ -100,8 +102,9 @@ func (s *Store) DeleteSpan(id string) error {
 	if err := s.pool.QueryRow(context.Background(), deleteSpanSQL, id, s.annotator, now(), undoneForGood, undone).Scan(&n); err != nil {
 		return dbErr(s.url, err)
 	}
-	if n == 0 {
-		return annotate.Errorf(annotate.ENOTFOUND, "no span with id %s", id)
+	if n == 0 { // absent, or with structure on it
+		_, err := s.DeleteSpanWithRelations(id)
+		return err
 	}
 	return nil
 }
