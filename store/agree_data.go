@@ -6,16 +6,16 @@ import (
 
 	"gloss/annotate"
 	"gloss/annotate/agree"
-	"gloss/store/team"
+	"gloss/store/teamrules"
 )
 
-// The scopes of an agreement study (store/team's, named here for callers
+// The scopes of an agreement study (those of store/teamrules, named here for callers
 // of the project file).
 const (
 	// ScopeDone is the documents every compared annotator has marked done.
-	ScopeDone = team.ScopeDone
+	ScopeDone = teamrules.ScopeDone
 	// ScopeAll is every document.
-	ScopeAll = team.ScopeAll
+	ScopeAll = teamrules.ScopeAll
 )
 
 // AgreementStudy builds what annotate/agree computes agreement over: the
@@ -25,18 +25,18 @@ const (
 // nil (or empty) means every annotator with spans except the gold layer,
 // sorted; labels nil means every label a compared annotator used (agree's
 // default). A named annotator or label the project does not have is an
-// EINVALID error. The rules are store/team's, shared with the server store.
+// EINVALID error. The rules are in store/teamrules, shared with the server store.
 func (s *Store) AgreementStudy(scope string, annotators, labels []string) (agree.Study, error) {
 	var st agree.Study
 	err := s.read(func(tx *sql.Tx) error {
 		var err error
-		st, err = team.Study(studyReader{tx}, scope, annotators, labels)
+		st, err = teamrules.Study(studyReader{tx}, scope, annotators, labels)
 		return err
 	})
 	return st, err
 }
 
-// studyReader reads a study's rows from the project file (team.Reader).
+// studyReader reads a study's rows from the project file (teamrules.Reader).
 type studyReader struct{ q queryer }
 
 func (r studyReader) Annotators() ([]string, error) { return annotators(r.q) }

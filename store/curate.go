@@ -5,7 +5,7 @@ import (
 
 	"gloss/annotate"
 	"gloss/annotate/agree"
-	"gloss/store/team"
+	"gloss/store/teamrules"
 )
 
 // CurateResult says what a curation run did: the compared annotators, the
@@ -24,10 +24,10 @@ type CurateResult = annotate.CurateSummary
 // running Curate again adds nothing. Each gold span added is logged as an
 // add-span edit by the annotator gold (undo works one span at a time, as
 // annotator gold), and the run as one "curate" entry by the store's
-// annotator. The rules are store/team's, shared with the server store.
+// annotator. The rules are in store/teamrules, shared with the server store.
 func (s *Store) Curate(strategy agree.Strategy, named []string) (CurateResult, error) {
 	var res CurateResult
-	if _, err := team.CheckCurate(string(strategy), named); err != nil {
+	if _, err := teamrules.CheckCurate(string(strategy), named); err != nil {
 		return res, err
 	}
 	err := s.write(func(tx *sql.Tx) error {
@@ -35,7 +35,7 @@ func (s *Store) Curate(strategy agree.Strategy, named []string) (CurateResult, e
 		if err != nil {
 			return err
 		}
-		anns, err := team.Compared(have, studyReader{tx}.StatusAnnotators, named)
+		anns, err := teamrules.Compared(have, studyReader{tx}.StatusAnnotators, named)
 		if err != nil {
 			return err
 		}
@@ -51,7 +51,7 @@ func (s *Store) Curate(strategy agree.Strategy, named []string) (CurateResult, e
 		if err != nil {
 			return err
 		}
-		plan, err := team.PlanCuration(spans, anns, strategy, gold, rejected)
+		plan, err := teamrules.PlanCuration(spans, anns, strategy, gold, rejected)
 		if err != nil {
 			return err
 		}
@@ -64,7 +64,7 @@ func (s *Store) Curate(strategy agree.Strategy, named []string) (CurateResult, e
 			}
 		}
 		res = plan.Summary
-		return logEvent(tx, s.annotator, annotate.ActionCurate, "", "", "", team.Detail(strategy, res))
+		return logEvent(tx, s.annotator, annotate.ActionCurate, "", "", "", teamrules.Detail(strategy, res))
 	})
 	if err != nil {
 		return CurateResult{}, err
@@ -93,13 +93,13 @@ func tupleSet(q queryer, query string, args ...any) (map[agree.Tuple]bool, error
 // rejectedGold returns the tuples of gold spans as they were before a
 // delete or update still in effect: what a curator took out of gold.
 func rejectedGold(q queryer) (map[agree.Tuple]bool, error) {
-	befores, err := strings1(q, team.RejectedSQL)
+	befores, err := strings1(q, teamrules.RejectedSQL)
 	if err != nil {
 		return nil, err
 	}
 	out := map[agree.Tuple]bool{}
 	for _, b := range befores {
-		if t, ok := team.RejectedTuple(b); ok {
+		if t, ok := teamrules.RejectedTuple(b); ok {
 			out[t] = true
 		}
 	}

@@ -1,4 +1,4 @@
-package team
+package teamrules
 
 import (
 	"fmt"

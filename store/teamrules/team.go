@@ -1,10 +1,10 @@
-// Package team holds the rules of agreement studies and curation that do not
+// Package teamrules holds the rules of agreement studies and curation that do not
 // depend on where a project is kept, so that the SQLite project file (store)
 // and the PostgreSQL project (store/pgstore) build the same study and add
 // the same gold spans from the same project: which annotators are compared,
 // which label names are meant, which spans are in scope, which tuples a
 // curation run adds and which it leaves alone. The stores only read rows.
-package team
+package teamrules
 
 import (
 	"fmt"
