@@ -94,14 +94,5 @@ func tupleSet(q queryer, query string, args ...any) (map[agree.Tuple]bool, error
 // delete or update still in effect: what a curator took out of gold.
 func rejectedGold(q queryer) (map[agree.Tuple]bool, error) {
 	befores, err := strings1(q, teamrules.RejectedSQL)
-	if err != nil {
-		return nil, err
-	}
-	out := map[agree.Tuple]bool{}
-	for _, b := range befores {
-		if t, ok := teamrules.RejectedTuple(b); ok {
-			out[t] = true
-		}
-	}
-	return out, nil
+	return teamrules.Rejected(befores), err
 }

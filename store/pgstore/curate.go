@@ -111,14 +111,5 @@ func goldTuples(ctx context.Context, q conn) (map[agree.Tuple]bool, error) {
 // delete or update still in effect: what a curator took out of gold.
 func rejectedGold(ctx context.Context, q conn) (map[agree.Tuple]bool, error) {
 	befores, err := textList(ctx, q, teamrules.RejectedSQL)
-	if err != nil {
-		return nil, err
-	}
-	out := map[agree.Tuple]bool{}
-	for _, b := range befores {
-		if t, ok := teamrules.RejectedTuple(b); ok {
-			out[t] = true
-		}
-	}
-	return out, nil
+	return teamrules.Rejected(befores), err
 }

@@ -36,26 +36,7 @@ func (s *Store) Annotators() ([]string, error) {
 // SpansBy lists one annotator's spans of a document (one layer) in text
 // order: none when the layer is hidden from the connection.
 func (s *Store) SpansBy(docID, annotator string) ([]*annotate.Span, error) {
-	var out []*annotate.Span
-	err := s.read(func(ctx context.Context, tx pgx.Tx) error {
-		n, err := documentLength(ctx, tx, docID)
-		if annotate.ErrorCode(err) == annotate.ENOTFOUND {
-			return nil
-		} else if err != nil {
-			return err
-		}
-		out, err = querySpans(ctx, tx, selectSpanSQL+` WHERE document_id = $1 AND annotator = $2 ORDER BY start, "end" DESC, id`, docID, annotator)
-		if err != nil {
-			return fmt.Errorf("list spans: %w", err)
-		}
-		for _, sp := range out {
-			if err := checkStoredSpan(sp, n); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	return out, err
+	return s.documentSpans(docID, annotator, true)
 }
 
 // StatusOf returns one annotator's status of a document: todo when they

@@ -35,7 +35,7 @@ type Plan struct {
 // PlanCuration applies the strategy to the compared annotators' spans
 // (with label IDs as labels) and returns the gold spans to add: every
 // accepted tuple that gold does not have and that was not rejected (a gold
-// span deleted or changed by hand: RejectedTuple), so that curating again
+// span deleted or changed by hand: Rejected), so that curating again
 // adds nothing.
 func PlanCuration(spans []agree.Span, anns []string, strategy agree.Strategy, gold, rejected map[agree.Tuple]bool) (Plan, error) {
 	p := Plan{Summary: annotate.CurateSummary{Annotators: anns}}
@@ -62,18 +62,23 @@ func PlanCuration(spans []agree.Span, anns []string, strategy agree.Strategy, go
 	return p, nil
 }
 
-// RejectedTuple reads the before of a delete-span or update-span edit
-// still in effect: when it was a gold span, its tuple (label ID as label)
-// is one a curator took out of gold. An unreadable entry rejects nothing.
-func RejectedTuple(before string) (agree.Tuple, bool) {
-	sp, err := records.DecodeSpan(before)
-	if err != nil || sp == nil || sp.Annotator != annotate.Gold {
-		return agree.Tuple{}, false
+// Rejected reads the befores of delete-span and update-span edits still in
+// effect (RejectedSQL): the tuples (label IDs as labels) of the gold spans
+// among them are the ones a curator took out of gold. An unreadable entry
+// rejects nothing.
+func Rejected(befores []string) map[agree.Tuple]bool {
+	out := map[agree.Tuple]bool{}
+	for _, b := range befores {
+		sp, err := records.DecodeSpan(b)
+		if err != nil || sp == nil || sp.Annotator != annotate.Gold {
+			continue
+		}
+		out[agree.Tuple{Document: sp.DocumentID, Start: sp.Start, End: sp.End, Label: sp.LabelID}] = true
 	}
-	return agree.Tuple{Document: sp.DocumentID, Start: sp.Start, End: sp.End, Label: sp.LabelID}, true
+	return out
 }
 
-// RejectedSQL selects the befores that RejectedTuple reads (the same
+// RejectedSQL selects the befores that Rejected reads (the same
 // statement in both stores' dialects: no placeholders).
 const RejectedSQL = `SELECT before FROM events WHERE action IN ('delete-span', 'update-span') AND undone = 0 AND before <> ''`
 
