@@ -24,12 +24,17 @@ var _ annotate.Curator = (*Store)(nil)
 // added again, so curating again adds nothing. Each gold span added is
 // logged as an add-span edit by the annotator gold (undone one at a time
 // as gold), and the run as one "curate" entry by the store's annotator.
-// Only a curator (or the set-up role) may write gold: the server refuses
-// anyone else with an EFORBIDDEN error, and nothing is added.
+// Only a curator (or the set-up role) may write gold: anyone else is
+// refused with an EFORBIDDEN error before anything is read or written (and
+// the server would refuse their gold spans).
 func (s *Store) CurateGold(strategy string, annotators []string) (annotate.CurateSummary, error) {
 	rule, err := teamrules.CheckCurate(strategy, annotators)
 	if err != nil {
 		return annotate.CurateSummary{}, err
+	}
+	if s.kind == KindAnnotator || s.kind == KindManager { // the server refuses their gold spans too
+		return annotate.CurateSummary{}, annotate.Errorf(annotate.EFORBIDDEN,
+			"%s is %s in this project and cannot curate: only a curator writes the gold layer", s.annotator, article(s.kind))
 	}
 	var res annotate.CurateSummary
 	err = s.write(func(ctx context.Context, tx pgx.Tx) error {
@@ -112,4 +117,12 @@ func goldTuples(ctx context.Context, q conn) (map[agree.Tuple]bool, error) {
 func rejectedGold(ctx context.Context, q conn) (map[agree.Tuple]bool, error) {
 	befores, err := textList(ctx, q, teamrules.RejectedSQL)
 	return teamrules.Rejected(befores), err
+}
+
+// article is a kind of member with its indefinite article.
+func article(kind string) string {
+	if kind == KindAnnotator {
+		return "an " + kind
+	}
+	return "a " + kind
 }
