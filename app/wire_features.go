@@ -3,8 +3,9 @@ package app
 // Some menu items need more of the project than app.Project: the team
 // features (merging coders' files, comparing, agreement, curation) assert
 // optional interfaces (annotate.Merger, annotate.Team, agreementSource). A
-// project without them — such as a server project, for now — says so when
-// the item is chosen, instead of doing nothing (or failing).
+// project without them says so when the item is chosen, instead of doing
+// nothing (or failing). Both stores have the team features; a server
+// project has no annotate.Merger (merging coders' files works on files).
 
 // optionalActions makes the menu actions whose feature the open project
 // lacks explain that, rather than run.

@@ -39,12 +39,7 @@ func (s *Store) MergeFiles(ctx context.Context, paths []string, annotatorMap map
 	return out, nil
 }
 
-// CurateGold is Curate with the result as annotate.CurateSummary.
+// CurateGold is Curate with the strategy as text.
 func (s *Store) CurateGold(strategy string, annotators []string) (annotate.CurateSummary, error) {
-	r, err := s.Curate(agree.Strategy(strategy), annotators)
-	if err != nil {
-		return annotate.CurateSummary{}, err
-	}
-	return annotate.CurateSummary{Annotators: r.Annotators, Accepted: r.Accepted, Added: r.Added,
-		Present: r.Present, Rejected: r.Rejected, Open: r.Open}, nil
+	return s.Curate(agree.Strategy(strategy), annotators)
 }

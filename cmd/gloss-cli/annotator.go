@@ -12,6 +12,7 @@ import (
 
 	"gloss/annotate"
 	"gloss/store"
+	"gloss/store/pgstore"
 )
 
 // annotatorFlag registers --annotator NAME on a command that writes to a
@@ -99,12 +100,20 @@ func shown(name string) string {
 
 // exportSource is the whole project, or one annotator's layer when layer
 // is not empty (an annotator with no span in the project is refused: most
-// likely a misspelt name).
-func exportSource(p *store.Store, layer string) (annotate.Source, error) {
+// likely a misspelt name), of a project file or a server project.
+func exportSource(p annotate.Project, layer string) (annotate.Source, error) {
 	if layer == "" {
-		return p, nil
+		src, ok := p.(annotate.Source)
+		if !ok {
+			return nil, fmt.Errorf("%s cannot be exported", shownTarget(p.Path()))
+		}
+		return src, nil
 	}
-	anns, err := p.Annotators()
+	tm, ok := p.(annotate.Team)
+	if !ok {
+		return nil, fmt.Errorf("%s has no annotators' layers", shownTarget(p.Path()))
+	}
+	anns, err := tm.Annotators()
 	if err != nil {
 		return nil, err
 	}
@@ -115,5 +124,11 @@ func exportSource(p *store.Store, layer string) (annotate.Source, error) {
 		}
 		return nil, fmt.Errorf("no span in the project is by annotator %s (annotators with spans: %s)", shown(layer), strings.Join(names, ", "))
 	}
-	return p.Layer(layer), nil
+	switch s := p.(type) {
+	case *store.Store:
+		return s.Layer(layer), nil
+	case *pgstore.Store:
+		return s.Layer(layer), nil
+	}
+	return nil, fmt.Errorf("%s cannot export one annotator's layer", shownTarget(p.Path()))
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"gloss/annotate"
 	"gloss/annotate/agree"
 	"gloss/store"
 )
@@ -37,8 +38,12 @@ func cmdAgree(e *env, args []string) error {
 	if *scope != store.ScopeDone && *scope != store.ScopeAll {
 		return errUsage{fmt.Sprintf("unknown --scope %q: say done or all", *scope)}
 	}
-	return withProject(pos[0], existing, func(p *store.Store) error {
-		st, err := p.AgreementStudy(*scope, nameList(*anns), nameList(*labels))
+	return withAnyProject(pos[0], existing, func(p annotate.Project) error {
+		sp, ok := p.(studier)
+		if !ok {
+			return fmt.Errorf("%s cannot build agreement studies", shownTarget(p.Path()))
+		}
+		st, err := sp.AgreementStudy(*scope, nameList(*anns), nameList(*labels))
 		if err != nil {
 			return err
 		}
@@ -110,8 +115,14 @@ func checkStudy(st agree.Study, scope string) error {
 		"or compare every document with --scope all", strings.Join(names, ", "))
 }
 
+// studier is a project that builds agreement studies: a project file or
+// a server project.
+type studier interface {
+	AgreementStudy(scope string, annotators, labels []string) (agree.Study, error)
+}
+
 // documentTitles maps document IDs to titles (the ID when untitled).
-func documentTitles(p *store.Store) (map[string]string, error) {
+func documentTitles(p annotate.Project) (map[string]string, error) {
 	out := map[string]string{}
 	infos, err := p.Documents()
 	for _, d := range infos {

@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"gloss/annotate"
 	"gloss/annotate/agree"
-	"gloss/store"
 )
 
 func init() {
@@ -30,8 +30,12 @@ func cmdCurate(e *env, args []string) error {
 	if err != nil {
 		return errUsage{fmt.Sprintf("unknown --strategy %q: say unanimous or majority", *strategy)}
 	}
-	return withProject(pos[0], asAnnotator(existing, *ann), func(p *store.Store) error {
-		r, err := p.Curate(rule, nameList(*anns))
+	return withAnyProject(pos[0], asAnnotator(existing, *ann), func(p annotate.Project) error {
+		c, ok := p.(annotate.Curator)
+		if !ok {
+			return fmt.Errorf("%s cannot curate", shownTarget(p.Path()))
+		}
+		r, err := c.CurateGold(string(rule), nameList(*anns))
 		if err != nil {
 			return err
 		}

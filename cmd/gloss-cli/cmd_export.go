@@ -7,7 +7,6 @@ import (
 
 	"gloss/annotate"
 	"gloss/annotate/formats"
-	"gloss/store"
 )
 
 func init() {
@@ -44,20 +43,9 @@ func cmdExport(e *env, args []string) error {
 		return errUsage{fmt.Sprintf("the %s format writes a folder: give one with -o FOLDER", f.Name)}
 	}
 	return withAnyProject(pos[0], existing, func(p annotate.Project) error {
-		var src annotate.Source
-		switch fp, ok := p.(*store.Store); {
-		case ok:
-			if src, err = exportSource(fp, *layer); err != nil {
-				return err
-			}
-		case *layer != "":
-			return errUsage{fmt.Sprintf("%s is a server project: export --annotator works on project files, not yet on server projects", p.Path())}
-		default:
-			s, ok := p.(annotate.Source)
-			if !ok {
-				return fmt.Errorf("%s cannot be exported", p.Path())
-			}
-			src = s
+		src, err := exportSource(p, *layer)
+		if err != nil {
+			return err
 		}
 		var rep *formats.ExportReport
 		if *out == "" {

@@ -5,8 +5,6 @@ import (
 	"sort"
 
 	"gloss/annotate"
-	"gloss/store"
-	"gloss/store/pgstore"
 )
 
 func init() {
@@ -28,10 +26,7 @@ func cmdStatus(e *env, args []string) error {
 		return errUsage{"--doc is required"}
 	}
 	if len(pos) == 1 {
-		if pgstore.IsURL(pos[0]) {
-			return errUsage{fmt.Sprintf("%s is a server project: listing everyone's statuses works on project files, not yet on server projects (setting yours works)", pgstore.Redact(pos[0]))}
-		}
-		return withProject(pos[0], existing, func(p *store.Store) error {
+		return withAnyProject(pos[0], existing, func(p annotate.Project) error {
 			return listStatuses(e, p, *doc)
 		})
 	}
@@ -54,13 +49,18 @@ func cmdStatus(e *env, args []string) error {
 }
 
 // listStatuses prints every annotator's status of a document: those who set
-// one, and those with spans in it who did not (todo).
-func listStatuses(e *env, p *store.Store, titleOrID string) error {
+// one, and those with spans in it who did not (todo). On a server project
+// these are the annotators the role may see.
+func listStatuses(e *env, p annotate.Project, titleOrID string) error {
+	tm, ok := p.(annotate.Team)
+	if !ok {
+		return fmt.Errorf("%s keeps no statuses per annotator", shownTarget(p.Path()))
+	}
 	d, err := findDocument(p, titleOrID)
 	if err != nil {
 		return err
 	}
-	statuses, err := p.Statuses(d.ID)
+	statuses, err := tm.Statuses(d.ID)
 	if err != nil {
 		return err
 	}

@@ -20,7 +20,7 @@ type Target struct {
 
 // Run runs every case of the suite against the target, each as a subtest
 // named for its area (documents, labels, spans, batches, import, stats,
-// history, persistence, source, concurrency) and case.
+// history, persistence, source, concurrency, team) and case.
 func Run(t *testing.T, tg Target) {
 	if tg.New == nil {
 		t.Fatal("projecttest: Target.New is nil")
@@ -40,6 +40,7 @@ func Run(t *testing.T, tg Target) {
 		{"source", testSource},
 		{"concurrency", testConcurrency},
 		{"structure", testStructure},
+		{"team", testTeam},
 	}
 	for _, a := range areas {
 		t.Run(a.name, func(t *testing.T) { a.run(t, tg) })

@@ -214,6 +214,16 @@ func (s *Store) Stats() (*annotate.Stats, error) {
 // status) and its spans of every annotator, in import order, from one
 // snapshot, one document at a time, so that exporters stream.
 func (s *Store) EachDocument(fn func(doc *annotate.Document, spans []*annotate.Span) error) error {
+	return s.eachDocument(s.annotator, false, fn)
+}
+
+// eachDocument is EachDocument with annotator's status, and with only
+// annotator's spans when only is set (a Layer).
+func (s *Store) eachDocument(annotator string, only bool, fn func(doc *annotate.Document, spans []*annotate.Span) error) error {
+	layer := ""
+	if only {
+		layer = ` AND annotator = $2`
+	}
 	return s.read(func(ctx context.Context, tx pgx.Tx) error {
 		var ids []string
 		rows, err := tx.Query(ctx, `SELECT id FROM documents ORDER BY seq`)
@@ -228,10 +238,14 @@ func (s *Store) EachDocument(fn func(doc *annotate.Document, spans []*annotate.S
 			if err != nil {
 				return err
 			}
-			if d.Status, err = statusOf(ctx, tx, id, s.annotator); err != nil {
+			if d.Status, err = statusOf(ctx, tx, id, annotator); err != nil {
 				return err
 			}
-			spans, err := querySpans(ctx, tx, selectSpanSQL+` WHERE document_id = $1 ORDER BY start, "end" DESC, id`, id)
+			args := []any{id}
+			if only {
+				args = append(args, annotator)
+			}
+			spans, err := querySpans(ctx, tx, selectSpanSQL+` WHERE document_id = $1`+layer+` ORDER BY start, "end" DESC, id`, args...)
 			if err != nil {
 				return err
 			}

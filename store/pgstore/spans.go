@@ -99,6 +99,17 @@ func checkStoredSpan(sp *annotate.Span, n int) error {
 // Spans lists a document's spans of every annotator in text order (none
 // for a document that does not exist).
 func (s *Store) Spans(docID string) ([]*annotate.Span, error) {
+	return s.documentSpans(docID, "", false)
+}
+
+// documentSpans lists a document's spans in text order, each checked
+// against its length: every layer, or only annotator's (only) (none for a
+// document that does not exist).
+func (s *Store) documentSpans(docID, annotator string, only bool) ([]*annotate.Span, error) {
+	query, args := selectSpanSQL+` WHERE document_id = $1`, []any{docID}
+	if only {
+		query, args = query+` AND annotator = $2`, append(args, annotator)
+	}
 	var out []*annotate.Span
 	err := s.read(func(ctx context.Context, tx pgx.Tx) error {
 		n, err := documentLength(ctx, tx, docID)
@@ -107,7 +118,7 @@ func (s *Store) Spans(docID string) ([]*annotate.Span, error) {
 		} else if err != nil {
 			return err
 		}
-		if out, err = querySpans(ctx, tx, selectSpanSQL+` WHERE document_id = $1 ORDER BY start, "end" DESC, id`, docID); err != nil {
+		if out, err = querySpans(ctx, tx, query+` ORDER BY start, "end" DESC, id`, args...); err != nil {
 			return fmt.Errorf("list spans: %w", err)
 		}
 		for _, sp := range out {
