@@ -100,22 +100,37 @@ func (s *Store) Backup(dest string) error {
 // OpenBackup returns the rolling backup Open made of this project, and the
 // error if making one failed (the project is open and usable regardless; a
 // user interface should say that no backup could be made). Open only
-// starts the copy: OpenBackup waits until it is finished (a user interface
-// calls it off its event loop; see OpenBackupDone). The BackupInfo is zero
-// when Open made none: the project was new, had no documents, had the
-// content of its newest backup, was opened read-only or with NoBackup.
+// pins the state to copy: OpenBackup starts the copy if it is still
+// waiting (see backupDelay) and waits until it is written (a user
+// interface waits for OpenBackupDone off its event loop instead). The
+// BackupInfo is zero when Open made none: the project was new, had no
+// documents, had the content of its newest backup, was opened read-only or
+// with NoBackup.
 func (s *Store) OpenBackup() (BackupInfo, error) {
+	s.backupNow()
 	<-s.OpenBackupDone()
 	return s.openBackup, s.openBackupErr
 }
 
 // OpenBackupDone returns a channel that is closed when the backup Open
-// started is finished (at once when it started none).
+// started is written (at once when it started none); the copy begins
+// backupDelay after Open, or at OpenBackup or Close.
 func (s *Store) OpenBackupDone() <-chan struct{} {
 	if s.backupDone == nil {
 		return closedChan
 	}
 	return s.backupDone
+}
+
+// backupDelay is how long after Open the copy waits, so that it does not
+// compete with what is shown first (the state it copies is pinned at Open).
+var backupDelay = time.Second
+
+// backupNow starts the copy Open pinned without waiting for backupDelay.
+func (s *Store) backupNow() {
+	if s.backupGo != nil {
+		s.backupGoOnce.Do(func() { close(s.backupGo) })
+	}
 }
 
 var closedChan = func() chan struct{} { c := make(chan struct{}); close(c); return c }()
@@ -160,11 +175,15 @@ func (s *Store) startBackup(st projectStamp) {
 			s.openBackupErr = fmt.Errorf("could not back up %s: %w", s.path, err)
 			return
 		}
-		done := make(chan struct{})
-		s.backupDone = done
+		done, now := make(chan struct{}), make(chan struct{})
+		s.backupDone, s.backupGo = done, now
 		go func() {
 			defer close(done)
 			defer snap.release()
+			select {
+			case <-now:
+			case <-time.After(backupDelay):
+			}
 			s.openBackup, s.openBackupErr = s.writeOpenBackup(snap, dirs[i:], st, errs)
 		}()
 		return

@@ -21,6 +21,7 @@ func (keeper) Damaged(err error) bool { return errors.Is(err, ErrDamaged) }
 // Store.OpenBackup) and returns the error if it could not be made.
 func (keeper) OpenProblem(p annotate.Project) error {
 	if s, ok := p.(*Store); ok {
+		<-s.OpenBackupDone() // without hurrying it
 		_, err := s.OpenBackup()
 		return err
 	}

@@ -47,6 +47,8 @@ type Store struct {
 	openBackup    BackupInfo    // the backup Open made, if any: set before backupDone closes
 	openBackupErr error         // why Open could not make one
 	backupDone    chan struct{} // closed when the backup Open started is written; nil: none
+	backupGo      chan struct{} // closed to start that backup before backupDelay
+	backupGoOnce  sync.Once
 
 	lengths sync.Map // lengthKey -> a document length checked against its text
 }
@@ -148,7 +150,7 @@ func openFile(abs string, exists, ro, immutable bool, opts Options, stamp projec
 		}
 	}
 	if err := s.init(exists, backup); err != nil {
-		<-s.OpenBackupDone() // the copy of the file as it was before the failed upgrade
+		s.OpenBackup() // the copy of the file as it was before the failed upgrade
 		rdb.Close()
 		db.Close()
 		return nil, err
@@ -277,7 +279,7 @@ func (s *Store) Annotator() string { return s.annotator }
 // (never cancelled: it is the only copy of the project as it was before
 // this session), then checkpoints the journal and closes the file.
 func (s *Store) Close() error {
-	<-s.OpenBackupDone()
+	s.OpenBackup()
 	if !s.readOnly {
 		s.db.Exec(`PRAGMA wal_checkpoint(TRUNCATE)`)
 	}
