@@ -17,14 +17,24 @@ import (
 // cmd/gloss passes the project file's). Without it no restore is offered.
 type Backups = annotate.BackupKeeper
 
-// warnBackup tells the user when the backup made on opening failed.
+// warnBackup tells the user when the backup made on opening failed. The
+// backup is written in the background after the project opened, so this
+// waits for it off the UI goroutine, and says nothing once another project
+// is shown.
 func (f *projectFiles) warnBackup() {
 	if f.backups == nil || f.s.p == nil || f.s.p.ReadOnly() || isServerAddress(f.s.p.Path()) {
 		return
 	}
-	if err := f.backups.OpenProblem(f.s.p); err != nil {
-		f.status.message("No backup was made on opening: " + err.Error())
-	}
+	p, backups := f.s.p, f.backups
+	go func() {
+		if err := backups.OpenProblem(p); err != nil {
+			fyne.Do(func() {
+				if f.s.p == p {
+					f.status.message("No backup was made on opening: " + err.Error())
+				}
+			})
+		}
+	}()
 }
 
 // showRestoreCurrent offers the backups of the project shown.

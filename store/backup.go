@@ -13,7 +13,7 @@ import (
 
 // KeepBackups is how many automatic backups are kept per project: Open
 // makes one of an existing project each time its content differs from the
-// newest backup's (see contentFingerprint), and then
+// newest backup's (see contentToken and contentFingerprint), and then
 // removes all but the newest KeepBackups.
 const KeepBackups = 5
 
@@ -97,33 +97,70 @@ func (s *Store) Backup(dest string) error {
 	return nil
 }
 
-// OpenBackup returns the backup Open made of this project, and the error
-// if making one failed (the project is open and usable regardless; a user
-// interface should say that no backup could be made). The BackupInfo is
-// zero when Open made none: the project was new, had no documents, was
-// had the content of its newest backup, was opened read-only or with NoBackup.
-func (s *Store) OpenBackup() (BackupInfo, error) { return s.openBackup, s.openBackupErr }
+// OpenBackup returns the rolling backup Open made of this project, and the
+// error if making one failed (the project is open and usable regardless; a
+// user interface should say that no backup could be made). Open only
+// pins the state to copy: OpenBackup starts the copy if it is still
+// waiting (see backupDelay) and waits until it is written (a user
+// interface waits for OpenBackupDone off its event loop instead). The
+// BackupInfo is zero when Open made none: the project was new, had no
+// documents, had the content of its newest backup, was opened read-only or
+// with NoBackup.
+func (s *Store) OpenBackup() (BackupInfo, error) {
+	s.backupNow()
+	<-s.OpenBackupDone()
+	return s.openBackup, s.openBackupErr
+}
 
-// autoBackup makes Open's rolling backup: next to the project, or in the
+// OpenBackupDone returns a channel that is closed when the backup Open
+// started is written (at once when it started none); the copy begins
+// backupDelay after Open, or at OpenBackup or Close.
+func (s *Store) OpenBackupDone() <-chan struct{} {
+	if s.backupDone == nil {
+		return closedChan
+	}
+	return s.backupDone
+}
+
+// backupDelay is how long after Open the copy waits, so that it does not
+// compete with what is shown first (the state it copies is pinned at Open).
+var backupDelay = time.Second
+
+// backupNow starts the copy Open pinned without waiting for backupDelay.
+func (s *Store) backupNow() {
+	if s.backupGo != nil {
+		s.backupGoOnce.Do(func() { close(s.backupGo) })
+	}
+}
+
+var closedChan = func() chan struct{} { c := make(chan struct{}); close(c); return c }()
+
+// startBackup starts Open's rolling backup: next to the project, or in the
 // user's data folder when that fails, unless the project has no documents
-// or its content is the newest backup's. It keeps the newest KeepBackups;
-// since each backup differs from the one before it, the newest backup
-// that differs from the project is always among them.
-func (s *Store) autoBackup(st projectStamp) (BackupInfo, error) {
+// or its content is the newest backup's. Whether one is due is decided
+// here; the copy is of the project as it is now (see pinSnapshot) and is
+// written in the background, so edits made meanwhile are not in it. It
+// keeps the newest KeepBackups; since each backup differs from the one
+// before it, the newest backup that differs from the project is always
+// among them.
+func (s *Store) startBackup(st projectStamp) {
 	var has bool
 	if err := s.db.QueryRow(`SELECT EXISTS (SELECT 1 FROM documents)`).Scan(&has); err != nil || !has {
-		return BackupInfo{}, err
+		s.openBackupErr = err
+		return
 	}
 	base := backupBase(s.path)
+	dirs := backupDirs(s.path)
 	var errs []error
-	for _, dir := range backupDirs(s.path) {
+	for i, dir := range dirs {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			errs = append(errs, err)
 			continue
 		}
+		removeStaleParts(dir, base)
 		list, _ := listBackups(dir, base)
 		if len(list) > 0 && st.unchangedSince(list[0].mod) {
-			return BackupInfo{}, nil
+			return
 		}
 		if len(list) > 0 && s.sameContent(list[0].Path) {
 			// Changed on disk (an edit log entry), not in content: the
@@ -131,25 +168,48 @@ func (s *Store) autoBackup(st projectStamp) (BackupInfo, error) {
 			if !st.mod.IsZero() {
 				os.Chtimes(list[0].Path, time.Now(), st.mod)
 			}
-			return BackupInfo{}, nil
+			return
 		}
-		dest := newBackupPath(dir, base, time.Now())
-		err := s.Backup(dest)
-		for try := 0; annotate.ErrorCode(err) == annotate.ECONFLICT && try < 5; try++ {
-			dest = newBackupPath(dir, base, time.Now()) // another process took the name
-			err = s.Backup(dest)
-		}
+		snap, err := pinSnapshot(s.db.Driver(), s.path)
 		if err != nil {
+			s.openBackupErr = fmt.Errorf("could not back up %s: %w", s.path, err)
+			return
+		}
+		done, now := make(chan struct{}), make(chan struct{})
+		s.backupDone, s.backupGo = done, now
+		go func() {
+			defer close(done)
+			defer snap.release()
+			select {
+			case <-now:
+			case <-time.After(backupDelay):
+			}
+			s.openBackup, s.openBackupErr = s.writeOpenBackup(snap, dirs[i:], st, errs)
+		}()
+		return
+	}
+	s.openBackupErr = fmt.Errorf("could not back up %s: %w", s.path, errorList(errs))
+}
+
+// writeOpenBackup writes the pinned state as a backup into the first of dirs
+// that takes it, and prunes that folder.
+func (s *Store) writeOpenBackup(snap *pinnedState, dirs []string, st projectStamp, errs []error) (BackupInfo, error) {
+	base := backupBase(s.path)
+	for _, dir := range dirs {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
 			errs = append(errs, err)
 			continue
 		}
-		if !st.mod.IsZero() {
-			// The copy carries the project's modification time, which is how
-			// the next Open tells that nothing changed since.
-			os.Chtimes(dest, time.Now(), st.mod)
+		dest, err := snap.writeBackup(dir, base, st.mod)
+		if err != nil {
+			if isCorrupt(err) {
+				return BackupInfo{}, damaged(s.path, err.Error())
+			}
+			errs = append(errs, fmt.Errorf("could not write a backup in %s (is the disk full?): %w", dir, err))
+			continue
 		}
 		pruneBackups(dir, base, KeepBackups)
-		list, _ = listBackups(dir, base)
+		list, _ := listBackups(dir, base)
 		for _, b := range list {
 			if b.Path == dest {
 				return b.BackupInfo, nil
@@ -207,43 +267,4 @@ func statProject(abs string) projectStamp {
 // when a backup carrying modification time mod was made.
 func (st projectStamp) unchangedSince(mod time.Time) bool {
 	return !st.mod.IsZero() && !st.walDirty && st.mod.Equal(mod)
-}
-
-// claimName gives the finished file tmp the name dest, failing with
-// os.ErrExist rather than replacing a file another process put there
-// meanwhile. A hard link does that atomically; where links are not
-// supported (FAT, some network shares) it checks, then renames.
-func claimName(tmp, dest string) error {
-	err := os.Link(tmp, dest)
-	if err == nil {
-		os.Remove(tmp)
-		return nil
-	}
-	if errors.Is(err, os.ErrExist) {
-		return err
-	}
-	if _, err := os.Lstat(dest); err == nil {
-		return os.ErrExist
-	}
-	return os.Rename(tmp, dest)
-}
-
-func syncFile(name string) error {
-	f, err := os.OpenFile(name, os.O_RDWR, 0)
-	if err != nil {
-		return err
-	}
-	err = f.Sync()
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	return err
-}
-
-// syncDir makes a rename in dir durable where the system allows it.
-func syncDir(dir string) {
-	if f, err := os.Open(dir); err == nil {
-		f.Sync()
-		f.Close()
-	}
 }

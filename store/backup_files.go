@@ -3,6 +3,7 @@ package store
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -152,5 +153,44 @@ func pruneBackups(dir, base string, keep int) {
 		if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > time.Hour {
 			os.Remove(filepath.Join(dir, e.Name()))
 		}
+	}
+}
+
+// claimName gives the finished file tmp the name dest, failing with
+// os.ErrExist rather than replacing a file another process put there
+// meanwhile. A hard link does that atomically; where links are not
+// supported (FAT, some network shares) it checks, then renames.
+func claimName(tmp, dest string) error {
+	err := os.Link(tmp, dest)
+	if err == nil {
+		os.Remove(tmp)
+		return nil
+	}
+	if errors.Is(err, os.ErrExist) {
+		return err
+	}
+	if _, err := os.Lstat(dest); err == nil {
+		return os.ErrExist
+	}
+	return os.Rename(tmp, dest)
+}
+
+func syncFile(name string) error {
+	f, err := os.OpenFile(name, os.O_RDWR, 0)
+	if err != nil {
+		return err
+	}
+	err = f.Sync()
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// syncDir makes a rename in dir durable where the system allows it.
+func syncDir(dir string) {
+	if f, err := os.Open(dir); err == nil {
+		f.Sync()
+		f.Close()
 	}
 }

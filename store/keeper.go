@@ -17,8 +17,11 @@ func (keeper) Restore(project, backup string) error { return Restore(project, ba
 
 func (keeper) Damaged(err error) bool { return errors.Is(err, ErrDamaged) }
 
+// OpenProblem waits until the backup Open started is written (see
+// Store.OpenBackup) and returns the error if it could not be made.
 func (keeper) OpenProblem(p annotate.Project) error {
 	if s, ok := p.(*Store); ok {
+		<-s.OpenBackupDone() // without hurrying it
 		_, err := s.OpenBackup()
 		return err
 	}

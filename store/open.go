@@ -44,8 +44,11 @@ type Store struct {
 	readOnly  bool
 	annotator string
 
-	openBackup    BackupInfo // the backup Open made, if any
-	openBackupErr error      // why Open could not make one
+	openBackup    BackupInfo    // the backup Open made, if any: set before backupDone closes
+	openBackupErr error         // why Open could not make one
+	backupDone    chan struct{} // closed when the backup Open started is written; nil: none
+	backupGo      chan struct{} // closed to start that backup before backupDelay
+	backupGoOnce  sync.Once
 
 	lengths sync.Map // lengthKey -> a document length checked against its text
 }
@@ -58,8 +61,10 @@ var _ annotate.Project = (*Store)(nil)
 // damaged one with an error matching ErrDamaged, as far as checks whose
 // cost does not grow with the corpus can tell (see opencheck.go: damage
 // they miss is reported when it is read, and by Check and
-// CheckInBackground). Opening an existing writable project with documents first
-// saves a rolling backup of it (see Backups and OpenBackup).
+// CheckInBackground). Opening an existing writable project with documents
+// that changed since its newest backup starts a rolling backup of it as it
+// is before anything is written: Open returns while the copy is written in
+// the background, and Close waits for it (see Backups and OpenBackup).
 func Open(path string, opts Options) (*Store, error) {
 	if err := requireFTS5(); err != nil {
 		return nil, err
@@ -141,10 +146,11 @@ func openFile(abs string, exists, ro, immutable bool, opts Options, stamp projec
 	}
 	backup := func() {
 		if exists && !opts.NoBackup {
-			s.openBackup, s.openBackupErr = s.autoBackup(stamp)
+			s.startBackup(stamp)
 		}
 	}
 	if err := s.init(exists, backup); err != nil {
+		s.OpenBackup() // the copy of the file as it was before the failed upgrade
 		rdb.Close()
 		db.Close()
 		return nil, err
@@ -269,8 +275,11 @@ func (s *Store) ReadOnly() bool { return s.readOnly }
 // Annotator returns the name recorded on new spans and edits.
 func (s *Store) Annotator() string { return s.annotator }
 
-// Close checkpoints the journal and closes the file.
+// Close waits for the backup Open started, if it is still being written
+// (never cancelled: it is the only copy of the project as it was before
+// this session), then checkpoints the journal and closes the file.
 func (s *Store) Close() error {
+	s.OpenBackup()
 	if !s.readOnly {
 		s.db.Exec(`PRAGMA wal_checkpoint(TRUNCATE)`)
 	}

@@ -54,6 +54,8 @@ var table = []row{
 	{"phrase in 57% of 200,000 docs: candidates, up to 10,000", "CorpusPhrase/PhraseCountUpTo/common/docs=200000", "ns/op", 100, "ms", "", 0, false},
 	{"open, file changed, same content, 100,000 docs (vs fingerprints)", "CorpusOpenSameContent/OpenSameContent/docs=100000", "ns/op", 50, "ms", "CorpusOpenSameContent/OpenSameContentFingerprint/docs=100000", 0, false},
 	{"open, file changed, same content, 1,000,000 docs (vs 1,000)", "CorpusOpenSameContent/OpenSameContent/docs=1000000", "ns/op", 50, "ms", "CorpusOpenSameContent/OpenSameContent/docs=1000", 3, false},
+	{"open with a backup due + first page, 1,000,000 docs (vs 1,000)", "CorpusOpenBackupDue/OpenFirstPageBackupDue/docs=1000000", "ns/op", 50, "ms", "CorpusOpenBackupDue/OpenFirstPageBackupDue/docs=1000", 3, false},
+	{"open with a backup due + first page, 1,000,000 docs (vs backup first)", "CorpusOpenBackupDue/OpenFirstPageBackupDue/docs=1000000", "ns/op", 50, "ms", "CorpusOpenBackupDue/OpenFirstPageBackupSync/docs=1000000", 0, false},
 	{"full-text index size, 200,000 docs of 1 kB", "CorpusPhrase/IndexSize/docs=200000", "index-MB", 400, "MB", "", 0, false},
 	{"streamed JSONL import, 20,000 docs: peak RSS", "ImportStream/ImportStreamJSONL/docs=20000", "rss-MB", 500, "MB", "", 0, false},
 	{"streamed JSONL import, 20,000 docs (vs bulk insert)", "ImportStream/ImportStreamJSONL/docs=20000", "import-s", 60, "s", "ImportStream/ImportStreamBaseline/docs=20000", 1.25, false},
