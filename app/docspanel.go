@@ -37,7 +37,7 @@ type docsPanel struct {
 	titleIdx annotate.TitleSearcher
 	textIdx  annotate.TextSearcher
 	scale    *docScale
-	onPaging func() // the status filter, order or scope changed: reread the pages
+	onPaging func()        // the status filter, order or scope changed: reread the pages
 	searches *searchRunner // a paged list's searches, off the UI goroutine
 	listed   string        // the query whose rows a paged list shows ("": the pages)
 
