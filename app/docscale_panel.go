@@ -157,7 +157,7 @@ func placeholderRow(row *fyne.Container) {
 		title = c.Objects[0].(*tipRichText)
 	}
 	title.tip = ""
-	setSegments(&title.RichText, highlightSegments("…", nil))
+	title.setText(highlightSegments("…", nil))
 	row.Objects[2].(*widget.Label).SetText("")
 }
 

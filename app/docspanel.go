@@ -142,7 +142,7 @@ func (d *docsPanel) updateRow(r docRow, row *fyne.Container) {
 		}
 	}
 	title.tip = r.info.Title
-	setSegments(&title.RichText, segs)
+	title.setText(segs)
 	if snippet != nil {
 		segs := highlightRangeSegments(r.snippet, r.snipHit)
 		for _, s := range segs {
@@ -154,11 +154,15 @@ func (d *docsPanel) updateRow(r docRow, row *fyne.Container) {
 		}
 		setSegments(snippet, segs)
 	}
-	icon.SetResource(statusIcon(r.info.Status))
+	if res := statusIcon(r.info.Status); icon.Resource != res {
+		icon.SetResource(res)
+	}
+	n := fmt.Sprint(r.info.SpanCount)
 	if r.snippet != "" {
-		count.SetText(plural(r.hits, "hit"))
-	} else {
-		count.SetText(fmt.Sprint(r.info.SpanCount))
+		n = plural(r.hits, "hit")
+	}
+	if count.Text != n {
+		count.SetText(n)
 	}
 }
 
