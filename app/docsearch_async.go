@@ -1,6 +1,14 @@
 package app
 
-import "fyne.io/fyne/v2"
+import (
+	"time"
+
+	"fyne.io/fyne/v2"
+)
+
+// onSearchShown, when set (by the e2e build), hears how long after its
+// keystroke a paged list's search showed its rows.
+var onSearchShown func(q string, took time.Duration)
 
 // The search of a paged list (a large project) runs off the UI goroutine:
 // each keystroke asks the store's indexes, which is the part of a
@@ -92,8 +100,13 @@ func (d *docsPanel) refilterPaged() {
 		d.showRows(nil, d.query(), text)
 		return
 	}
-	q := d.query()
-	d.searches.apply = func(rows []docRow) { d.showRows(d.prog.filterRows(rows), q, text) }
+	q, asked := d.query(), time.Now()
+	d.searches.apply = func(rows []docRow) {
+		d.showRows(d.prog.filterRows(rows), q, text)
+		if onSearchShown != nil {
+			onSearchShown(q, time.Since(asked))
+		}
+	}
 	d.searches.run(job)
 }
 
