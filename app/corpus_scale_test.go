@@ -116,8 +116,8 @@ func TestPagedListReadsPagesNotTheCorpus(t *testing.T) {
 		t.Errorf("the window read %d document rows to show the first rows of 5,000", c.pageRows)
 	}
 	counts, _ := g.StatusText()
-	if !strings.HasPrefix(counts, "5000 documents (715 done)") {
-		t.Errorf("status bar counts %q, want 5000 documents (715 done)", counts)
+	if !strings.HasPrefix(counts, "5,000 documents (715 done)") {
+		t.Errorf("status bar counts %q, want 5,000 documents (715 done)", counts)
 	}
 	// A far row (the scroll bar dragged down) is read with the pages before it.
 	if got := g.DocsRowTitle(4321); got != scaleTitle(4321) && got != "…" {
@@ -261,7 +261,7 @@ func TestPagedMarkDoneAndNext(t *testing.T) {
 			t.Fatalf("after Mark done and next: %v, want %q", d, scaleTitle(want))
 		}
 	}
-	if counts, _ := g.StatusText(); !strings.HasPrefix(counts, "1500 documents (221 done)") {
+	if counts, _ := g.StatusText(); !strings.HasPrefix(counts, "1,500 documents (221 done)") {
 		t.Errorf("status bar %q, want 221 done (215 + 6)", counts)
 	}
 	status, _, _ := g.DocsChoices()

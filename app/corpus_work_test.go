@@ -175,7 +175,7 @@ func TestCorpusFindShowsFirstHitsEarly(t *testing.T) {
 	if early != 100+100 { // 100 documents: a heading and a hit each
 		t.Errorf("during the search the list had %d rows, want the first 100 hits under their headings", early)
 	}
-	if got := f.Count(); !strings.HasPrefix(got, "the first 2000 hits, in 2000 documents") {
+	if got := f.Count(); !strings.HasPrefix(got, "the first 2,000 hits, in 2,000 documents") {
 		t.Errorf("count after the search %q", got)
 	}
 }

@@ -36,7 +36,7 @@ func newDocProgress() *docProgress {
 	p.filter.Selected = anyStatus
 	p.bar = widget.NewProgressBar()
 	p.bar.TextFormatter = func() string {
-		return fmt.Sprintf("%d of %d done", p.done, p.total)
+		return fmt.Sprintf("%s of %s done", countText(p.done), countText(p.total))
 	}
 	return p
 }

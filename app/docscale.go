@@ -16,6 +16,7 @@ import (
 // offers the order and scope choices when p can list pages.
 func (d *documents) leavePaged(p Project) {
 	d.s.pager, d.panel.pages = nil, nil
+	d.panel.searches.cancel()
 	d.panel.titleIdx, d.panel.textIdx = nil, nil
 	sc := d.panel.scale
 	sc.order.Selected, sc.scope.Selected = sortChoices[0].name, scopeAll

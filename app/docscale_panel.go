@@ -109,8 +109,9 @@ func (d *docsPanel) query() string {
 	return q
 }
 
-// pagedList reports whether the list shows the store's pages (no search).
-func (d *docsPanel) pagedList() bool { return d.pages != nil && d.query() == "" }
+// pagedList reports whether the list shows the store's pages (no search
+// shown: rows of a search still running are not).
+func (d *docsPanel) pagedList() bool { return d.pages != nil && d.listed == "" }
 
 // rowCount is the number of rows of the list shown.
 func (d *docsPanel) rowCount() int {
@@ -156,45 +157,61 @@ func placeholderRow(row *fyne.Container) {
 		title = c.Objects[0].(*tipRichText)
 	}
 	title.tip = ""
-	setSegments(&title.RichText, highlightSegments("…", nil))
+	title.setText(highlightSegments("…", nil))
 	row.Objects[2].(*widget.Label).SetText("")
 }
 
-// searchRows is the search of a paged list: titles through the title
+// searchJob is the search of a paged list for the query in the search
+// box, as a function to run off the UI goroutine: titles through the title
 // index, ranked by the fuzzy matcher; "/" text through the full-text index
 // (case-insensitive, accents kept), the first textSearchDocs documents.
-func (d *docsPanel) searchRows() []docRow {
+// Its rows are not filtered by status yet (filterRows, on the UI
+// goroutine). It is nil for an empty query (the paged list itself) or
+// when the project has no index for it.
+func (d *docsPanel) searchJob() func() []docRow {
 	q := d.query()
 	if q == "" {
-		return nil // the paged list itself
-	}
-	var rows []docRow
-	if isTextSearch(d.search.Text) {
-		if d.textIdx == nil {
-			return nil
-		}
-		err := d.textIdx.SearchTexts(context.Background(), annotate.TextQuery{Text: q}, 0, func(doc *annotate.Document, hits []annotate.TextHit) bool {
-			info := annotate.DocumentInfo{ID: doc.ID, Title: doc.Title, Status: doc.Status, Source: doc.Source}
-			row := docRow{info: info, hit: hits[0].Start, hitLen: hits[0].End - hits[0].Start, hits: len(hits)}
-			b := runeToByte(doc.Text, row.hit)
-			row.snippet, row.snipHit = snippetAround(doc.Text, b, runeToByte(doc.Text[b:], row.hitLen))
-			rows = append(rows, row)
-			return len(rows) < textSearchDocs
-		})
-		if err != nil {
-			fyne.LogError("search the documents' text", err)
-		}
-		return d.prog.filterRows(rows)
-	}
-	if d.titleIdx == nil {
 		return nil
 	}
-	cands, err := d.titleIdx.TitleCandidates(q, titleCandidates)
+	if isTextSearch(d.search.Text) {
+		if ts := d.textIdx; ts != nil {
+			return func() []docRow { return searchTextIndex(ts, q) }
+		}
+		return nil
+	}
+	if ts := d.titleIdx; ts != nil {
+		return func() []docRow { return searchTitleIndex(ts, q) }
+	}
+	return nil
+}
+
+// searchTitleIndex asks the title index for candidates for q and ranks
+// them by the fuzzy match of their title.
+func searchTitleIndex(ts annotate.TitleSearcher, q string) []docRow {
+	cands, err := ts.TitleCandidates(q, titleCandidates)
 	if err != nil {
 		fyne.LogError("search titles", err)
 		return nil
 	}
-	return d.prog.filterRows(rankTitles(q, cands))
+	return rankTitles(q, cands)
+}
+
+// searchTextIndex lists the first textSearchDocs documents whose text
+// holds q, each with its first hit and the text around it.
+func searchTextIndex(ts annotate.TextSearcher, q string) []docRow {
+	var rows []docRow
+	err := ts.SearchTexts(context.Background(), annotate.TextQuery{Text: q}, 0, func(doc *annotate.Document, hits []annotate.TextHit) bool {
+		info := annotate.DocumentInfo{ID: doc.ID, Title: doc.Title, Status: doc.Status, Source: doc.Source}
+		row := docRow{info: info, hit: hits[0].Start, hitLen: hits[0].End - hits[0].Start, hits: len(hits)}
+		b := runeToByte(doc.Text, row.hit)
+		row.snippet, row.snipHit = snippetAround(doc.Text, b, runeToByte(doc.Text[b:], row.hitLen))
+		rows = append(rows, row)
+		return len(rows) < textSearchDocs
+	})
+	if err != nil {
+		fyne.LogError("search the documents' text", err)
+	}
+	return rows
 }
 
 // rankTitles ranks documents by the fuzzy match of their title with q,

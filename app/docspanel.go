@@ -37,7 +37,9 @@ type docsPanel struct {
 	titleIdx annotate.TitleSearcher
 	textIdx  annotate.TextSearcher
 	scale    *docScale
-	onPaging func() // the status filter, order or scope changed: reread the pages
+	onPaging func()        // the status filter, order or scope changed: reread the pages
+	searches *searchRunner // a paged list's searches, off the UI goroutine
+	listed   string        // the query whose rows a paged list shows ("": the pages)
 
 	loadText     func(id string) (string, error)
 	onOpen       func(id string, hit, hitLen int) // hit: code point of a text match, or -1
@@ -51,10 +53,13 @@ func newDocsPanel() *docsPanel {
 	d.search.SetPlaceHolder("Search titles  ( / searches text)")
 	d.search.OnChanged = func(string) { d.refilter() }
 	d.search.OnSubmitted = func(string) {
-		if d.rowCount() > 0 {
-			d.open(0)
-		}
+		d.searches.whenIdle(func() {
+			if d.rowCount() > 0 {
+				d.open(0)
+			}
+		})
 	}
+	d.searches = newSearchRunner(nil)
 	d.list = d.newList(false)
 	d.hits = d.newList(true)
 	d.hits.Hide()
@@ -137,7 +142,7 @@ func (d *docsPanel) updateRow(r docRow, row *fyne.Container) {
 		}
 	}
 	title.tip = r.info.Title
-	setSegments(&title.RichText, segs)
+	title.setText(segs)
 	if snippet != nil {
 		segs := highlightRangeSegments(r.snippet, r.snipHit)
 		for _, s := range segs {
@@ -149,11 +154,15 @@ func (d *docsPanel) updateRow(r docRow, row *fyne.Container) {
 		}
 		setSegments(snippet, segs)
 	}
-	icon.SetResource(statusIcon(r.info.Status))
+	if res := statusIcon(r.info.Status); icon.Resource != res {
+		icon.SetResource(res)
+	}
+	n := fmt.Sprint(r.info.SpanCount)
 	if r.snippet != "" {
-		count.SetText(plural(r.hits, "hit"))
-	} else {
-		count.SetText(fmt.Sprint(r.info.SpanCount))
+		n = plural(r.hits, "hit")
+	}
+	if count.Text != n {
+		count.SetText(n)
 	}
 }
 
@@ -216,23 +225,14 @@ func (d *docsPanel) setCurrent(id string, status annotate.Status) {
 	l.Refresh()
 }
 
+// refilter applies the search box: at once over the documents in memory,
+// or for a paged list through the indexes, off the UI goroutine.
 func (d *docsPanel) refilter() {
 	if d.pages != nil {
-		d.rows = d.searchRows()
-	} else {
-		d.rows = d.prog.filterRows(filterDocs(d.search.Text, d.docs, d.text))
+		d.refilterPaged()
+		return
 	}
-	d.textMode = isTextSearch(d.search.Text)
-	if d.textMode {
-		d.list.Hide()
-		d.hits.Show()
-	} else {
-		d.hits.Hide()
-		d.list.Show()
-	}
-	l := d.shown()
-	l.UnselectAll()
-	l.Refresh()
+	d.showRows(d.prog.filterRows(filterDocs(d.search.Text, d.docs, d.text)), d.query(), isTextSearch(d.search.Text))
 }
 
 // text returns a document's text as stored and folded, loading it once.
@@ -278,5 +278,5 @@ func plural(n int, word string) string {
 	if n == 1 {
 		return fmt.Sprintf("1 %s", word)
 	}
-	return fmt.Sprintf("%d %ss", n, word)
+	return fmt.Sprintf("%s %ss", countText(n), word)
 }

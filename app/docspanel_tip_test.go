@@ -69,3 +69,27 @@ func TestCutOffTitleHasTooltip(t *testing.T) {
 		t.Error("the tooltip stayed after the mouse left")
 	}
 }
+
+// TestTitleEllipsisOnlyWhenCutOff: a title that fits is drawn without
+// truncation (no shaping per refresh); one cut off ends in an ellipsis,
+// and a resize moves a title from one to the other.
+func TestTitleEllipsisOnlyWhenCutOff(t *testing.T) {
+	test.NewTempApp(t)
+	d := newDocsPanel()
+	long := "Senior officials from the ministry of energy discuss the global technology transition at length"
+	d.setDocs([]annotate.DocumentInfo{{ID: "a", Title: long}, {ID: "b", Title: "Short"}})
+	win := test.NewTempWindow(t, d.content)
+	win.Resize(fyne.NewSize(280, 400))
+	rows := titleRows(win)
+	if rows[long].Truncation != fyne.TextTruncateEllipsis || rows["Short"].Truncation != fyne.TextTruncateOff {
+		t.Fatalf("narrow: long title truncation %v, short %v; want ellipsis and off", rows[long].Truncation, rows["Short"].Truncation)
+	}
+	win.Resize(fyne.NewSize(1400, 400))
+	if rows[long].Truncation != fyne.TextTruncateOff {
+		t.Errorf("wide: the long title that now fits keeps truncation %v", rows[long].Truncation)
+	}
+	win.Resize(fyne.NewSize(280, 400))
+	if rows[long].Truncation != fyne.TextTruncateEllipsis || !rows[long].truncated() {
+		t.Errorf("narrow again: long title truncation %v, want the ellipsis", rows[long].Truncation)
+	}
+}

@@ -77,7 +77,7 @@ func (c *corpusFind) indexedJob(ts annotate.TextSearcher, q string, caseSensitiv
 		return func() {
 			c.showHits(q, found, err)
 			if more && err == nil {
-				c.count.SetText(fmt.Sprintf("the first %d hits, in %s (narrow the search for the rest)", corpusHitLimit, plural(len(found), "document")))
+				c.count.SetText(fmt.Sprintf("the first %s hits, in %s (narrow the search for the rest)", countText(corpusHitLimit), plural(len(found), "document")))
 			}
 		}
 	}

@@ -47,7 +47,7 @@ func (t *transfers) importPaths(paths []string) {
 		batch, err := formats.Load(job.ctx, plan, func(i, n int, path string) {
 			name := filepath.Base(path)
 			fyne.Do(func() {
-				what.SetText(fmt.Sprintf("Reading %s (%d of %d)", name, i+1, n))
+				what.SetText(fmt.Sprintf("Reading %s (%s of %s)", name, countText(i+1), countText(n)))
 				bar.SetValue(float64(i) / float64(n+1))
 			})
 		})

@@ -135,7 +135,7 @@ func (w *projectWork) buildIndex(ctx context.Context, p Project, ix annotate.Ind
 			last = t
 			fyne.Do(func() {
 				if w.s.p == p {
-					w.status.message(fmt.Sprintf("Indexing the documents for search: %d of %d…", done, total))
+					w.status.message(fmt.Sprintf("Indexing the documents for search: %s of %s…", countText(done), countText(total)))
 				}
 			})
 		}

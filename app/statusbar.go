@@ -50,7 +50,7 @@ func newStatusBar() *statusBar {
 
 // setCounts shows the document and span counts.
 func (s *statusBar) setCounts(docs, done, docSpans, allSpans int, haveDoc bool) {
-	text := fmt.Sprintf("%s (%d done)", plural(docs, "document"), done)
+	text := fmt.Sprintf("%s (%s done)", plural(docs, "document"), countText(done))
 	if allSpans < 0 { // not counted (a paged list: the sum would read every row)
 		if haveDoc {
 			text += fmt.Sprintf("  ·  %s here", plural(docSpans, "span"))
