@@ -20,58 +20,20 @@
 # Xvfb, xdotool and ImageMagick's import. The screenshot is kept as
 # test-artifacts/e2e.png (and the app's output as test-artifacts/e2e-*.log).
 # Exits non-zero on any failure.
+# GLOSS_E2E_DISPLAY=N runs Xvfb on display :N (default: the first free one).
 set -euo pipefail
 
-cd "$(dirname "$0")/.."
-# The full-text index needs go-sqlite3's sqlite_fts5 build tag (see the
-# Makefile): every go command below builds with it, also when run directly.
-case " ${GOFLAGS:-} " in *sqlite_fts5*) ;; *) GOFLAGS="${GOFLAGS:+$GOFLAGS }-tags=sqlite_fts5" ;; esac
-export GOFLAGS
-ROOT=$(pwd)
-ART=$ROOT/test-artifacts
+E2E_NAME=e2e
+# shellcheck source=.ci/e2e-lib.sh
+. "$(dirname "$0")/e2e-lib.sh"
 WORD=${GLOSS_E2E_WORD:-Consequently} # a word of the sample article
 LATER=Analysts                       # a word after it, on a later line
 LABEL=actor                          # the label on hotkey 1
-mkdir -p "$ART"
+keep "$TMP/gloss.out" e2e-stdout.log
+keep "$TMP/gloss.err" e2e-stderr.log
+show_on_fail "gloss stderr" "$TMP/gloss.err"
 
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/gloss-e2e.XXXXXX")
-XVFB_PID=''
-GLOSS_PID=''
-
-log() { echo "e2e: $*" >&2; }
-
-cleanup() {
-	local rc=$?
-	if [ -n "$GLOSS_PID" ] && kill -0 "$GLOSS_PID" 2>/dev/null; then
-		kill "$GLOSS_PID" 2>/dev/null || true
-		sleep 0.5
-		kill -9 "$GLOSS_PID" 2>/dev/null || true
-	fi
-	if [ -n "$XVFB_PID" ] && kill -0 "$XVFB_PID" 2>/dev/null; then
-		kill "$XVFB_PID" 2>/dev/null || true
-		wait "$XVFB_PID" 2>/dev/null || true
-	fi
-	[ -f "$TMP/gloss.out" ] && cp "$TMP/gloss.out" "$ART/e2e-stdout.log"
-	[ -f "$TMP/gloss.err" ] && cp "$TMP/gloss.err" "$ART/e2e-stderr.log"
-	rm -rf "$TMP"
-	if [ $rc -eq 0 ]; then log "PASS"; else log "FAIL (exit $rc)"; fi
-	exit $rc
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-fail() {
-	log "$*"
-	if [ -s "$TMP/gloss.err" ]; then
-		log "gloss stderr (last lines):"
-		tail -n 30 "$TMP/gloss.err" >&2
-	fi
-	exit 1
-}
-
-for tool in Xvfb xdotool import; do
-	command -v "$tool" >/dev/null || fail "$tool is not installed (apt-get install xvfb xdotool imagemagick)"
-done
+need_tools Xvfb xdotool import
 
 # The binaries: given, or built here.
 if [ $# -ge 2 ]; then
@@ -80,35 +42,15 @@ if [ $# -ge 2 ]; then
 	done
 	GLOSS=$(realpath "$1") CLI=$(realpath "$2")
 else
-	log "building gloss and gloss-cli"
-	go build -tags e2e,sqlite_fts5 -o "$TMP/gloss" ./cmd/gloss
+	GLOSS=$(build_gloss_e2e)
 	go build -o "$TMP/gloss-cli" ./cmd/gloss-cli
-	GLOSS=$TMP/gloss CLI=$TMP/gloss-cli
+	CLI=$TMP/gloss-cli
 fi
 if [ ! -x "$GLOSS" ] || [ ! -x "$CLI" ]; then
 	fail "missing binaries: $GLOSS $CLI"
 fi
 
-# A free display number: no lock file and no socket.
-DISP=
-for n in $(seq 99 -1 50); do
-	if [ ! -e "/tmp/.X$n-lock" ] && [ ! -e "/tmp/.X11-unix/X$n" ]; then
-		DISP=$n
-		break
-	fi
-done
-[ -n "$DISP" ] || fail "no free X display number between 50 and 99"
-
-Xvfb ":$DISP" -screen 0 1280x800x24 -nolisten tcp >"$TMP/xvfb.log" 2>&1 &
-XVFB_PID=$!
-export DISPLAY=":$DISP"
-for _ in $(seq 100); do
-	xdotool getmouselocation >/dev/null 2>&1 && break
-	kill -0 "$XVFB_PID" 2>/dev/null || fail "Xvfb exited: $(cat "$TMP/xvfb.log")"
-	sleep 0.1
-done
-xdotool getmouselocation >/dev/null 2>&1 || fail "Xvfb on :$DISP did not start within 10 s"
-log "Xvfb on :$DISP"
+start_xvfb 1280x800 99
 
 # A fresh project and a private home, so the user's preferences are not used.
 PROJECT=$TMP/e2e.gloss
@@ -120,6 +62,7 @@ export FYNE_SCALE=1 GLOSS_E2E_WORD=$WORD,$LATER GLOSS_ANNOTATOR=e2e # GLOSS_ANNO
 # Fyne wants a BCP 47 locale ("C" is not one); Go needs none installed.
 LC_ALL=en_US.UTF-8 LANG=en_US.UTF-8 "$GLOSS" "$PROJECT" >"$TMP/gloss.out" 2>"$TMP/gloss.err" &
 GLOSS_PID=$!
+PIDS=("$GLOSS_PID")
 
 # The e2e build prints where the word is once its text is laid out.
 LINE=
@@ -140,7 +83,7 @@ LINE=$(grep '^gloss-e2e: word ' "$TMP/gloss.out" | sed -n 2p)
 [ -n "$LINE" ] || fail "gloss did not report where '$LATER' is"
 read -r _ _ _ _ LX1 LY1 _ _ <<<"$LINE"
 
-WID=$(timeout 20 xdotool search --sync --name '^Gloss' | head -n1) || true
+WID=$(window_of "$GLOSS_PID") || true
 [ -n "$WID" ] || fail "no window named Gloss"
 TITLE=$(xdotool getwindowname "$WID")
 log "window $WID: $TITLE"
@@ -151,20 +94,11 @@ esac
 
 # Drag across the word, in steps as a hand would, then press the hotkey.
 MX=$(((X1 + X2) / 2))
-xdotool mousemove --window "$WID" "$X1" "$Y1"
-sleep 0.3
-xdotool mousedown 1
-sleep 0.2
-xdotool mousemove --window "$WID" "$MX" "$Y2"
-sleep 0.2
-xdotool mousemove --window "$WID" "$X2" "$Y2"
-sleep 0.2
-xdotool mouseup 1
-sleep 0.5
+drag_across "$WID" "$X1" "$Y1" "$X2" "$Y2"
 xdotool key --clearmodifiers 1
 sleep 1.5
 
-import -window root "$ART/e2e.png" || fail "screenshot failed"
+screenshot e2e.png
 log "screenshot: test-artifacts/e2e.png"
 
 # spanNow prints the one span in the project file as gloss-cli lists it.
@@ -206,13 +140,7 @@ for step in "ctrl+shift+l Close" "ctrl+shift+i Cancel"; do
 done
 
 # dialogClosed waits until the e2e build reports dialog $1 closed.
-dialogClosed() {
-	for _ in $(seq 50); do
-		grep -q "^gloss-e2e: dialog $1 closed" "$TMP/gloss.out" && return 0
-		sleep 0.1
-	done
-	return 1
-}
+dialogClosed() { wait_line "$TMP/gloss.out" "^gloss-e2e: dialog $1 closed"; }
 
 # Dialogs take the keyboard, and nothing underneath reacts (defect 2).
 xdotool mousemove --window "$WID" "$MX" "$Y1" click 1 # select the span
@@ -225,7 +153,7 @@ for close in Escape Return; do
 	xdotool key --clearmodifiers Delete
 	xdotool key --clearmodifiers 2
 	sleep 0.5
-	[ "$close" = Escape ] && import -window root "$ART/e2e-help.png"
+	[ "$close" = Escape ] && screenshot e2e-help.png
 	[ "$(spanNow)" = "$BEFORE" ] || fail "Delete or 2 under the help dialog changed the span: $(spanNow)"
 	xdotool key --clearmodifiers "$close"
 	dialogClosed "$N" || fail "$close did not close the help dialog"
@@ -234,17 +162,8 @@ done
 
 # Quit with Ctrl+Q: the app must end by itself, cleanly.
 xdotool key --clearmodifiers ctrl+q
-for _ in $(seq 150); do
-	kill -0 "$GLOSS_PID" 2>/dev/null || break
-	sleep 0.1
-done
-if kill -0 "$GLOSS_PID" 2>/dev/null; then
-	fail "gloss did not quit within 15 s of Ctrl+Q"
-fi
-RC=0
-wait "$GLOSS_PID" || RC=$?
-GLOSS_PID=''
-[ "$RC" -eq 0 ] || fail "gloss exited with status $RC"
+wait_quit "$GLOSS_PID"
+PIDS=()
 
 # The span must be in the file.
 SPANS=$("$CLI" span list --json "$PROJECT")

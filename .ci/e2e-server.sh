@@ -17,78 +17,42 @@
 # import and PostgreSQL's server programs (make test-deps installs them);
 # without PostgreSQL the test is skipped, unless CI=true, when it fails.
 # The screenshot is kept as test-artifacts/e2e-server.png.
+# GLOSS_E2E_DISPLAY=N runs Xvfb on display :N (default: the first free one).
 set -euo pipefail
 
-cd "$(dirname "$0")/.."
-case " ${GOFLAGS:-} " in *sqlite_fts5*) ;; *) GOFLAGS="${GOFLAGS:+$GOFLAGS }-tags=sqlite_fts5" ;; esac
-export GOFLAGS
-ROOT=$(pwd)
-ART=$ROOT/test-artifacts
+E2E_NAME=e2e-server
+# shellcheck source=.ci/e2e-lib.sh
+. "$(dirname "$0")/e2e-lib.sh"
 WORD=Consequently # a word of the sample article
 LABEL=actor       # the label on hotkey 1
 SECRET=e2e-not-saved-pw
-mkdir -p "$ART"
-
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/gloss-e2e-server.XXXXXX")
 chmod 755 "$TMP"
-XVFB_PID='' SERVER_PID='' PIDS=()
-
-log() { echo "e2e-server: $*" >&2; }
-
-cleanup() {
-	local rc=$?
-	for p in "${PIDS[@]}"; do
-		kill "$p" 2>/dev/null || true
-	done
-	sleep 0.5
-	for p in "${PIDS[@]}"; do
-		kill -9 "$p" 2>/dev/null || true
-	done
-	if [ -n "$XVFB_PID" ]; then
-		kill "$XVFB_PID" 2>/dev/null || true
-		wait "$XVFB_PID" 2>/dev/null || true
-	fi
-	if [ -n "$SERVER_PID" ]; then # stops PostgreSQL and removes its folder
-		kill -TERM "$SERVER_PID" 2>/dev/null || true
-		for _ in $(seq 300); do
-			kill -0 "$SERVER_PID" 2>/dev/null || break
-			sleep 0.1
-		done
-		kill -9 "$SERVER_PID" 2>/dev/null || true
-	fi
-	for w in alice bob; do
-		[ -f "$TMP/$w.err" ] && cp "$TMP/$w.err" "$ART/e2e-server-$w-stderr.log"
-	done
-	[ -f "$TMP/server.err" ] && cp "$TMP/server.err" "$ART/e2e-server-postgres.log"
-	rm -rf "$TMP"
-	if [ $rc -eq 0 ]; then log "PASS"; else log "FAIL (exit $rc)"; fi
-	exit $rc
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-fail() {
-	log "$*"
-	for w in alice bob; do
-		if [ -s "$TMP/$w.err" ]; then
-			log "$w's gloss stderr (last lines):"
-			tail -n 20 "$TMP/$w.err" >&2
-		fi
-	done
-	exit 1
-}
-
-for tool in Xvfb xdotool import; do
-	command -v "$tool" >/dev/null || fail "$tool is not installed (apt-get install xvfb xdotool imagemagick)"
+SERVER_PID=''
+for w in alice bob; do
+	keep "$TMP/$w.err" "e2e-server-$w-stderr.log"
+	show_on_fail "$w's gloss stderr" "$TMP/$w.err"
 done
+keep "$TMP/server.err" e2e-server-postgres.log
+
+# e2e_cleanup_hook (called by cleanup) stops PostgreSQL, which removes its
+# folder.
+e2e_cleanup_hook() {
+	[ -n "$SERVER_PID" ] || return 0
+	kill -TERM "$SERVER_PID" 2>/dev/null || true
+	for _ in $(seq 300); do
+		kill -0 "$SERVER_PID" 2>/dev/null || break
+		sleep 0.1
+	done
+	kill -9 "$SERVER_PID" 2>/dev/null || true
+}
+
+need_tools Xvfb xdotool import
 
 if [ $# -ge 1 ]; then
 	[ -x "$1" ] || fail "$1 is not an executable (make e2e builds bin/gloss-e2e)"
 	GLOSS=$(realpath "$1")
 else
-	log "building gloss-e2e"
-	go build -tags e2e,sqlite_fts5 -o "$TMP/gloss" ./cmd/gloss
-	GLOSS=$TMP/gloss
+	GLOSS=$(build_gloss_e2e)
 fi
 go build -o "$TMP/pgserver" ./internal/e2e/pgserver
 chmod 755 "$TMP/pgserver"
@@ -119,23 +83,7 @@ log "server project $URL"
 URL_PW=${URL/:\/\/postgres@/:\/\/postgres:$SECRET@}
 
 # One wide virtual screen for both windows.
-DISP=
-for n in $(seq 98 -1 50); do
-	if [ ! -e "/tmp/.X$n-lock" ] && [ ! -e "/tmp/.X11-unix/X$n" ]; then
-		DISP=$n
-		break
-	fi
-done
-[ -n "$DISP" ] || fail "no free X display number between 50 and 98"
-Xvfb ":$DISP" -screen 0 2560x820x24 -nolisten tcp >"$TMP/xvfb.log" 2>&1 &
-XVFB_PID=$!
-export DISPLAY=":$DISP"
-for _ in $(seq 100); do
-	xdotool getmouselocation >/dev/null 2>&1 && break
-	kill -0 "$XVFB_PID" 2>/dev/null || fail "Xvfb exited: $(cat "$TMP/xvfb.log")"
-	sleep 0.1
-done
-xdotool getmouselocation >/dev/null 2>&1 || fail "Xvfb on :$DISP did not start within 10 s"
+start_xvfb 2560x820 98
 
 # startWindow NAME URL: a window as annotator NAME with a home of its own.
 startWindow() {
@@ -148,13 +96,7 @@ startWindow() {
 }
 
 # reported NAME PATTERN: waits up to 30 s for a line of NAME's window.
-reported() {
-	for _ in $(seq 300); do
-		grep -q "$2" "$TMP/$1.out" && return 0
-		sleep 0.1
-	done
-	return 1
-}
+reported() { wait_line "$TMP/$1.out" "$2"; }
 
 startWindow alice "$URL_PW"
 ALICE_PID=${PIDS[0]}
@@ -167,10 +109,11 @@ done
 read -r _ _ START END X1 Y1 X2 Y2 <<<"$(grep -m1 '^gloss-e2e: word ' "$TMP/alice.out")"
 log "'$WORD' is [$START, $END) at ($X1,$Y1)-($X2,$Y2)"
 
-windowOf() { timeout 20 xdotool search --sync --all --pid "$1" --name '^Gloss' | head -n1; }
-WA=$(windowOf "$ALICE_PID") || true
-WB=$(windowOf "$BOB_PID") || true
-[ -n "$WA" ] && [ -n "$WB" ] || fail "no Gloss window for alice ($WA) or bob ($WB)"
+WA=$(window_of "$ALICE_PID") || true
+WB=$(window_of "$BOB_PID") || true
+if [ -z "$WA" ] || [ -z "$WB" ]; then
+	fail "no Gloss window for alice ($WA) or bob ($WB)"
+fi
 TITLE=$(xdotool getwindowname "$WA")
 log "alice's window: $TITLE"
 case $TITLE in
@@ -182,24 +125,14 @@ xdotool windowmove "$WB" 1290 0
 sleep 1
 
 # alice drags across the word and presses 1.
-MX=$(((X1 + X2) / 2))
-xdotool mousemove --window "$WA" "$X1" "$Y1"
-sleep 0.3
-xdotool mousedown 1
-sleep 0.2
-xdotool mousemove --window "$WA" "$MX" "$Y2"
-sleep 0.2
-xdotool mousemove --window "$WA" "$X2" "$Y2"
-sleep 0.2
-xdotool mouseup 1
-sleep 0.5
+drag_across "$WA" "$X1" "$Y1" "$X2" "$Y2"
 xdotool key --window "$WA" --clearmodifiers 1
 reported alice '^gloss-e2e-live: spans 1 ' || fail "alice's window shows no span after pressing 1"
 
 # bob's window shows it, without reopening.
 reported bob '^gloss-e2e-live: spans 1 live true' || fail "bob's window did not show alice's span within 30 s"
 sleep 0.5
-import -window root "$ART/e2e-server.png" || fail "screenshot failed"
+screenshot e2e-server.png
 log "bob's window shows alice's span; screenshot: test-artifacts/e2e-server.png"
 
 # The server has it, as alice's.
@@ -214,14 +147,7 @@ for w in "$WA" "$WB"; do
 	xdotool key --window "$w" --clearmodifiers ctrl+q
 done
 for p in "$ALICE_PID" "$BOB_PID"; do
-	for _ in $(seq 150); do
-		kill -0 "$p" 2>/dev/null || break
-		sleep 0.1
-	done
-	kill -0 "$p" 2>/dev/null && fail "gloss ($p) did not quit within 15 s of Ctrl+Q"
-	RC=0
-	wait "$p" || RC=$?
-	[ "$RC" -eq 0 ] || fail "gloss ($p) exited with status $RC"
+	wait_quit "$p"
 done
 PIDS=()
 PREFS=$(find "$TMP/home-alice" -name 'preferences.json' | head -n1)

@@ -1,8 +1,6 @@
 package app
 
 import (
-	"os"
-	"os/user"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -10,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"gloss/annotate"
+	"gloss/internal/whoami"
 )
 
 // prefAnnotator is the preference holding the annotator's name, the name
@@ -17,24 +16,14 @@ import (
 const prefAnnotator = "annotator"
 
 // AnnotatorName is the name the window's projects are opened with: the one
-// chosen in the window (kept in the preferences), else $GLOSS_ANNOTATOR,
-// else the OS user name. cmd/gloss passes it to store.Options.Annotator.
+// chosen in the window (kept in the preferences), else whoami.Default()
+// ($GLOSS_ANNOTATOR, else the OS user name). cmd/gloss passes it to
+// store.Options.Annotator.
 func AnnotatorName(prefs fyne.Preferences) string {
 	if n := strings.TrimSpace(prefs.String(prefAnnotator)); n != "" {
 		return n
 	}
-	return defaultAnnotatorName()
-}
-
-// defaultAnnotatorName is $GLOSS_ANNOTATOR, else the OS user name.
-func defaultAnnotatorName() string {
-	if n := strings.TrimSpace(os.Getenv("GLOSS_ANNOTATOR")); n != "" {
-		return n
-	}
-	if u, err := user.Current(); err == nil && u.Username != "" {
-		return u.Username
-	}
-	return "annotator"
+	return whoami.Default()
 }
 
 // annotatorArea is who is annotating: asked once at first start, kept in
@@ -58,7 +47,7 @@ func (a *annotatorArea) projectSet() { a.status.setAnnotator(a.current()) }
 // askOnce asks for the annotator's name when none was ever chosen (nor
 // given in $GLOSS_ANNOTATOR).
 func (a *annotatorArea) askOnce() {
-	if a.prefs.String(prefAnnotator) != "" || strings.TrimSpace(os.Getenv("GLOSS_ANNOTATOR")) != "" {
+	if a.prefs.String(prefAnnotator) != "" || whoami.Env() != "" {
 		return
 	}
 	a.ask("Who is annotating?", "Your name is recorded on every span you add, so that several coders' work can be compared.")

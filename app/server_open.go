@@ -42,17 +42,25 @@ type connection struct {
 	ctx    context.Context
 	cancel context.CancelFunc
 	dlg    dialog.Dialog
+	// around, when set, switches to the opened project: it is given the
+	// switch (beforeOpen, then onOpen) to call (a reopen as a new
+	// annotator keeps the document shown).
+	around func(open func())
 }
 
 // connectServer opens the server project at path in the background: the
 // project shown stays open, and usable, until the new one has opened. An
 // open while another is under way is refused (the same address is ignored).
-func (f *projectFiles) connectServer(path string) {
+func (f *projectFiles) connectServer(path string) { f.connectAround(path, nil) }
+
+// connectAround is connectServer with a function around the switch to the
+// opened project (see connection.around); nil switches plainly.
+func (f *projectFiles) connectAround(path string, around func(open func())) {
 	if f.stillConnecting(path) {
 		return
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), connectTimeout)
-	c := &connection{addr: withoutPassword(path), ctx: ctx, cancel: cancel}
+	c := &connection{addr: withoutPassword(path), ctx: ctx, cancel: cancel, around: around}
 	f.connecting = c
 	c.dlg = f.connectingDialog(c)
 	connect, full := f.connector(), serverAddress(path)
@@ -148,8 +156,15 @@ func (f *projectFiles) connected(c *connection, p Project, err error) {
 		showError(f.win, connectError(c, err))
 		return
 	}
-	f.beforeOpen()
-	f.onOpen(p)
+	open := func() {
+		f.beforeOpen()
+		f.onOpen(p)
+	}
+	if c.around != nil {
+		c.around(open)
+		return
+	}
+	open()
 }
 
 // connectError says why c could not be opened, with the address (never

@@ -54,23 +54,40 @@ func (g *Gloss) teamProjectSet() {
 }
 
 // reopenAsAnnotator opens the shown project again, so that the annotator
-// just chosen is the one it records; the same document stays shown.
+// just chosen is the one it records; the same document stays shown. A
+// server project is opened in the background behind the Connecting dialog
+// with Cancel (server_open.go), the project shown staying open until then.
 func (g *Gloss) reopenAsAnnotator() {
-	if g.s.p == nil || g.files.open == nil {
+	if g.s.p == nil || g.files.open == nil && g.files.connect == nil {
 		return
 	}
-	g.spans.editor.flushNote()
-	docID := ""
+	if path := g.s.p.Path(); isServerAddress(path) {
+		g.files.connectAround(path, g.keepDocument)
+		return
+	}
+	if g.files.open == nil {
+		return
+	}
+	g.keepDocument(func() {
+		g.spans.editor.flushNote()
+		p, err := g.files.open(g.s.p.Path())
+		if err != nil {
+			showError(g.win, err)
+			return
+		}
+		g.setProject(p)
+	})
+}
+
+// keepDocument runs open, which may show another project, and then shows
+// in it the document shown before, if it has it.
+func (g *Gloss) keepDocument(open func()) {
+	before, docID := g.s.p, ""
 	if g.s.doc != nil {
 		docID = g.s.doc.ID
 	}
-	p, err := g.files.open(g.s.p.Path())
-	if err != nil {
-		showError(g.win, err)
-		return
-	}
-	g.setProject(p)
-	if docID != "" && g.s.hasDoc(docID) {
+	open()
+	if g.s.p != before && docID != "" && g.s.hasDoc(docID) {
 		g.docs.show(docID)
 	}
 }

@@ -16,6 +16,7 @@ import (
 	"sync"
 
 	"gloss/annotate"
+	"gloss/internal/whoami"
 
 	_ "github.com/mattn/go-sqlite3" // the SQLite driver
 )
@@ -142,7 +143,7 @@ func openFile(abs string, exists, ro, immutable bool, opts Options, stamp projec
 	}
 	s := &Store{db: db, rdb: rdb, path: abs, readOnly: ro, annotator: opts.Annotator}
 	if s.annotator == "" {
-		s.annotator = defaultAnnotator()
+		s.annotator = whoami.Default()
 	}
 	backup := func() {
 		if exists && !opts.NoBackup {
@@ -255,15 +256,6 @@ func checkFile(path string) (exists, writable bool, err error) {
 		return true, true, nil
 	}
 	return true, false, nil
-}
-
-func defaultAnnotator() string {
-	for _, k := range []string{"GLOSS_ANNOTATOR", "USER", "USERNAME"} {
-		if v := os.Getenv(k); v != "" {
-			return v
-		}
-	}
-	return "annotator"
 }
 
 // Path returns the project file's absolute path.

@@ -3,14 +3,13 @@ package main
 import (
 	"flag"
 	"fmt"
-	"os"
-	"os/user"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode"
 
 	"gloss/annotate"
+	"gloss/internal/whoami"
 	"gloss/store"
 	"gloss/store/pgstore"
 )
@@ -32,36 +31,13 @@ func asAnnotator(opts store.Options, name string) store.Options {
 	return opts
 }
 
-// defaultAnnotator is $GLOSS_ANNOTATOR, else the OS user name (without a
-// Windows domain), else $USER or $USERNAME.
-func defaultAnnotator() string {
-	if v := strings.TrimSpace(os.Getenv("GLOSS_ANNOTATOR")); v != "" {
-		return v
-	}
-	if u, err := user.Current(); err == nil && u.Username != "" {
-		name := u.Username
-		if i := strings.LastIndexByte(name, '\\'); i >= 0 {
-			name = name[i+1:]
-		}
-		if name != "" {
-			return name
-		}
-	}
-	for _, k := range []string{"USER", "USERNAME"} {
-		if v := os.Getenv(k); v != "" {
-			return v
-		}
-	}
-	return "annotator"
-}
-
 // resolveAnnotator returns name, or the default when it is empty, and
 // refuses names that would garble the output: blank, with control
 // characters or surrounding spaces, or longer than 100 characters.
 func resolveAnnotator(name string) (string, error) {
 	from := "--annotator"
 	if name == "" {
-		name, from = defaultAnnotator(), "the annotator name (from $GLOSS_ANNOTATOR or the OS user)"
+		name, from = whoami.Default(), "the annotator name (from $GLOSS_ANNOTATOR or the OS user)"
 	}
 	switch {
 	case strings.TrimSpace(name) == "":

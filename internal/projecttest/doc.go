@@ -19,8 +19,9 @@
 //		}})
 //	}
 //
-// The package imports only testing, gloss/annotate and the standard library,
-// never a store, so that any store's tests can import it.
+// The package imports only testing, gloss/annotate (and its corpus
+// generator, annotate/gen) and the standard library, never a store, so
+// that any store's tests can import it.
 //
 // # Cases
 //
@@ -53,6 +54,11 @@
 //     to case, importing the same batch twice, merging by title and text,
 //     refused imports change nothing.
 //   - stats: documents by status, spans by label in label order with colours.
+//   - pager: annotate.Pager pages (7 at a time) list exactly what a plain
+//     sort of Documents gives, in every order, ascending and descending,
+//     with every status filter, with the same span counts, and Count
+//     agrees; span counts follow adds, deletes and undo; a bad limit,
+//     status or order is refused (EINVALID).
 //   - history: undo and redo of every kind of span edit across reopening,
 //     per annotator, ECONFLICT and skipping when the span changed since,
 //     which edits clear redo, History newest first with Ref, Before, After,

@@ -35,6 +35,7 @@ func Run(t *testing.T, tg Target) {
 		{"batches", testBatches},
 		{"import", testImport},
 		{"stats", testStats},
+		{"pager", testPager},
 		{"history", testHistory},
 		{"persistence", testPersistence},
 		{"source", testSource},

@@ -8,13 +8,13 @@ import (
 	"context"
 	"fmt"
 	"net/url"
-	"os"
 	"strings"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"gloss/annotate"
+	"gloss/internal/whoami"
 )
 
 // Options tune how a project is opened, as store.Options does.
@@ -125,7 +125,7 @@ func connect(ctx context.Context, rawURL string, opts Options) (*Store, error) {
 	s := &Store{url: shown, readOnly: opts.ReadOnly, annotator: opts.Annotator, origin: annotate.NewID()}
 	s.closed, s.close = context.WithCancel(context.Background())
 	if s.annotator == "" {
-		s.annotator = defaultAnnotator()
+		s.annotator = whoami.Default()
 	}
 	rp := cfg.ConnConfig.RuntimeParams
 	rp["application_name"] = "gloss"
@@ -157,15 +157,6 @@ func redactErr(err error, rawURL string) error {
 		return fmt.Errorf("%s", strings.ReplaceAll(err.Error(), pw, "xxxxx"))
 	}
 	return err
-}
-
-func defaultAnnotator() string {
-	for _, k := range []string{"GLOSS_ANNOTATOR", "USER", "USERNAME"} {
-		if v := os.Getenv(k); v != "" {
-			return v
-		}
-	}
-	return "annotator"
 }
 
 // Path returns the project's URL with its password redacted.
