@@ -26,7 +26,8 @@ const ApplicationID = 0x476C6F73
 
 // Options tune how a project is opened.
 type Options struct {
-	// Annotator is recorded on new spans and in the edit log; defaults to $USER.
+	// Annotator is recorded on new spans and in the edit log; defaults to
+	// whoami.Default(): $GLOSS_ANNOTATOR, else the OS user name.
 	Annotator string
 	// ReadOnly opens without write access even when the file is writable.
 	ReadOnly bool

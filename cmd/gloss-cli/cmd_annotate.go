@@ -35,7 +35,7 @@ func cmdAnnotate(e *env, args []string) error {
 	wholeWord := fs.Bool("whole-word", false, "only matches not touching letters, digits or _")
 	var docs stringList
 	fs.Var(&docs, "doc", "only this document (title or id); repeatable")
-	annotator := fs.String("annotator", "", "whose spans these are (default: $GLOSS_ANNOTATOR, else $USER)")
+	annotator := fs.String("annotator", "", "whose spans these are (default: $GLOSS_ANNOTATOR, else your user name)")
 	dryRun := fs.Bool("dry-run", false, "print what would be added and write nothing")
 	pos, err := parse(fs, args, 1, 1)
 	if err != nil {

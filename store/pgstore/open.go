@@ -20,7 +20,7 @@ import (
 // Options tune how a project is opened, as store.Options does.
 type Options struct {
 	// Annotator is recorded on new spans and in the edit log; defaults to
-	// $GLOSS_ANNOTATOR, $USER or $USERNAME.
+	// $GLOSS_ANNOTATOR, else the OS user name (whoami.Default).
 	Annotator string
 	// ReadOnly opens without write access: every change is refused, and the
 	// server refuses writes on the store's connections too.
