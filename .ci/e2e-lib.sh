@@ -154,15 +154,21 @@ drag_across() {
 # screenshot NAME: the whole screen as test-artifacts/NAME.
 screenshot() { import -window root "$ART/$1" || fail "screenshot $1 failed"; }
 
-# wait_quit PID: waits up to 15 s (after Ctrl+Q) for gloss PID to end by
-# itself, and fails unless it did, with status 0.
+# wait_quit PID [WINDOW]: waits up to 15 s (after Ctrl+Q) for gloss PID to
+# end by itself; on a loaded machine a key sent to a busy window can be
+# lost, so when WINDOW is given Ctrl+Q is sent once more and it waits 30 s
+# longer. Fails unless gloss ended by itself, with status 0.
 wait_quit() {
-	local rc=0
-	for _ in $(seq 150); do
+	local rc=0 i
+	for i in $(seq 450); do
 		kill -0 "$1" 2>/dev/null || break
+		if [ "$i" -eq 150 ] && [ -n "${2:-}" ]; then
+			log "gloss ($1) still running 15 s after Ctrl+Q: sending it again"
+			xdotool key --window "$2" --clearmodifiers ctrl+q 2>/dev/null || true
+		fi
 		sleep 0.1
 	done
-	kill -0 "$1" 2>/dev/null && fail "gloss ($1) did not quit within 15 s of Ctrl+Q"
+	kill -0 "$1" 2>/dev/null && fail "gloss ($1) did not quit within 45 s of Ctrl+Q"
 	wait "$1" || rc=$?
 	[ "$rc" -eq 0 ] || fail "gloss ($1) exited with status $rc"
 }

@@ -146,9 +146,8 @@ printf '%s\n' "$SPANS" | grep -qE "^[^ ]+ $START $END $LABEL alice$" ||
 for w in "$WA" "$WB"; do
 	xdotool key --window "$w" --clearmodifiers ctrl+q
 done
-for p in "$ALICE_PID" "$BOB_PID"; do
-	wait_quit "$p"
-done
+wait_quit "$ALICE_PID" "$WA"
+wait_quit "$BOB_PID" "$WB"
 PIDS=()
 PREFS=$(find "$TMP/home-alice" -name 'preferences.json' | head -n1)
 [ -n "$PREFS" ] || fail "alice's window saved no preferences"
