@@ -135,7 +135,9 @@ func (r *docRow) document() (*annotate.Document, error) {
 	d := r.d
 	d.Status, d.CreatedAt, d.UpdatedAt = annotate.Status(r.status), parseTime(r.created), parseTime(r.updated)
 	var err error
-	if d.Metadata, err = annotate.DecodeMetadata([]byte(r.md)); err != nil { // numbers kept exactly
+	if r.md == "{}" { // what most documents hold: no decoder needed
+		d.Metadata = map[string]any{}
+	} else if d.Metadata, err = annotate.DecodeMetadata([]byte(r.md)); err != nil { // numbers kept exactly
 		return nil, damagedRow("document", d.ID, "its metadata is not JSON: "+err.Error())
 	}
 	if err := d.Validate(); err != nil {
