@@ -38,8 +38,10 @@ func phraseSizes() []int {
 // first page of phrasePageDocs documents through the index (PhrasePage,
 // SearchTextPage, what a window or a paged listing shows first), the
 // index's count of candidates (PhraseCount; PhraseCountUpTo stops at
-// countUpTo), and every text read
-// (PhraseScan, the baseline); and the index's size at 200,000.
+// countUpTo), every document read and its hits checked as SearchText
+// checks them, without the index (PhraseScanChecked: the same answer by
+// a scan), and every text read and matched (PhraseScan, the baseline);
+// and the index's size at 200,000.
 func BenchmarkCorpusPhrase(b *testing.B) {
 	for _, size := range phraseSizes() {
 		path := corpusProject(b, size, 1000)
@@ -88,6 +90,22 @@ func BenchmarkCorpusPhrase(b *testing.B) {
 					n, err := s.CountTextCandidates(q.text, find.Options{}, countUpTo)
 					if err != nil || n < min(want, countUpTo) || n > countUpTo {
 						b.Fatal(n, want, err)
+					}
+				}
+			})
+			b.Run(fmt.Sprintf("PhraseScanChecked/%s/docs=%d", q.name, size), func(b *testing.B) {
+				defer reportCPU(b)()
+				for i := 0; i < b.N; i++ {
+					ts, err := s.beginTextSearch(q.text, find.Options{})
+					if err != nil {
+						b.Fatal(err)
+					}
+					ts.match = "" // every document read, as without the index
+					n := 0
+					_, _, err = ts.each(0, 0, func(*annotate.Document, []find.Hit) bool { n++; return true })
+					ts.tx.Rollback()
+					if err != nil || (want >= 0 && n != want) {
+						b.Fatalf("%d documents, the index %d: %v", n, want, err)
 					}
 				}
 			})

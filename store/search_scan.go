@@ -90,6 +90,12 @@ func (ts *textSearch) each(after int64, budget int, fn func(*annotate.Document, 
 	case ts.builtTo == 0 || after >= ts.builtTo:
 	case ts.match == "":
 		more, err = run(sel+`documents d WHERE d.seq > ? AND d.seq <= ? ORDER BY d.seq`, after, ts.builtTo)
+	case budget == 0 && ts.manyCandidates():
+		// Most documents are candidates: read the table in order, reading
+		// (and matching) only the rows the index names, instead of a
+		// B-tree seek per candidate.
+		more, err = run(sel+`documents d WHERE d.seq > ? AND d.seq <= ?
+			AND +d.seq IN (SELECT rowid FROM text_index WHERE text_index MATCH ?) ORDER BY d.seq`, after, ts.builtTo, ts.match)
 	default:
 		// The index drives the join (CROSS JOIN keeps it the outer loop):
 		// left to itself SQLite may walk the documents and ask the index
@@ -102,4 +108,30 @@ func (ts *textSearch) each(after int64, budget int, fn func(*annotate.Document, 
 	}
 	more, err = run(sel+`documents d WHERE d.seq > ? ORDER BY d.seq`, max(after, ts.builtTo))
 	return last, more && err == nil, err
+}
+
+// sequentialShare is the share of the documents (1/sequentialShare) from
+// which a search for every hit reads the table in order rather than
+// seeking each candidate: a seek per candidate costs about 1.5 times
+// reading it in a pass over the table, and skipping a row that is not a
+// candidate about a sixth of reading one (measured at 200,000 documents
+// of 1 kB, docs/performance.md).
+const sequentialShare = 4
+
+// sequentialMinDocs is the smallest project in which a search may read
+// the table in order (below it, the choice costs more than it saves).
+var sequentialMinDocs = 1000
+
+// manyCandidates reports whether the index names at least a quarter of
+// the project's documents, in a project of sequentialMinDocs or more (counting stops there: O(documents/4) in the
+// index's lists at most, a few percent of reading those documents). An
+// error counts as few: the join reads the index itself and reports it.
+func (ts *textSearch) manyCandidates() bool {
+	var total, n int
+	if ts.tx.QueryRow(`SELECT n FROM document_total WHERE id = 1`).Scan(&total) != nil || total < max(1, sequentialMinDocs) {
+		return false
+	}
+	limit := max(1, total/sequentialShare)
+	err := ts.tx.QueryRow(fmt.Sprintf(`SELECT count(*) FROM (SELECT 1 FROM text_index WHERE text_index MATCH ? LIMIT %d)`, limit), ts.match).Scan(&n)
+	return err == nil && n >= limit
 }

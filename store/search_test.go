@@ -92,6 +92,21 @@ func TestSearchTextMatchesScan(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkSearches(t, s) // through the index
+	func() {            // reading the table in order where a quarter of the documents or more are candidates
+		defer func(n int) { sequentialMinDocs = n }(sequentialMinDocs)
+		sequentialMinDocs = 0
+		checkSearches(t, s)
+		for q, want := range map[string]bool{"stabilizing factor": true, "no such phrase anywhere": false, "elvin scale": false} {
+			ts, err := s.beginTextSearch(q, find.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := ts.manyCandidates(); got != want {
+				t.Errorf("%q: many candidates %v, want %v", q, got, want)
+			}
+			ts.tx.Rollback()
+		}
+	}()
 	// A small write is indexed in its own transaction.
 	addDoc(t, s, "late", "Москва, stabilizing factor")
 	if ok, err := s.IndexBuilt(); err != nil || !ok {

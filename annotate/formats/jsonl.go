@@ -171,8 +171,7 @@ func addPlainLine(b *annotate.Batch, obj map[string]json.RawMessage, where Where
 	if err := checkText(where, "", text); err != nil {
 		return err
 	}
-	title := fallback
-	md := map[string]any{}
+	fields := make([]plainField, 0, len(obj))
 	for k, v := range obj {
 		if k == "text" {
 			continue
@@ -181,22 +180,38 @@ func addPlainLine(b *annotate.Batch, obj map[string]json.RawMessage, where Where
 		if err != nil {
 			return where.Errorf("field %q: %v", k, err)
 		}
-		if k == "title" {
-			if s, ok := val.(string); ok && s != "" {
-				title = s
+		fields = append(fields, plainField{k, val})
+	}
+	noteAnnotationFields(b, obj)
+	addPlainFields(b, text, fields, where, func() string { return fallback })
+	return nil
+}
+
+// addPlainFields adds the document of a plain line (its text checked) to
+// the batch: "title" (a string that is not empty) becomes the title, every
+// other field metadata; a line without "title" is titled by its "id",
+// else by fallback.
+func addPlainFields(b *annotate.Batch, text string, fields []plainField, where Where, fallback func() string) {
+	title, named := "", false
+	md := make(map[string]any, len(fields))
+	titled := false
+	for _, f := range fields {
+		if f.key == "title" {
+			titled = true
+			if s, ok := f.val.(string); ok && s != "" {
+				title, named = s, true
 				continue
 			}
 		}
-		md[k] = val
+		md[f.key] = f.val
 	}
-	if _, titled := obj["title"]; !titled {
-		if id, ok := md["id"]; ok {
-			title = fmt.Sprint(id)
-		}
+	if id, ok := md["id"]; ok && !titled {
+		title, named = fmt.Sprint(id), true
 	}
-	noteAnnotationFields(b, obj)
+	if !named {
+		title = fallback()
+	}
 	d := annotate.NewDocument(title, text, where.File)
 	d.Metadata = md
 	b.Documents = append(b.Documents, d)
-	return nil
 }

@@ -4,7 +4,9 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"fmt"
 	"io"
+	"unicode/utf8"
 
 	"gloss/annotate"
 )
@@ -56,6 +58,7 @@ func StreamJSONL(ctx context.Context, path string, maxInput int64, batchDocs int
 		return nil
 	}
 	var line []byte
+	var flat flatLine
 	for n := 1; ; n++ {
 		line = line[:0]
 		for {
@@ -76,13 +79,12 @@ func StreamJSONL(ctx context.Context, path string, maxInput int64, batchDocs int
 		if len(bytes.TrimSpace(raw)) == 0 {
 			continue
 		}
-		if l, problem := annotate.TextProblem(string(raw)); l > 0 {
-			return nil, Where{File: path, Line: n}.Errorf("%s", problem)
+		if !utf8.Valid(raw) || bytes.IndexByte(raw, 0) >= 0 {
+			if l, problem := annotate.TextProblem(string(raw)); l > 0 {
+				return nil, Where{File: path, Line: n}.Errorf("%s", problem)
+			}
 		}
-		if err := checkJSONAt(path, raw, n); err != nil {
-			return nil, err
-		}
-		if err := readLine(b, path, base, n, raw, addPlainLine); err != nil {
+		if err := readPlainLine(b, &flat, path, base, n, raw); err != nil {
 			return nil, err
 		}
 		if len(b.Documents) >= batchDocs {
@@ -91,4 +93,22 @@ func StreamJSONL(ctx context.Context, path string, maxInput int64, batchDocs int
 			}
 		}
 	}
+}
+
+// readPlainLine adds one non-blank line of a JSONL file (the jsonl
+// format) to the batch, as readLines does after checkJSON: a flat line
+// (see flatLine) directly, any other after checkJSONAt by readLine.
+func readPlainLine(b *annotate.Batch, flat *flatLine, name, base string, line int, raw []byte) error {
+	if flat.scan(raw) {
+		where := Where{File: name, Line: line}
+		if err := checkText(where, "", flat.text); err != nil {
+			return err
+		}
+		addPlainFields(b, flat.text, flat.fields, where, func() string { return fmt.Sprintf("%s-%d", base, line) })
+		return nil
+	}
+	if err := checkJSONAt(name, raw, line); err != nil {
+		return err
+	}
+	return readLine(b, name, base, line, raw, addPlainLine)
 }
