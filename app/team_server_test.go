@@ -55,6 +55,7 @@ func TestTeamFeaturesOnAServerProject(t *testing.T) {
 	}
 	g := app.NewProbe(w)
 	t.Cleanup(func() { g.Close() })
+	awaitOpened(t, g)
 	g.Window().Resize(fyne.NewSize(1200, 800))
 
 	// Team ▸ Agreement opens (no "works on project files" message).
