@@ -1,5 +1,7 @@
 package annotate
 
+import "slices"
+
 // Schema is a project's structure definitions beyond labels.
 type Schema struct {
 	RelationTypes []*RelationType
@@ -23,6 +25,17 @@ func (d *DocStructure) Count() int {
 		return 0
 	}
 	return len(d.Relations) + len(d.Events) + len(d.Notes) + len(d.Equivs) + len(d.Norms)
+}
+
+// KeepAnnotator drops the relations and events another annotator made,
+// for the export of one annotator's layer. Notes, equivalence sets and
+// normalisations have no annotator and are all kept.
+func (d *DocStructure) KeepAnnotator(annotator string) {
+	if d == nil {
+		return
+	}
+	d.Relations = slices.DeleteFunc(d.Relations, func(r *Relation) bool { return r.Annotator != annotator })
+	d.Events = slices.DeleteFunc(d.Events, func(e *TextEvent) bool { return e.Annotator != annotator })
 }
 
 // StructuredSource is a Source that also gives the schema and each

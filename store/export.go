@@ -2,7 +2,6 @@ package store
 
 import (
 	"fmt"
-	"slices"
 	"unicode/utf8"
 
 	"gloss/annotate"
@@ -49,8 +48,7 @@ func (l Layer) DocStructure(docID string) (*annotate.DocStructure, error) {
 	if err != nil {
 		return nil, err
 	}
-	ds.Relations = slices.DeleteFunc(ds.Relations, func(r *annotate.Relation) bool { return r.Annotator != l.annotator })
-	ds.Events = slices.DeleteFunc(ds.Events, func(e *annotate.TextEvent) bool { return e.Annotator != l.annotator })
+	ds.KeepAnnotator(l.annotator)
 	return ds, nil
 }
 
