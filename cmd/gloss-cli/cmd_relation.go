@@ -29,8 +29,30 @@ func cmdRelation(e *env, args []string) error {
 	return errUsage{"say relation add or relation list"}
 }
 
+// structureOf is the project's structure model (relations, attributes,
+// categories); both stores have one.
+func structureOf(p annotate.Project) (annotate.Structure, error) {
+	st, ok := p.(annotate.Structure)
+	if !ok {
+		return nil, fmt.Errorf("%s keeps no relations or attributes", shownTarget(p.Path()))
+	}
+	return st, nil
+}
+
+// withStructure opens the project target names (a file or a server URL)
+// as withAnyProject does and runs fn on it and its structure model.
+func withStructure(target string, opts store.Options, fn func(p annotate.Project, st annotate.Structure) error) error {
+	return withAnyProject(target, opts, func(p annotate.Project) error {
+		st, err := structureOf(p)
+		if err != nil {
+			return err
+		}
+		return fn(p, st)
+	})
+}
+
 // relationType finds a relation type by name (case-insensitive).
-func relationType(p *store.Store, name string) (*annotate.RelationType, error) {
+func relationType(p annotate.Structure, name string) (*annotate.RelationType, error) {
 	sc, err := p.Schema()
 	if err != nil {
 		return nil, err
@@ -45,12 +67,14 @@ func relationType(p *store.Store, name string) (*annotate.RelationType, error) {
 
 func cmdRelationAdd(e *env, args []string) error {
 	fs := newFlags(e, "relation add", "--doc TITLE_OR_ID --type NAME --from SPAN_ID --to SPAN_ID [--note TEXT] PROJECT",
-		"Link two spans of a document with a relation of a defined type (span ids as span list shows them).")
+		"Link two spans of a document with a relation of a defined type (span ids as span list shows them).\n"+
+			"PROJECT is a project file or a server project (postgres://...).")
 	doc := fs.String("doc", "", "document title or id")
 	typ := fs.String("type", "", "relation type name")
 	from := fs.String("from", "", "source span id")
 	to := fs.String("to", "", "target span id")
 	note := fs.String("note", "", "a note on the relation")
+	ann := annotatorFlag(fs)
 	pos, err := parse(fs, args, 1, 1)
 	if err != nil {
 		return err
@@ -58,18 +82,18 @@ func cmdRelationAdd(e *env, args []string) error {
 	if *doc == "" || *typ == "" || *from == "" || *to == "" {
 		return errUsage{"--doc, --type, --from and --to are required"}
 	}
-	return withProject(pos[0], existing, func(p *store.Store) error {
-		d, err := p.FindDocument(*doc)
+	return withStructure(pos[0], asAnnotator(existing, *ann), func(p annotate.Project, st annotate.Structure) error {
+		d, err := findDocument(p, *doc)
 		if err != nil {
 			return err
 		}
-		t, err := relationType(p, *typ)
+		t, err := relationType(st, *typ)
 		if err != nil {
 			return err
 		}
 		r := annotate.NewRelation(d.ID, t.ID, *from, *to)
 		r.Note = *note
-		if err := p.AddRelation(r); err != nil {
+		if err := st.AddRelation(r); err != nil {
 			return err
 		}
 		fmt.Fprintf(e.stdout, "added %s %s -> %s (%s)\n", t.Name, *from, *to, r.ID)
@@ -78,7 +102,8 @@ func cmdRelationAdd(e *env, args []string) error {
 }
 
 func cmdRelationList(e *env, args []string) error {
-	fs := newFlags(e, "relation list", "--doc TITLE_OR_ID PROJECT", "List a document's relations: id, type, source and target span with their text.")
+	fs := newFlags(e, "relation list", "--doc TITLE_OR_ID PROJECT", "List a document's relations: id, type, source and target span with their text.\n"+
+		"PROJECT is a project file or a server project (postgres://...).")
 	doc := fs.String("doc", "", "document title or id")
 	pos, err := parse(fs, args, 1, 1)
 	if err != nil {
@@ -87,12 +112,12 @@ func cmdRelationList(e *env, args []string) error {
 	if *doc == "" {
 		return errUsage{"--doc is required"}
 	}
-	return withProject(pos[0], existing, func(p *store.Store) error {
-		d, err := p.FindDocument(*doc)
+	return withStructure(pos[0], existing, func(p annotate.Project, st annotate.Structure) error {
+		d, err := findDocument(p, *doc)
 		if err != nil {
 			return err
 		}
-		sc, err := p.Schema()
+		sc, err := st.Schema()
 		if err != nil {
 			return err
 		}
@@ -109,7 +134,7 @@ func cmdRelationList(e *env, args []string) error {
 		for _, s := range spans {
 			text[s.ID] = string(runes[s.Start:s.End])
 		}
-		rels, err := p.Relations(d.ID)
+		rels, err := st.Relations(d.ID)
 		if err != nil {
 			return err
 		}
@@ -125,7 +150,8 @@ func cmdRelationType(e *env, args []string) error {
 		return errUsage{"say relation-type add"}
 	}
 	fs := newFlags(e, "relation-type add", "--name NAME [--from-labels A,B] [--to-labels C] [--undirected] [--color #RRGGBB] PROJECT",
-		"Define a relation type; --from-labels and --to-labels restrict the labels of the spans it links.")
+		"Define a relation type; --from-labels and --to-labels restrict the labels of the spans it links.\n"+
+			"PROJECT is a project file or a server project (postgres://...), where only its manager may.")
 	name := fs.String("name", "", "type name")
 	fromL := fs.String("from-labels", "", "comma-separated labels of source spans (default any)")
 	toL := fs.String("to-labels", "", "comma-separated labels of target spans (default any)")
@@ -135,18 +161,9 @@ func cmdRelationType(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	split := func(s string) []string {
-		var out []string
-		for _, x := range strings.Split(s, ",") {
-			if x = strings.TrimSpace(x); x != "" {
-				out = append(out, x)
-			}
-		}
-		return out
-	}
-	t := &annotate.RelationType{Name: *name, Color: *color, Directed: !*undirected, FromLabels: split(*fromL), ToLabels: split(*toL)}
-	return withProject(pos[0], existing, func(p *store.Store) error {
-		if err := p.AddRelationType(t); err != nil {
+	t := &annotate.RelationType{Name: *name, Color: *color, Directed: !*undirected, FromLabels: nameList(*fromL), ToLabels: nameList(*toL)}
+	return withStructure(pos[0], existing, func(_ annotate.Project, st annotate.Structure) error {
+		if err := st.AddRelationType(t); err != nil {
 			return err
 		}
 		fmt.Fprintf(e.stdout, "added relation type %s\n", t.Name)

@@ -36,6 +36,7 @@ func withAnyProject(target string, opts store.Options, fn func(p annotate.Projec
 
 // onServer names the commands that work on server projects too.
 var onServer = map[string]bool{
+	"attribute": true, "attribute-def": true, "relation": true, "relation-type": true,
 	"agree": true, "annotate": true, "concordance": true, "copy": true, "curate": true, "export": true, "history": true, "import": true,
 	"init": true, "labels": true, "member": true, "redo": true, "search": true, "span": true, "stats": true, "status": true,
 	"undo": true,

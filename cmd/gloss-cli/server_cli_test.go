@@ -98,7 +98,7 @@ func TestCommandsOnAServerProject(t *testing.T) {
 	}
 
 	// Commands that need the project file say so, as usage errors.
-	for _, args := range [][]string{{"merge", url, "x.gloss"}, {"check", url}, {"backup", url, "b.gloss"}, {"sample", "--n", "1", url}, {"relation", "list", "--doc", "x", url}} {
+	for _, args := range [][]string{{"merge", url, "x.gloss"}, {"check", url}, {"backup", url, "b.gloss"}, {"sample", "--n", "1", url}} {
 		_, errs, code := gc(t, args...)
 		if code != 2 || !strings.Contains(errs, "works on project files, not yet on server projects") {
 			t.Errorf("gloss-cli %v: exit %d, %q", args, code, errs)

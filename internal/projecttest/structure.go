@@ -235,6 +235,7 @@ func testStructure(t *testing.T, tg Target) {
 			t.Errorf("dumped categories %v", g)
 		}
 	})
+	testStructureDeletes(t, tg)
 }
 
 // step runs an undo or redo and fails the case on error.

@@ -75,7 +75,8 @@ func checkSpans(ctx context.Context, tx pgx.Tx, spans []*annotate.Span) error {
 }
 
 // DeleteSpans removes many spans as one edit (delete-spans), which one Undo
-// puts back whole. An unknown ID is an error naming it, and nothing is
+// puts back whole, with the structure on them (relations, events, notes,
+// normalisations, equivalence memberships) that went with them. An unknown ID is an error naming it, and nothing is
 // removed. An empty list records no edit.
 func (s *Store) DeleteSpans(ids []string) error {
 	if len(ids) == 0 {
@@ -86,12 +87,18 @@ func (s *Store) DeleteSpans(ids []string) error {
 		if err != nil {
 			return err
 		}
-		for _, sp := range old {
-			if _, err := tx.Exec(ctx, `DELETE FROM spans WHERE id = $1`, sp.ID); err != nil {
-				return err
+		ex, err := deleteSpansRecorded(ctx, tx, old, func() error {
+			for _, sp := range old {
+				if _, err := tx.Exec(ctx, `DELETE FROM spans WHERE id = $1`, sp.ID); err != nil {
+					return err
+				}
 			}
+			return nil
+		})
+		if err != nil {
+			return err
 		}
-		return s.logBatch(ctx, tx, annotate.ActionDeleteSpans, old, records.EncodeSpans(old), "")
+		return s.logBatch(ctx, tx, annotate.ActionDeleteSpans, old, records.EncodeSpans(old), ex.Encode())
 	})
 }
 

@@ -58,8 +58,7 @@ func (s *Store) step(where, action string) (*annotate.Event, error) {
 		case e.IsLabelEdit():
 			reason, err = stepLabel(ctx, tx, e, after, undo)
 		case records.IsBatch(e.Action):
-			from, to := records.BatchStates(e, undo)
-			reason, err = savepoint(ctx, tx, func() (string, error) { return moveSpans(ctx, tx, from, to) })
+			reason, err = stepBatch(ctx, tx, e, after, undo)
 		case e.IsRelationEdit():
 			reason, err = savepoint(ctx, tx, func() (string, error) { return moveRelation(ctx, tx, e, undo) })
 		default:

@@ -2,6 +2,7 @@ package pgstore
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"unicode/utf8"
 
@@ -14,9 +15,9 @@ import (
 // all of it, or nothing on error. Labels are matched by name without regard
 // to case or Unicode form and created when missing; a document already
 // present (same ID and text, or same title and text) is merged; exact
-// duplicate spans are skipped and counted. Structure beyond spans
-// (relations, events, notes...) is not kept by the server store yet: the
-// result's Notes say how much was left out.
+// duplicate spans are skipped and counted. The batch's structure (schema,
+// relations, events, notes, equivalence sets, normalisations and document
+// categories) is stored with it, as the SQLite store does.
 func (s *Store) Import(b *annotate.Batch) (annotate.ImportResult, error) {
 	var res annotate.ImportResult
 	err := s.write(func(ctx context.Context, tx pgx.Tx) error {
@@ -29,19 +30,19 @@ func (s *Store) Import(b *annotate.Batch) (annotate.ImportResult, error) {
 		if err != nil {
 			return err
 		}
-		if err := s.importSpans(ctx, tx, b.Spans, labels, moved, &res); err != nil {
+		spanIDs, err := s.importSpans(ctx, tx, b.Spans, labels, moved, &res)
+		if err != nil {
 			return err
 		}
-		if n := len(b.Relations) + len(b.Events) + len(b.Notes) + len(b.Equivs) + len(b.Norms); n > 0 {
-			res.Notes = append(res.Notes, fmt.Sprintf("%s (relations, events, notes, equivalences, normalisations) left out: the server store keeps labels, documents and spans only", annotate.Plural(n, "structure item")))
+		if err := importStructure(ctx, tx, b, spanIDs, moved, s.annotator, &res); err != nil {
+			return err
 		}
-		if len(res.Notes) > 0 || res.Spans > 0 || res.Documents > 0 {
+		if len(res.Notes) > 0 || res.Spans > 0 || res.Documents > 0 || res.Relations > 0 || res.Events > 0 {
 			if err := s.clearRedo(ctx, tx); err != nil {
 				return err
 			}
 		}
-		return s.logEvent(ctx, tx, annotate.ActionImport, "", "", "",
-			fmt.Sprintf("%s, %s, %s", annotate.Plural(res.Documents, "document"), annotate.Plural(res.Labels, "label"), annotate.Plural(res.Spans, "span")))
+		return s.logEvent(ctx, tx, annotate.ActionImport, "", "", "", importDetail(res))
 	})
 	return res, err
 }
@@ -128,7 +129,10 @@ func (s *Store) importDocuments(ctx context.Context, tx pgx.Tx, docs []*annotate
 	return moved, nil
 }
 
-func (s *Store) importSpans(ctx context.Context, tx pgx.Tx, spans []*annotate.BatchSpan, labels, moved map[string]string, res *annotate.ImportResult) error {
+// importSpans stores the batch's spans and returns where each batch span
+// ID now lives: its own ID, or that of the equal span already present.
+func (s *Store) importSpans(ctx context.Context, tx pgx.Tx, spans []*annotate.BatchSpan, labels, moved map[string]string, res *annotate.ImportResult) (map[string]string, error) {
+	ids := make(map[string]string, len(spans))
 	lengths := map[string]int{}
 	for _, bs := range spans {
 		sp := bs.Span
@@ -139,13 +143,14 @@ func (s *Store) importSpans(ctx context.Context, tx pgx.Tx, spans []*annotate.Ba
 		if !ok {
 			var err error
 			if n, err = documentLength(ctx, tx, sp.DocumentID); err != nil {
-				return err
+				return nil, err
 			}
 			lengths[sp.DocumentID] = n
 		}
 		if err := annotate.CheckRange(sp.Start, sp.End, n); err != nil {
-			return annotate.Errorf(annotate.EINVALID, "span %s in document %s: %v", sp.ID, sp.DocumentID, err)
+			return nil, annotate.Errorf(annotate.EINVALID, "span %s in document %s: %v", sp.ID, sp.DocumentID, err)
 		}
+		batchID := sp.ID
 		if sp.ID == "" {
 			sp.ID = annotate.NewID()
 		}
@@ -155,19 +160,26 @@ func (s *Store) importSpans(ctx context.Context, tx pgx.Tx, spans []*annotate.Ba
 		sp.LabelID = labels[annotate.LabelKey(bs.LabelName)]
 		tag, err := tx.Exec(ctx, insertSpanSQL+` ON CONFLICT DO NOTHING`, spanArgs(&sp)...)
 		if err != nil {
-			return spanErr(err, &sp)
+			return nil, spanErr(err, &sp)
 		}
 		if tag.RowsAffected() > 0 {
 			res.Spans++
-			continue
+		} else {
+			res.Skipped++
+			if err := tx.QueryRow(ctx, `SELECT id FROM spans WHERE id = $1 AND document_id = $2
+				UNION ALL (SELECT id FROM spans WHERE document_id = $2 AND start = $3 AND "end" = $4 AND label_id = $5 AND annotator = $6 LIMIT 1)
+				LIMIT 1`, sp.ID, sp.DocumentID, sp.Start, sp.End, sp.LabelID, sp.Annotator).Scan(&sp.ID); err != nil {
+				if errors.Is(err, pgx.ErrNoRows) {
+					return nil, annotate.Errorf(annotate.ECONFLICT, "span %s in document %s: its id is taken by a span of another document", sp.ID, sp.DocumentID)
+				}
+				return nil, err
+			}
 		}
-		var other string
-		if err := tx.QueryRow(ctx, `SELECT document_id FROM spans WHERE id = $1`, sp.ID).Scan(&other); err == nil && other != sp.DocumentID {
-			return annotate.Errorf(annotate.ECONFLICT, "span %s in document %s: its id is taken by a span of another document", sp.ID, sp.DocumentID)
+		if batchID != "" {
+			ids[batchID] = sp.ID
 		}
-		res.Skipped++
 	}
-	return nil
+	return ids, nil
 }
 
 // Stats counts documents by the store annotator's status (as Documents
@@ -211,8 +223,9 @@ func (s *Store) Stats() (*annotate.Stats, error) {
 }
 
 // EachDocument calls fn with every document (with the store's annotator's
-// status) and its spans of every annotator, in import order, from one
-// snapshot, one document at a time, so that exporters stream.
+// status, and its categories) and its spans of every annotator, in import
+// order, from one snapshot, one document at a time, so that exporters
+// stream.
 func (s *Store) EachDocument(fn func(doc *annotate.Document, spans []*annotate.Span) error) error {
 	return s.eachDocument(s.annotator, false, fn)
 }
@@ -239,6 +252,9 @@ func (s *Store) eachDocument(annotator string, only bool, fn func(doc *annotate.
 				return err
 			}
 			if d.Status, err = statusOf(ctx, tx, id, annotator); err != nil {
+				return err
+			}
+			if d.Categories, err = documentCategories(ctx, tx, id); err != nil {
 				return err
 			}
 			args := []any{id}

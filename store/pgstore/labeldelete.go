@@ -18,6 +18,10 @@ type labelRecord struct {
 	Spans   []*annotate.Span `json:"spans,omitempty"`   // delete-label, before: the spans that carried it
 	MoveTo  string           `json:"move_to,omitempty"` // delete-label, after: where they went
 	Dropped []string         `json:"dropped,omitempty"` // delete-label, after: spans removed as duplicates there
+	// delete-label, after: the relations and structure rows that went
+	// with the dropped spans (absent in older records).
+	Relations []*annotate.Relation `json:"relations,omitempty"`
+	Removed   []records.RemovedRow `json:"removed,omitempty"`
 }
 
 func (r labelRecord) encode() string {
@@ -54,20 +58,18 @@ func (s *Store) DeleteLabel(id, moveTo string) error {
 		if err != nil {
 			return err
 		}
-		dropped, err := deleteLabelTx(ctx, tx, l, moveTo, len(carried))
+		rec, err := deleteLabelCapturing(ctx, tx, l, moveTo, len(carried))
 		if err != nil {
 			return err
 		}
-		return s.logLabelEdit(ctx, tx, annotate.ActionDeleteLabel, labelRecord{Label: l, Spans: carried},
-			labelRecord{MoveTo: moveTo, Dropped: dropped})
+		return s.logLabelEdit(ctx, tx, annotate.ActionDeleteLabel, labelRecord{Label: l, Spans: carried}, rec)
 	})
 }
 
 // deleteLabelTx deletes label l, carried by used spans, moving them to
 // moveTo, and returns the IDs of the spans dropped as duplicates there: a
-// span whose annotator has a span of moveTo on the same range. (The SQLite
-// store also drops one when another annotator has it; layers are
-// independent, so this store keeps it.)
+// span whose annotator has a span of moveTo on the same range (another
+// annotator's is another layer, and no duplicate).
 func deleteLabelTx(ctx context.Context, tx pgx.Tx, l *annotate.Label, moveTo string, used int) (dropped []string, err error) {
 	if used > 0 {
 		switch {
@@ -215,7 +217,7 @@ func undeleteLabel(ctx context.Context, tx pgx.Tx, e *annotate.Event, afterJSON 
 			return "", err
 		}
 	}
-	return "", nil
+	return restoreDropped(ctx, tx, after)
 }
 
 // redeleteLabel deletes the label again, moving its spans as the first time.
@@ -232,8 +234,10 @@ func redeleteLabel(ctx context.Context, tx pgx.Tx, e *annotate.Event) (string, e
 	if err := tx.QueryRow(ctx, `SELECT count(*) FROM spans WHERE label_id = $1`, l.ID).Scan(&used); err != nil {
 		return "", err
 	}
-	if _, err := deleteLabelTx(ctx, tx, l, e.MoveTo, used); err != nil {
+	rec, err := deleteLabelCapturing(ctx, tx, l, e.MoveTo, used)
+	if err != nil {
 		return conflictReason(err)
 	}
-	return "", nil
+	_, err = tx.Exec(ctx, `UPDATE events SET after = $1 WHERE seq = $2`, rec.encode(), e.Seq)
+	return "", err
 }
