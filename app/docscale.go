@@ -157,27 +157,28 @@ func (d *documents) nextToDo() string {
 }
 
 // showPagedQuickOpen opens the quick-open palette over the title index:
-// each keystroke asks it for candidates, which the fuzzy matcher ranks.
+// each keystroke asks it for candidates, which the fuzzy matcher ranks,
+// off the UI goroutine (palette.searchOffUI).
 func (d *documents) showPagedQuickOpen() {
 	ts, ok := d.s.p.(annotate.TitleSearcher)
 	if !ok {
 		d.status.message("This project has no title index to search.")
 		return
 	}
-	var cands []annotate.DocumentInfo
 	source := func(text string) []paletteItem {
-		var err error
-		if cands, err = ts.TitleCandidates(text, titleCandidates); err != nil {
+		cands, err := ts.TitleCandidates(text, titleCandidates)
+		if err != nil {
 			fyne.LogError("search titles", err)
 		}
 		items := make([]paletteItem, len(cands))
 		for i, doc := range cands {
-			items[i] = paletteItem{title: doc.Title, detail: fmt.Sprintf("%s · %s", statusText(doc.Status), plural(doc.SpanCount, "span"))}
+			items[i] = paletteItem{title: doc.Title, key: doc.ID, detail: fmt.Sprintf("%s · %s", statusText(doc.Status), plural(doc.SpanCount, "span"))}
 		}
 		return items
 	}
-	p := showPalette(d.win.Canvas(), "Open document", "Type part of a title…", source(""), func(i int) {
-		d.openAt(cands[i].ID, -1, 0)
+	var p *palette
+	p = showPalette(d.win.Canvas(), "Open document", "Type part of a title…", nil, func(i int) {
+		d.openAt(p.items[i].key, -1, 0)
 	})
-	p.source = source
+	p.searchOffUI(source)
 }

@@ -15,27 +15,33 @@ var onSearchShown func(q string, took time.Duration)
 // keystroke that grows with the corpus, and the window keeps drawing the
 // typed character meanwhile. Only the newest query counts (searchRunner).
 
-// searchRunner runs one search at a time off the UI goroutine. A query
+// queryRunner runs one query at a time off the UI goroutine. A query
 // asked for while one runs waits in place of any query asked for before
 // it, so that a burst of keystrokes runs the first and the last query, not
-// one per key; the rows of a query that is no longer the newest are
-// dropped, never shown. Its methods run on the UI goroutine.
-type searchRunner struct {
+// one per key; the result of a query that is no longer the newest is
+// dropped, never shown. Its methods run on the UI goroutine. The
+// documents panel's search (searchRunner) and the quick-open palette use it.
+type queryRunner[R any] struct {
 	spawn   func(func())
 	gen     int // bumps with every query asked for and every cancel
 	running bool
-	next    func() []docRow // the newest query, waiting while one runs
+	next    func() R // the newest query, waiting while one runs
 	nextGen int
-	apply   func([]docRow) // shows the rows of the newest query
-	idle    func()         // runs once, when nothing runs or waits
+	apply   func(R) // shows the result of the newest query
+	idle    func()  // runs once, when nothing runs or waits
 }
 
-func newSearchRunner(apply func([]docRow)) *searchRunner {
-	return &searchRunner{spawn: spawner(), apply: apply}
+// searchRunner runs a paged list's searches.
+type searchRunner = queryRunner[[]docRow]
+
+func newSearchRunner(apply func([]docRow)) *searchRunner { return newQueryRunner(apply) }
+
+func newQueryRunner[R any](apply func(R)) *queryRunner[R] {
+	return &queryRunner[R]{spawn: spawner(), apply: apply}
 }
 
-// run asks for the rows search gives, in place of any query waiting.
-func (r *searchRunner) run(search func() []docRow) {
+// run asks for the result search gives, in place of any query waiting.
+func (r *queryRunner[R]) run(search func() R) {
 	r.gen++
 	if r.running {
 		r.next, r.nextGen = search, r.gen
@@ -44,7 +50,7 @@ func (r *searchRunner) run(search func() []docRow) {
 	r.start(search, r.gen)
 }
 
-func (r *searchRunner) start(search func() []docRow, gen int) {
+func (r *queryRunner[R]) start(search func() R, gen int) {
 	r.running = true
 	r.spawn(func() {
 		rows := search()
@@ -52,9 +58,9 @@ func (r *searchRunner) start(search func() []docRow, gen int) {
 	})
 }
 
-// done takes the rows of the search asked for as gen: shown when it is
+// done takes the result of the query asked for as gen: shown when it is
 // still the newest, then the query waiting, if any, starts.
-func (r *searchRunner) done(gen int, rows []docRow) {
+func (r *queryRunner[R]) done(gen int, rows R) {
 	r.running = false
 	if gen == r.gen {
 		r.apply(rows)
@@ -71,17 +77,18 @@ func (r *searchRunner) done(gen int, rows []docRow) {
 	}
 }
 
-// cancel forgets the query waiting and drops the rows of the one running
-// (the search box was emptied, or the list read again).
-func (r *searchRunner) cancel() {
+// cancel forgets the query waiting and drops the result of the one
+// running (the search box was emptied, the list read again, the palette
+// closed), and what was to run when idle.
+func (r *queryRunner[R]) cancel() {
 	r.gen++
 	r.next, r.idle = nil, nil
 }
 
-// whenIdle runs fn now when no search runs or waits, else after the rows
-// of the newest one are shown (Enter in the search box opens the first
-// row of the query typed, not of an older one).
-func (r *searchRunner) whenIdle(fn func()) {
+// whenIdle runs fn now when no query runs or waits, else after the
+// result of the newest one is shown (Enter in the search box opens the
+// first row of the query typed, not of an older one).
+func (r *queryRunner[R]) whenIdle(fn func()) {
 	if !r.running && r.next == nil {
 		fn()
 		return

@@ -11,6 +11,7 @@ import (
 // detail shown dimmed beside it, and an optional label colour.
 type paletteItem struct {
 	title, detail, color string
+	key                  string // what the item stands for (a document ID), for onChoose
 }
 
 // palette is a modal chooser: type to filter with the fuzzy matcher, move with
@@ -29,8 +30,10 @@ type palette struct {
 
 	onChoose func(index int) // index into items
 	// source, when set, gives the items for what is typed (an index
-	// narrowing a large list); the fuzzy matcher then ranks them.
+	// narrowing a large list); the fuzzy matcher then ranks them. Both run
+	// off the UI goroutine, newest query wins (searchOffUI).
 	source func(text string) []paletteItem
+	found  *queryRunner[paletteFound]
 }
 
 // showPalette opens a palette over the canvas.
@@ -92,13 +95,16 @@ func showPalette(c fyne.Canvas, heading, placeholder string, items []paletteItem
 
 // filter shows the items matching text, best first, and marks the first.
 func (p *palette) filter(text string) {
-	if p.source != nil {
-		p.items, p.titles = p.source(text), nil
-		for _, it := range p.items {
-			p.titles = append(p.titles, it.title)
-		}
+	if p.found != nil {
+		p.filterOffUI(text)
+		return
 	}
-	p.matches = fuzzyFilter(text, p.titles)
+	p.show(paletteFound{p.items, p.titles, fuzzyFilter(text, p.titles)})
+}
+
+// show shows what a filter found.
+func (p *palette) show(f paletteFound) {
+	p.items, p.titles, p.matches = f.items, f.titles, f.matches
 	p.cur = 0
 	p.list.Refresh()
 	if len(p.matches) > 0 {
@@ -136,7 +142,12 @@ func (p *palette) choose(row int) {
 	}
 }
 
-func (p *palette) close() { p.pop.Hide() }
+func (p *palette) close() {
+	if p.found != nil {
+		p.found.cancel() // a search still running shows nothing, Enter waiting picks nothing
+	}
+	p.pop.Hide()
+}
 
 // paletteEntry is the palette's search field: it passes Up, Down and Escape
 // to the palette instead of moving its own cursor.

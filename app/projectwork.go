@@ -23,7 +23,9 @@ const progressEvery = 250 * time.Millisecond
 // bar only when it finds a problem, and the build of a full-text index a
 // project lacks (annotate.Indexer), with its progress in the status bar.
 // Searches stay exact meanwhile: the store reads what is not indexed yet.
-// Help ▸ Check project runs the check on demand.
+// The check is skipped when a recent clean check still covers the project
+// and runs at low CPU priority otherwise (backgroundChecker); Help ▸
+// Check project always runs it, on demand.
 type projectWork struct {
 	s      *session
 	win    fyne.Window
@@ -79,9 +81,9 @@ func (w *projectWork) start() {
 	p := w.s.p
 	ctx, cancel := context.WithCancel(context.Background())
 	w.ctx, w.cancel = ctx, cancel
-	if c, ok := p.(annotate.Checker); ok {
+	if check := backgroundCheck(p); check != nil {
 		w.run(func() {
-			problems, err := c.CheckProject(ctx)
+			problems, err := check(ctx)
 			if ctx.Err() != nil {
 				return
 			}
@@ -100,6 +102,29 @@ func (w *projectWork) start() {
 	}
 	w.indexing = false
 	w.index()
+}
+
+// backgroundChecker is a project that can tell when its full check would
+// find nothing new and run it at low CPU priority (store.Store: see
+// store.CheckDue and store.BackgroundCheck).
+type backgroundChecker interface {
+	BackgroundCheck(ctx context.Context) (problems []string, ran bool, err error)
+}
+
+// backgroundCheck returns the check to run after p is opened, or nil: a
+// backgroundChecker's (skipped when a recent clean check still covers
+// the project), else the full check of an annotate.Checker.
+func backgroundCheck(p Project) func(context.Context) ([]string, error) {
+	if c, ok := p.(backgroundChecker); ok {
+		return func(ctx context.Context) ([]string, error) {
+			problems, _, err := c.BackgroundCheck(ctx)
+			return problems, err
+		}
+	}
+	if c, ok := p.(annotate.Checker); ok {
+		return c.CheckProject
+	}
+	return nil
 }
 
 // index builds the full-text index in the background when the project

@@ -91,6 +91,11 @@ func runChecks(ctx context.Context, db *sql.DB) ([]Problem, error) {
 		return nil, err
 	}
 	defer tx.Rollback()
+	return checkTx(ctx, tx)
+}
+
+// checkTx runs every check in tx's snapshot.
+func checkTx(ctx context.Context, tx *sql.Tx) ([]Problem, error) {
 	c := &checker{ctx: ctx, tx: tx}
 	c.integrity()
 	c.foreignKeys()

@@ -127,9 +127,12 @@ func plausiblePage(b []byte, first bool, pages, usable int64) bool {
 // its result when it finishes (or ctx is cancelled), for a window that
 // opens at once and tells the user later if anything is wrong. done runs
 // on that goroutine: a user interface hands the result to its own thread.
+// The check runs at low CPU priority (see BackgroundCheck).
 func (s *Store) CheckInBackground(ctx context.Context, done func([]Problem, error)) {
 	go func() {
-		problems, err := s.Check(ctx)
+		var problems []Problem
+		var err error
+		runLowPriority(func() { problems, err = s.Check(ctx) })
 		done(problems, err)
 	}()
 }
