@@ -27,7 +27,8 @@ type closer struct {
 	mu       sync.Mutex
 	pending  []*closing
 	wg       sync.WaitGroup
-	quitting bool // quitAfterCloses is waiting
+	quitting bool   // quitAfterCloses is waiting
+	onNotice func() // tests: the waiting notice is shown
 }
 
 // closing is a project being closed.
@@ -125,6 +126,9 @@ func (g *Gloss) quitAfterCloses(then func()) {
 			g.status.message(msg)
 			notice = dialog.NewCustomWithoutButtons("Closing Gloss", widget.NewLabel(msg), g.win)
 			notice.Show()
+			if c.onNotice != nil {
+				c.onNotice()
+			}
 		})
 	})
 	go func() {

@@ -127,22 +127,35 @@ func TestSwitchingProjectClosesInBackground(t *testing.T) {
 	default:
 	}
 
-	g.RequestClose()
-	if !windowOpen(g.Window()) {
+	noticed := g.AwaitCloseNotice()
+	closed := g.RequestClose()
+	select {
+	case <-closed:
 		t.Fatal("the window closed while the project left was still closing")
+	case <-noticed:
+	case <-time.After(10 * time.Second):
+		t.Fatal("no notice while waiting for the close")
 	}
 	const msg = "Finishing the backup of first…"
-	eventually(t, "no message while waiting for the close", func() bool {
-		_, state := g.StatusText()
-		top := g.Overlay()
-		return strings.Contains(state, msg) && top != nil && labelShown(top, msg)
-	})
+	if _, state := g.StatusText(); !strings.Contains(state, msg) {
+		t.Errorf("status %q, want %q", state, msg)
+	}
+	if top := g.Overlay(); top == nil || !labelShown(top, msg) {
+		t.Errorf("no dialog saying %q", msg)
+	}
 	g.RequestClose() // a second request while waiting changes nothing
 	if !windowOpen(g.Window()) {
 		t.Fatal("a second close request closed the window early")
 	}
 	old.release()
-	eventually(t, "the window did not close once the old project was closed", func() bool { return !windowOpen(g.Window()) })
+	select {
+	case <-closed:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the window did not close once the old project was closed")
+	}
+	if windowOpen(g.Window()) {
+		t.Error("the window is still open")
+	}
 	<-old.closed
 }
 
@@ -150,9 +163,13 @@ func TestSwitchingProjectClosesInBackground(t *testing.T) {
 // closing the window does not wait.
 func TestCloseWindowAtOnceWhenNothingPending(t *testing.T) {
 	g, _ := newGloss(t)
-	g.RequestClose()
-	if windowOpen(g.Window()) {
+	select {
+	case <-g.RequestClose():
+	default:
 		t.Fatal("the window stayed open with nothing to wait for")
+	}
+	if windowOpen(g.Window()) {
+		t.Fatal("the window is still open")
 	}
 }
 
