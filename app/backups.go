@@ -103,6 +103,7 @@ func (f *projectFiles) restore(path string, b annotate.Backup) {
 		}
 		f.s.p = nil
 	}
+	f.closer.waitFor(path) // a project left just before may still be closing
 	err := f.backups.Restore(path, b.Path)
 	p, oerr := f.open(path)
 	switch {

@@ -24,6 +24,7 @@ type projectFiles struct {
 
 	connect    Connector   // opens server projects (server_open.go); nil: open on a goroutine
 	connecting *connection // the server project being opened, if any
+	closer     *closer     // closes the projects the window left (closer.go)
 
 	beforeOpen func()          // another project is about to be opened
 	onOpen     func(p Project) // show p, closing the project shown

@@ -49,13 +49,14 @@ type Gloss struct {
 	schema    *schemaEditor  // relation types and attributes (schemaeditor.go)
 	live      *liveUpdates   // others' changes to a shared project (live.go, wire_live.go)
 	work      *projectWork   // the background check and index build (projectwork.go)
+	closer    *closer        // closes the projects the window left (closer.go)
 }
 
 // New builds the window for project p. open is used by File → New, Open and
 // Recent to open other project files; the window owns p from now on and
 // closes it when another project is opened or on Close.
 func New(a fyne.App, p Project, open Opener) *Gloss {
-	g := &Gloss{app: a, s: &session{}}
+	g := &Gloss{app: a, s: &session{}, closer: &closer{}}
 	g.win = a.NewWindow("Gloss")
 	g.build(open)
 	g.setProject(p)
@@ -85,8 +86,10 @@ func (g *Gloss) SetBackups(b Backups) {
 }
 
 // Close cancels running imports and exports, saves a note still being
-// typed and closes the project file.
+// typed and closes the project file; it returns once the projects shown
+// before are closed too.
 func (g *Gloss) Close() error {
+	defer g.closer.wait()
 	g.files.cancelConnect(g.files.connecting)
 	g.xfer.cancelAll()
 	g.work.stop()
@@ -166,6 +169,7 @@ func (g *Gloss) build(open Opener) {
 	g.keys.install()
 	g.win.SetOnDropped(g.xfer.dropped)
 	g.win.SetOnClosed(g.spans.editor.flushNote) // closing never asks: save a note still being typed
+	g.win.SetCloseIntercept(g.closeRequested)
 	g.keys.addAltShortcuts(g.spans.redo, func() { g.text.zoom(textScaleStep) })
 	g.text.initView()
 }

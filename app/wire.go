@@ -95,6 +95,7 @@ func (g *Gloss) wire() {
 	}
 
 	g.files.beforeOpen = g.spans.editor.flushNote
+	g.files.closer = g.closer
 	g.files.onOpen = g.setProject
 	g.files.onRecent = g.menu.refresh
 	g.xfer.onImported = g.imported
@@ -127,12 +128,12 @@ func (g *Gloss) wire() {
 // setProject shows project p, closing the one shown before.
 func (g *Gloss) setProject(p Project) {
 	g.live.stop() // before the project it listens to is closed
-	if g.s.p != nil && g.s.p != p {
+	if old := g.s.p; old != nil && old != p {
 		g.spans.editor.flushNote()
 		g.work.stop()
-		if err := g.s.p.Close(); err != nil {
-			fyne.LogError("close project", err)
-		}
+		// Closed in the background (it may wait for its backup): nothing
+		// of the window uses old once the areas below are given p.
+		defer g.closer.close(old, g.s.projectName())
 	}
 	g.s.p = p
 	g.spans.setProject(p)

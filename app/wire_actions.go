@@ -19,8 +19,7 @@ func (g *Gloss) actions() menuActions {
 		importFolder:  func() { g.xfer.showImportFolder() },
 		restoreBackup: func() { g.files.showRestoreCurrent() },
 		quit: func() {
-			g.spans.editor.flushNote()
-			g.app.Quit()
+			g.quitAfterCloses(g.app.Quit)
 		},
 		export:     func(name string) { g.xfer.showExport(name) },
 		openRecent: func(path string) { g.files.openProject(path) },

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -137,12 +136,17 @@ var closedChan = func() chan struct{} { c := make(chan struct{}); close(c); retu
 
 // startBackup starts Open's rolling backup: next to the project, or in the
 // user's data folder when that fails, unless the project has no documents
-// or its content is the newest backup's. Whether one is due is decided
-// here; the copy is of the project as it is now (see pinSnapshot) and is
-// written in the background, so edits made meanwhile are not in it. It
-// keeps the newest KeepBackups; since each backup differs from the one
-// before it, the newest backup that differs from the project is always
-// among them.
+// or its content is the newest backup's. What Open decides here costs the
+// same whatever the corpus size: an unchanged file (its modification
+// time) or the same content token as the newest backup means no backup is
+// due. Otherwise it pins the project as it is now (see pinSnapshot) and a
+// goroutine finishes in the background: when there is a newest backup, it
+// compares the content fingerprints of the pinned state and of that backup
+// (the token also changes with writes that leave the content as it was),
+// then copies the pinned state, or lets it go when the content is the
+// same. Edits made meanwhile are neither compared nor copied. It keeps the
+// newest KeepBackups; since each backup differs from the one before it,
+// the newest backup that differs from the project is always among them.
 func (s *Store) startBackup(st projectStamp) {
 	var has bool
 	if err := s.db.QueryRow(`SELECT EXISTS (SELECT 1 FROM documents)`).Scan(&has); err != nil || !has {
@@ -158,19 +162,21 @@ func (s *Store) startBackup(st projectStamp) {
 			continue
 		}
 		removeStaleParts(dir, base)
-		list, _ := listBackups(dir, base)
-		if len(list) > 0 && st.unchangedSince(list[0].mod) {
-			return
-		}
-		if len(list) > 0 && s.sameContent(list[0].Path) {
-			// Changed on disk (an edit log entry), not in content: the
-			// newest backup now stands for this state too.
-			if !st.mod.IsZero() {
-				os.Chtimes(list[0].Path, time.Now(), st.mod)
+		newest := ""
+		if list, _ := listBackups(dir, base); len(list) > 0 {
+			newest = list[0].Path
+			if st.unchangedSince(list[0].mod) {
+				return
 			}
-			return
+			if s.sameToken(newest) || decideOnOpen && s.sameContent(newest) {
+				st.standsFor(newest)
+				return
+			}
+			if decideOnOpen {
+				newest = "" // decided: a backup is due
+			}
 		}
-		snap, err := pinSnapshot(s.db.Driver(), s.path)
+		snap, err := pinSnapshot(s.path)
 		if err != nil {
 			s.openBackupErr = fmt.Errorf("could not back up %s: %w", s.path, err)
 			return
@@ -183,6 +189,10 @@ func (s *Store) startBackup(st projectStamp) {
 			select {
 			case <-now:
 			case <-time.After(backupDelay):
+			}
+			if newest != "" && snap.sameContent(newest) {
+				st.standsFor(newest)
+				return
 			}
 			s.openBackup, s.openBackupErr = s.writeOpenBackup(snap, dirs[i:], st, errs)
 		}()
@@ -220,32 +230,6 @@ func (s *Store) writeOpenBackup(snap *pinnedState, dirs []string, st projectStam
 	return BackupInfo{}, fmt.Errorf("could not back up %s: %w", s.path, errorList(errs))
 }
 
-// fingerprintOnly makes sameContent ignore the content tokens: the
-// baseline of BenchmarkCorpusOpen's OpenSameContent (how Open decided
-// before tokens).
-var fingerprintOnly = false
-
-// sameContent reports whether the backup at path holds this project's
-// content: at once when both files carry the same content token (one row
-// of each; see contentToken), else by their content fingerprints (see
-// contentFingerprint: every document and span row, so only when a token
-// differs — the content was written since, and a backup is most likely
-// due — or the backup predates tokens). When either cannot be read, it
-// does not.
-func (s *Store) sameContent(path string) bool {
-	if cur, err := contentToken(s.db); err == nil && !fingerprintOnly {
-		if old, err := fileContentToken(path); err == nil && bytes.Equal(old, cur) {
-			return true
-		}
-	}
-	cur, err := contentFingerprint(s.db)
-	if err != nil {
-		return false
-	}
-	old, err := fileFingerprint(path)
-	return err == nil && old == cur
-}
-
 // projectStamp is what a project file looked like before Open touched it.
 type projectStamp struct {
 	mod      time.Time // the file's modification time; zero if unknown
@@ -261,6 +245,16 @@ func statProject(abs string) projectStamp {
 	wal, err := os.Lstat(abs + "-wal")
 	_, serr := os.Lstat(abs + "-shm")
 	return projectStamp{mod: info.ModTime(), walDirty: err == nil && wal.Size() > 0, wal: err == nil, shm: serr == nil}
+}
+
+// standsFor marks the backup at path, whose content is the project's, as
+// standing for this state of the file too (it changed on disk, an edit log
+// entry, not in content), so that the next Open of the unchanged file
+// decides by the modification time alone.
+func (st projectStamp) standsFor(path string) {
+	if !st.mod.IsZero() {
+		os.Chtimes(path, time.Now(), st.mod)
+	}
 }
 
 // unchangedSince reports whether the project is known to be as it was

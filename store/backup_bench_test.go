@@ -196,3 +196,93 @@ func removeBackups(b *testing.B, path string) {
 		}
 	}
 }
+
+// BenchmarkCorpusOpenChanged: opening a project edited since its newest
+// backup (the content tokens differ, the usual case), to its first page
+// and count. Changed: a document's status was set, so a backup is due;
+// SameContent: a label was added and deleted, so the token changed but
+// not the content, and no backup is made. Open as it is pins the state
+// and returns, the fingerprints being compared in the background;
+// …DecidedOnOpen is the baseline, Open as it was before (decideOnOpen:
+// both fingerprints computed before Open returns). decided-s is the time
+// from Open until the backup is written or found not due (OpenBackup).
+func BenchmarkCorpusOpenChanged(b *testing.B) {
+	for _, c := range corpusCases() {
+		path := corpusProject(b, c[0], c[1])
+		for _, changed := range []bool{true, false} {
+			for _, onOpen := range []bool{false, true} {
+				name := map[bool]string{true: "OpenFirstPageChanged", false: "OpenFirstPageSameContent"}[changed]
+				if onOpen {
+					name += "DecidedOnOpen"
+				}
+				b.Run(fmt.Sprintf("%s/docs=%d", name, c[0]), func(b *testing.B) {
+					defer func(v bool) { decideOnOpen = v }(decideOnOpen)
+					decideOnOpen = onOpen
+					if err := backupWithToken(path); err != nil { // the newest backup holds this content
+						b.Fatal(err)
+					}
+					b.ResetTimer()
+					var took time.Duration
+					for i := 0; i < b.N; i++ {
+						b.StopTimer()
+						editSinceBackup(b, path, changed, i)
+						b.StartTimer()
+						start := time.Now()
+						s, err := Open(path, Options{})
+						if err != nil {
+							b.Fatal(err)
+						}
+						page, _, err := s.DocumentsPage(annotate.Cursor{}, 100, annotate.DocFilter{}, annotate.DocSort{By: annotate.SortTitle})
+						if err != nil || len(page) != 100 {
+							b.Fatal(len(page), err)
+						}
+						if n, err := s.Count(annotate.DocFilter{}); err != nil || n != c[0] {
+							b.Fatal(n, err)
+						}
+						b.StopTimer()
+						bk, err := s.OpenBackup()
+						took += time.Since(start)
+						if err != nil || (bk.Path != "") != changed {
+							b.Fatalf("backup %q (%v); want one: %v", bk.Path, err, changed)
+						}
+						s.Close()
+						os.Remove(bk.Path) // the newest backup is again the one the benchmark began with
+						b.StartTimer()
+					}
+					b.ReportMetric(took.Seconds()/float64(b.N), "decided-s")
+				})
+			}
+		}
+	}
+}
+
+// editSinceBackup changes the project at path without a backup: a
+// document's status (changed), or a label added and deleted (the content
+// token changes, the content does not).
+func editSinceBackup(b *testing.B, path string, changed bool, i int) {
+	s, err := Open(path, Options{NoBackup: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	if changed {
+		page, _, err := s.DocumentsPage(annotate.Cursor{}, 100, annotate.DocFilter{}, annotate.DocSort{By: annotate.SortTitle})
+		if err == nil {
+			err = s.SetStatus(page[i%len(page)].ID, annotate.StatusDone)
+		}
+		if err != nil {
+			b.Fatal(err)
+		}
+		return
+	}
+	if err := s.AddLabel(&annotate.Label{Name: "passing"}); err != nil {
+		b.Fatal(err)
+	}
+	l, err := s.LabelByName("passing")
+	if err == nil {
+		err = s.DeleteLabel(l.ID, "")
+	}
+	if err != nil {
+		b.Fatal(err)
+	}
+}

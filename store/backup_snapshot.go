@@ -1,7 +1,8 @@
 package store
 
 import (
-	"database/sql/driver"
+	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"io"
@@ -34,35 +35,36 @@ var backupStepHook func(copied int)
 
 // pinnedState is a project pinned as it was at one moment, for copying.
 type pinnedState struct {
-	drv  driver.Driver
-	src  *sqlite3.SQLiteConn // in a read transaction until release
-	at   time.Time           // when it was pinned: the backup's name
-	mode os.FileMode         // the project's permissions, which the backup gets
+	db   *sql.DB   // a pool of its own, holding conn
+	conn *sql.Conn // in a read transaction until release
+	at   time.Time // when it was pinned: the backup's name
+	mode os.FileMode
 }
 
 // pinSnapshot opens a connection on the project at abs and begins a read
 // transaction on it, reading one row so that SQLite takes its WAL read
 // mark: from then on the connection sees the project as it is now.
-func pinSnapshot(drv driver.Driver, abs string) (*pinnedState, error) {
-	c, err := drv.Open(dsn(abs, false))
+func pinSnapshot(abs string) (*pinnedState, error) {
+	db, err := sql.Open(driverName, dsn(abs, false))
 	if err != nil {
 		return nil, err
 	}
-	src := c.(*sqlite3.SQLiteConn)
-	if _, err := src.Exec(`BEGIN`, nil); err != nil {
-		src.Close()
+	ctx := context.Background()
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		db.Close()
 		return nil, err
 	}
-	rows, err := src.Query(`SELECT count(*) FROM sqlite_schema`, nil)
-	if err == nil {
-		err = rows.Next(make([]driver.Value, 1))
-		rows.Close()
+	var n int
+	if _, err = conn.ExecContext(ctx, `BEGIN`); err == nil {
+		err = conn.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_schema`).Scan(&n)
 	}
 	if err != nil {
-		src.Close()
+		conn.Close()
+		db.Close()
 		return nil, err
 	}
-	snap := &pinnedState{drv: drv, src: src, at: time.Now(), mode: 0o644}
+	snap := &pinnedState{db: db, conn: conn, at: time.Now(), mode: 0o644}
 	if info, err := os.Stat(abs); err == nil {
 		snap.mode = info.Mode().Perm()
 	}
@@ -71,9 +73,23 @@ func pinSnapshot(drv driver.Driver, abs string) (*pinnedState, error) {
 
 // release ends the read transaction and closes the connection.
 func (sn *pinnedState) release() {
-	sn.src.Exec(`ROLLBACK`, nil)
-	sn.src.Close()
+	sn.conn.ExecContext(context.Background(), `ROLLBACK`)
+	sn.conn.Close()
+	sn.db.Close()
 }
+
+// fingerprint returns the content fingerprint of the pinned state (not of
+// the project as it is now, which the session may have changed since).
+func (sn *pinnedState) fingerprint() ([32]byte, error) {
+	if fingerprintHook != nil {
+		fingerprintHook()
+	}
+	return hashContent(sn.conn)
+}
+
+// fingerprintHook, when set (by tests), runs before the fingerprint of a
+// pinned state is computed.
+var fingerprintHook func()
 
 // writeBackup copies the pinned state into a new backup in dir, named for the
 // moment it was pinned, with the project's modification time mod (zero:
@@ -116,30 +132,33 @@ func (sn *pinnedState) writeBackup(dir, base string, mod time.Time) (string, err
 // in steps of backupStepPages, and leaves it in rollback-journal mode, a
 // file that stands alone.
 func (sn *pinnedState) copyTo(name string) error {
-	c, err := sn.drv.Open("file:" + escapePath(name) + "?_sync=OFF&_journal_mode=MEMORY")
+	c, err := sn.db.Driver().Open("file:" + escapePath(name) + "?_sync=OFF&_journal_mode=MEMORY")
 	if err != nil {
 		return err
 	}
 	dst := c.(*sqlite3.SQLiteConn)
 	defer dst.Close()
-	bk, err := dst.Backup("main", sn.src, "main")
-	if err != nil {
-		return err
-	}
-	for copied := 0; ; copied += backupStepPages {
-		if backupStepHook != nil {
-			backupStepHook(copied)
-		}
-		done, err := bk.Step(backupStepPages)
+	err = sn.conn.Raw(func(dc any) error {
+		bk, err := dst.Backup("main", dc.(*sqlite3.SQLiteConn), "main")
 		if err != nil {
-			bk.Finish()
 			return err
 		}
-		if done {
-			break
+		for copied := 0; ; copied += backupStepPages {
+			if backupStepHook != nil {
+				backupStepHook(copied)
+			}
+			done, err := bk.Step(backupStepPages)
+			if err != nil {
+				bk.Finish()
+				return err
+			}
+			if done {
+				break
+			}
 		}
-	}
-	if err := bk.Finish(); err != nil {
+		return bk.Finish()
+	})
+	if err != nil {
 		return err
 	}
 	// A copy of a WAL project says WAL in its header; a backup is one file.

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"context"
 	"crypto/sha256"
 	"database/sql"
 	"encoding/binary"
@@ -20,7 +21,8 @@ import (
 // every logged no-op. So the content token (migration 006) comes first: a
 // random value that triggers replace with every change of the content,
 // copied into a backup with the rest, read in O(1); the fingerprint
-// decides only when the tokens differ.
+// decides only when the tokens differ, and then in the background, of the
+// state Open pinned (see startBackup).
 
 // fingerprints counts content fingerprints computed (for the tests: an
 // open whose content token matches computes none).
@@ -36,17 +38,30 @@ var fingerprintQueries = []string{
 // contentFingerprint returns the SHA-256 of the project's content, read in
 // one snapshot.
 func contentFingerprint(db *sql.DB) ([32]byte, error) {
-	fingerprints.Add(1)
-	var sum [32]byte
 	tx, err := db.Begin()
 	if err != nil {
-		return sum, err
+		fingerprints.Add(1)
+		return [32]byte{}, err
 	}
 	defer tx.Rollback()
+	return hashContent(tx)
+}
+
+// rowQueryer is what hashContent reads through: a transaction, or the
+// connection of a pinned snapshot (already in one).
+type rowQueryer interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+// hashContent returns the SHA-256 of the content q sees; q must see one
+// state of the file throughout (a transaction).
+func hashContent(q rowQueryer) ([32]byte, error) {
+	fingerprints.Add(1)
+	var sum [32]byte
 	h := sha256.New()
-	for i, q := range fingerprintQueries {
+	for i, query := range fingerprintQueries {
 		fmt.Fprintf(h, "table %d\n", i) // an empty table still counts
-		if err := hashRows(h, tx, q); err != nil {
+		if err := hashRows(h, q, query); err != nil {
 			return sum, err
 		}
 	}
@@ -56,8 +71,8 @@ func contentFingerprint(db *sql.DB) ([32]byte, error) {
 
 // hashRows feeds every value of every row to h, each with its length, so
 // that no two different contents give the same stream.
-func hashRows(h hash.Hash, tx *sql.Tx, query string) error {
-	rows, err := tx.Query(query)
+func hashRows(h hash.Hash, q rowQueryer, query string) error {
+	rows, err := q.QueryContext(context.Background(), query)
 	if err != nil {
 		return err
 	}
