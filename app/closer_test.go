@@ -80,16 +80,6 @@ func labelShown(o fyne.CanvasObject, text string) bool {
 	return false
 }
 
-// eventually polls cond for up to 10 s.
-func eventually(t *testing.T, what string, cond func() bool) {
-	t.Helper()
-	for deadline := time.Now().Add(10 * time.Second); !cond(); time.Sleep(10 * time.Millisecond) {
-		if time.Now().After(deadline) {
-			t.Fatal(what)
-		}
-	}
-}
-
 // TestSwitchingProjectClosesInBackground: opening another project shows
 // it at once while the project left is still closing (its Close waits, as
 // for a backup being written); closing the window then waits for that

@@ -2,7 +2,6 @@ package store
 
 import (
 	"database/sql"
-	"encoding/json"
 
 	"gloss/annotate"
 	"gloss/store/records"
@@ -148,12 +147,4 @@ func spanStep(tx *sql.Tx, e *annotate.Event, action string, move func() error) (
 // records.DecodeRecordRelations).
 func decodeRecordRelations(s string) ([]*annotate.Relation, error) {
 	return records.DecodeRecordRelations(s)
-}
-
-func mustJSON(v any) string {
-	b, err := json.Marshal(v)
-	if err != nil {
-		panic(err) // only records of plain strings, numbers and times are encoded
-	}
-	return string(b)
 }
