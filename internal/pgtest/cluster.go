@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"os/user"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -25,6 +26,12 @@ type Cluster struct {
 	cmd  *exec.Cmd
 	done chan struct{} // closed when the server process has exited
 	err  error         // why it exited, once done is closed
+	// release lets go of the OS thread that started the server. Linux
+	// sends the parent-death signal (Pdeathsig) when the *thread* that
+	// forked the child ends, not the process; Go ends a thread when a
+	// goroutine locked to it exits (as Gloss's low-priority check does),
+	// so the server is started on a thread of its own, held until Stop.
+	release chan struct{}
 
 	mu   sync.Mutex
 	next int // the number of the next database NewDatabase makes
@@ -90,6 +97,7 @@ func (c *Cluster) initdb(bin string, cred *syscall.Credential) error {
 	}
 	cmd := c.command(cred, filepath.Join(bin, "initdb"), "-D", filepath.Join(c.dir, "data"),
 		"-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync")
+	cmd.SysProcAttr.Pdeathsig = 0 // initdb ends by itself; the thread that forks it may end first (see release)
 	if out, err := cmd.CombinedOutput(); err != nil {
 		return fmt.Errorf("pgtest: initdb in %s: %v\n%s", c.dir, err, out)
 	}
@@ -128,7 +136,7 @@ func (c *Cluster) start(bin string, cred *syscall.Credential) error {
 	defer logf.Close()
 	cmd := c.command(cred, filepath.Join(bin, "postgres"), "-D", filepath.Join(c.dir, "data"), "-p", strconv.Itoa(port))
 	cmd.Stdout, cmd.Stderr = logf, logf
-	if err := cmd.Start(); err != nil {
+	if err := c.startHeld(cmd); err != nil {
 		return fmt.Errorf("pgtest: start postgres: %w", err)
 	}
 	c.cmd, c.port, c.done = cmd, port, make(chan struct{})
@@ -143,14 +151,42 @@ func (c *Cluster) start(bin string, cred *syscall.Credential) error {
 		}
 		select {
 		case <-c.done:
+			c.let()
 			log, _ := os.ReadFile(filepath.Join(c.dir, "server.log"))
 			return fmt.Errorf("pgtest: postgres exited (%v):\n%s", c.err, log)
 		case <-ctx.Done():
 			cmd.Process.Kill()
 			<-c.done
+			c.let()
 			return fmt.Errorf("pgtest: postgres did not accept connections in 30 s: %w", err)
 		case <-time.After(50 * time.Millisecond):
 		}
+	}
+}
+
+// startHeld starts cmd from an OS thread locked to a goroutine that stays
+// until Stop closes c.release, so that the thread (whose end would send
+// the server its parent-death signal) outlives the server.
+func (c *Cluster) startHeld(cmd *exec.Cmd) error {
+	c.release = make(chan struct{})
+	started := make(chan error)
+	go func() {
+		runtime.LockOSThread()
+		err := cmd.Start()
+		started <- err
+		if err == nil {
+			<-c.release
+		}
+		runtime.UnlockOSThread()
+	}()
+	return <-started
+}
+
+// let releases the thread that started the server, once it has exited.
+func (c *Cluster) let() {
+	if c.release != nil {
+		close(c.release)
+		c.release = nil
 	}
 }
 
@@ -205,6 +241,7 @@ func (c *Cluster) Stop() error {
 			err = errors.New("pgtest: postgres did not stop in 30 s; killed")
 		}
 	}
+	c.let()
 	if rerr := os.RemoveAll(c.dir); err == nil {
 		err = rerr
 	}
