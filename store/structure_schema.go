@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"gloss/annotate"
+	"gloss/store/records"
 )
 
 var _ annotate.Structure = (*Store)(nil)
@@ -157,13 +158,8 @@ func insertCategorySet(q queryer, c *annotate.CategorySet) error {
 	return err
 }
 
-func encodeList(l []string) string {
-	if len(l) == 0 {
-		return "[]"
-	}
-	b, _ := json.Marshal(l)
-	return string(b)
-}
+// encodeList is a list column as both stores keep it (records.EncodeList).
+func encodeList(l []string) string { return records.EncodeList(l) }
 
 func decodeList(s string, into *[]string) error {
 	if err := json.Unmarshal([]byte(s), into); err != nil {

@@ -8,6 +8,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"gloss/annotate"
+	"gloss/store/records"
 )
 
 var (
@@ -152,14 +153,8 @@ func insertCategorySet(ctx context.Context, tx pgx.Tx, c *annotate.CategorySet) 
 	return err
 }
 
-// encodeList is a list column as both stores keep it (JSON, "[]" for none).
-func encodeList(l []string) string {
-	if len(l) == 0 {
-		return "[]"
-	}
-	b, _ := json.Marshal(l)
-	return string(b)
-}
+// encodeList is a list column as both stores keep it (records.EncodeList).
+func encodeList(l []string) string { return records.EncodeList(l) }
 
 func decodeList(s string, into *[]string) error {
 	if err := json.Unmarshal([]byte(s), into); err != nil {

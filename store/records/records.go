@@ -113,3 +113,13 @@ func EncodeAttrs(m map[string]string) string {
 	b, _ := json.Marshal(m)
 	return string(b)
 }
+
+// EncodeList is a list column (category values, equivalence members) as
+// both stores keep it: JSON, "[]" for none.
+func EncodeList(l []string) string {
+	if len(l) == 0 {
+		return "[]"
+	}
+	b, _ := json.Marshal(l)
+	return string(b)
+}

@@ -162,7 +162,7 @@ func (im *structImport) extras(b *annotate.Batch) error {
 		if err := im.db.Exec(`INSERT INTO equivs(id, document_id, type, members)
 			SELECT ?1, CAST(?2 AS text), CAST(?3 AS text), CAST(?4 AS text) WHERE NOT EXISTS (SELECT 1 FROM equivs
 				WHERE document_id = ?2 AND type = ?3 AND members = ?4)`,
-			annotate.NewID(), c.DocumentID, c.Type, encodeList(c.Members)); err != nil {
+			annotate.NewID(), c.DocumentID, c.Type, records.EncodeList(c.Members)); err != nil {
 			return err
 		}
 	}

@@ -2,7 +2,6 @@ package structimport
 
 import (
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -10,6 +9,7 @@ import (
 	"time"
 
 	"gloss/annotate"
+	"gloss/store/records"
 )
 
 // Detail is the edit log's account of an import.
@@ -162,7 +162,7 @@ func (im *structImport) categorySet(name string, multi bool, values []string) er
 		if err := c.Validate(); err != nil {
 			return err
 		}
-		return im.db.Exec(`UPDATE category_sets SET vals = ?, multi = ? WHERE id = ?`, encodeList(c.Values), c.Multi, c.ID)
+		return im.db.Exec(`UPDATE category_sets SET vals = ?, multi = ? WHERE id = ?`, records.EncodeList(c.Values), c.Multi, c.ID)
 	}
 	return im.db.InsertCategorySet(&annotate.CategorySet{Name: name, Multi: multi, Values: values})
 }
@@ -244,13 +244,4 @@ func (im *structImport) categories(b *annotate.Batch) error {
 		}
 	}
 	return nil
-}
-
-// encodeList is a list column as both stores keep it (JSON, "[]" for none).
-func encodeList(l []string) string {
-	if len(l) == 0 {
-		return "[]"
-	}
-	b, _ := json.Marshal(l)
-	return string(b)
 }
