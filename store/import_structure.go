@@ -13,11 +13,14 @@ func importDetail(res annotate.ImportResult) string { return structimport.Detail
 // importStructure stores the batch's structure in tx as structimport.Import
 // describes, the same code the PostgreSQL store runs.
 func importStructure(tx *sql.Tx, b *annotate.Batch, spanIDs, moved map[string]string, annotator string, res *annotate.ImportResult) error {
-	return structimport.Import(structTx{tx}, b, spanIDs, moved, annotator, res)
+	return structimport.Import(structTx{structQ{tx}, tx}, b, spanIDs, moved, annotator, res)
 }
 
 // structTx is the import's SQLite transaction as structimport uses it.
-type structTx struct{ tx *sql.Tx }
+type structTx struct {
+	structQ
+	tx *sql.Tx
+}
 
 func (s structTx) Exec(query string, args ...any) error {
 	_, err := s.tx.Exec(query, args...)
@@ -26,14 +29,6 @@ func (s structTx) Exec(query string, args ...any) error {
 
 func (s structTx) QueryRow(query string, args ...any) structimport.Row {
 	return s.tx.QueryRow(query, args...)
-}
-
-func (s structTx) Query(query string, args ...any) (structimport.Rows, error) {
-	rows, err := s.tx.Query(query, args...)
-	if err != nil {
-		return nil, err
-	}
-	return rows, nil
 }
 
 func (s structTx) RelationTypes() ([]*annotate.RelationType, error) { return relationTypes(s.tx) }
@@ -55,10 +50,6 @@ func (s structTx) InsertCategorySet(c *annotate.CategorySet) error {
 }
 
 func (s structTx) InsertRelation(r *annotate.Relation) error { return insertRelation(s.tx, r) }
-
-func (s structTx) TextEvents(docID string) ([]*annotate.TextEvent, error) {
-	return textEvents(s.tx, docID)
-}
 
 func (s structTx) WriteCategories(docID, setID string, values []string) error {
 	return writeCategories(s.tx, docID, setID, values)

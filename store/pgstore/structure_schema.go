@@ -2,7 +2,6 @@ package pgstore
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 
 	"github.com/jackc/pgx/v5"
@@ -156,23 +155,8 @@ func insertCategorySet(ctx context.Context, tx pgx.Tx, c *annotate.CategorySet) 
 // encodeList is a list column as both stores keep it (records.EncodeList).
 func encodeList(l []string) string { return records.EncodeList(l) }
 
-func decodeList(s string, into *[]string) error {
-	if err := json.Unmarshal([]byte(s), into); err != nil {
-		return annotate.Errorf(annotate.EINVALID, "unreadable list %q: %v", s, err)
-	}
-	if len(*into) == 0 {
-		*into = nil
-	}
-	return nil
-}
+// decodeList reads a list column (records.DecodeList).
+func decodeList(s string, into *[]string) error { return records.DecodeList(s, into) }
 
-func decodeAttrs(s string) (map[string]string, error) {
-	if s == "" {
-		return nil, nil
-	}
-	var m map[string]string
-	if err := json.Unmarshal([]byte(s), &m); err != nil {
-		return nil, annotate.Errorf(annotate.EINVALID, "unreadable attributes %q: %v", s, err)
-	}
-	return m, nil
-}
+// decodeAttrs reads an attrs column (records.DecodeAttrs).
+func decodeAttrs(s string) (map[string]string, error) { return records.DecodeAttrs(s) }

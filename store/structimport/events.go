@@ -5,6 +5,7 @@ import (
 
 	"gloss/annotate"
 	"gloss/store/records"
+	"gloss/store/structread"
 )
 
 // events stores the batch's events: an event whose ID is already in the
@@ -79,7 +80,7 @@ func (im *structImport) checkEventCycles(events []*annotate.TextEvent) error {
 		docs[e.DocumentID] = true
 	}
 	for doc := range docs {
-		evs, err := im.db.TextEvents(doc)
+		evs, err := structread.TextEvents(im.db, doc)
 		if err != nil {
 			return err
 		}

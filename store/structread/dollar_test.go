@@ -1,4 +1,4 @@
-package structimport
+package structread
 
 import "testing"
 
