@@ -2,206 +2,55 @@ package store
 
 import (
 	"database/sql"
-	"fmt"
-	"slices"
-	"strings"
 
 	"gloss/annotate"
+	"gloss/store/structimport"
 )
 
 // importDetail is the edit log's account of an import.
-func importDetail(res annotate.ImportResult) string {
-	d := annotate.Plural(res.Documents, "document") + ", " + annotate.Plural(res.Labels, "label") + ", " + annotate.Plural(res.Spans, "span")
-	if res.Relations > 0 || res.Events > 0 {
-		d += ", " + annotate.Plural(res.Relations, "relation") + ", " + annotate.Plural(res.Events, "event")
-	}
-	return d
-}
+func importDetail(res annotate.ImportResult) string { return structimport.Detail(res) }
 
-// importStructure stores the batch's schema (relation types, attribute
-// definitions and category sets, matched by name and added when missing),
-// its relations, events, notes, equivalence sets and normalisations with
-// their span and event references remapped (spanIDs: batch span ID to
-// stored ID; a reference to a span the batch does not hold must name one
-// already in the project), and its documents' categories.
+// importStructure stores the batch's structure in tx as structimport.Import
+// describes, the same code the PostgreSQL store runs.
 func importStructure(tx *sql.Tx, b *annotate.Batch, spanIDs, moved map[string]string, annotator string, res *annotate.ImportResult) error {
-	im := &structImport{tx: tx, spanIDs: spanIDs, moved: moved, eventIDs: map[string]string{}, relIDs: map[string]string{}}
-	if err := im.schema(b); err != nil {
-		return err
-	}
-	for _, r := range b.Relations {
-		if err := im.relation(r, annotator, res); err != nil {
-			return err
-		}
-	}
-	if err := im.events(b.Events, annotator, res); err != nil {
-		return err
-	}
-	if err := im.extras(b); err != nil {
-		return err
-	}
-	return im.categories(b)
+	return structimport.Import(structTx{structQ{tx}, tx}, b, spanIDs, moved, annotator, res)
 }
 
-type structImport struct {
-	tx                        *sql.Tx
-	spanIDs, moved            map[string]string
-	eventIDs, relIDs, typeIDs map[string]string // batch ID to stored ID; lower-case type name to ID
+// structTx is the import's SQLite transaction as structimport uses it.
+type structTx struct {
+	structQ
+	tx *sql.Tx
 }
 
-func (im *structImport) doc(id string) string {
-	if m, ok := im.moved[id]; ok {
-		return m
-	}
-	return id
+func (s structTx) Exec(query string, args ...any) error {
+	_, err := s.tx.Exec(query, args...)
+	return err
 }
 
-// span returns the stored ID of a span the batch refers to in document doc.
-func (im *structImport) span(ref, doc, what string) (string, error) {
-	id, ok := im.spanIDs[ref]
-	if !ok {
-		id = ref
-	}
-	var n int
-	if err := im.tx.QueryRow(`SELECT count(*) FROM spans WHERE id = ? AND document_id = ?`, id, doc).Scan(&n); err != nil {
-		return "", err
-	}
-	if n == 0 {
-		return "", annotate.Errorf(annotate.ENOTFOUND, "%s refers to span %s, which document %s does not hold", what, ref, doc)
-	}
-	return id, nil
+func (s structTx) QueryRow(query string, args ...any) structimport.Row {
+	return s.tx.QueryRow(query, args...)
 }
 
-func (im *structImport) schema(b *annotate.Batch) error {
-	types, err := relationTypes(im.tx)
-	if err != nil {
-		return err
-	}
-	im.typeIDs = map[string]string{}
-	for _, t := range types {
-		im.typeIDs[strings.ToLower(t.Name)] = t.ID
-	}
-	add := func(t *annotate.RelationType) error {
-		if _, ok := im.typeIDs[strings.ToLower(t.Name)]; ok {
-			return nil
-		}
-		c := *t
-		c.ID = annotate.NewID()
-		if err := insertRelationType(im.tx, &c); err != nil {
-			return fmt.Errorf("relation type %q: %w", t.Name, err)
-		}
-		im.typeIDs[strings.ToLower(t.Name)] = c.ID
-		return nil
-	}
-	for _, t := range b.RelationTypes {
-		if err := add(t); err != nil {
-			return err
-		}
-	}
-	for _, r := range b.Relations {
-		if err := add(&annotate.RelationType{Name: r.TypeName, Directed: true}); err != nil {
-			return err
-		}
-	}
-	defs, err := attributeDefs(im.tx)
-	if err != nil {
-		return err
-	}
-	for _, d := range b.AttributeDefs {
-		if slices.ContainsFunc(defs, func(x *annotate.AttributeDef) bool {
-			return strings.EqualFold(x.Label, d.Label) && x.Name == d.Name && x.Scope == d.Scope
-		}) {
-			continue
-		}
-		c := *d
-		c.ID = annotate.NewID()
-		if err := insertAttributeDef(im.tx, &c); err != nil {
-			return err
-		}
-		defs = append(defs, &c)
-	}
-	for _, c := range b.CategorySets {
-		if err := im.categorySet(c.Name, c.Multi, c.Values); err != nil {
-			return err
-		}
-	}
-	return nil
+func (s structTx) RelationTypes() ([]*annotate.RelationType, error) { return relationTypes(s.tx) }
+
+func (s structTx) InsertRelationType(t *annotate.RelationType) error {
+	return insertRelationType(s.tx, t)
 }
 
-// categorySet adds a category set, or to the set of that name the values it lacks.
-func (im *structImport) categorySet(name string, multi bool, values []string) error {
-	sets, err := categorySets(im.tx)
-	if err != nil {
-		return err
-	}
-	for _, c := range sets {
-		if !strings.EqualFold(c.Name, name) {
-			continue
-		}
-		n := len(c.Values)
-		for _, v := range values {
-			if !slices.Contains(c.Values, v) {
-				c.Values = append(c.Values, v)
-			}
-		}
-		if len(c.Values) == n && (c.Multi || !multi) {
-			return nil
-		}
-		c.Multi = c.Multi || multi
-		if err := c.Validate(); err != nil {
-			return err
-		}
-		_, err := im.tx.Exec(`UPDATE category_sets SET vals = ?, multi = ? WHERE id = ?`, encodeList(c.Values), c.Multi, c.ID)
-		return err
-	}
-	return insertCategorySet(im.tx, &annotate.CategorySet{Name: name, Multi: multi, Values: values})
+func (s structTx) AttributeDefs() ([]*annotate.AttributeDef, error) { return attributeDefs(s.tx) }
+
+func (s structTx) InsertAttributeDef(d *annotate.AttributeDef) error {
+	return insertAttributeDef(s.tx, d)
 }
 
-func (im *structImport) relation(br *annotate.BatchRelation, annotator string, res *annotate.ImportResult) error {
-	r := br.Relation
-	r.DocumentID = im.doc(r.DocumentID)
-	r.TypeID = im.typeIDs[strings.ToLower(br.TypeName)]
-	what := fmt.Sprintf("relation %s (%s)", r.ID, br.TypeName)
-	var err error
-	if r.From, err = im.span(r.From, r.DocumentID, what); err != nil {
-		return err
-	}
-	if r.To, err = im.span(r.To, r.DocumentID, what); err != nil {
-		return err
-	}
-	if r.Annotator == "" {
-		r.Annotator = annotator
-	}
-	if r.CreatedAt.IsZero() {
-		r.CreatedAt = parseTime(now())
-		r.UpdatedAt = r.CreatedAt
-	}
-	batchID := r.ID
-	var same string
-	err = im.tx.QueryRow(`SELECT id FROM relations WHERE type_id = ? AND from_span = ? AND to_span = ? AND annotator = ?`,
-		r.TypeID, r.From, r.To, r.Annotator).Scan(&same)
-	if err == nil {
-		im.relIDs[batchID] = same
-		return nil
-	}
-	if err != sql.ErrNoRows {
-		return err
-	}
-	if r.ID == "" || exists(im.tx, `relations`, r.ID) {
-		r.ID = annotate.NewID()
-	}
-	if err := r.Validate(); err != nil {
-		return err
-	}
-	if err := insertRelation(im.tx, &r); err != nil {
-		return err
-	}
-	im.relIDs[batchID] = r.ID
-	res.Relations++
-	return nil
+func (s structTx) CategorySets() ([]*annotate.CategorySet, error) { return categorySets(s.tx) }
+
+func (s structTx) InsertCategorySet(c *annotate.CategorySet) error {
+	return insertCategorySet(s.tx, c)
 }
 
-func exists(q queryer, table, id string) bool {
-	var n int
-	return q.QueryRow(`SELECT count(*) FROM `+table+` WHERE id = ?`, id).Scan(&n) == nil && n > 0
+func (s structTx) InsertRelation(r *annotate.Relation) error { return insertRelation(s.tx, r) }
+
+func (s structTx) WriteCategories(docID, setID string, values []string) error {
+	return writeCategories(s.tx, docID, setID, values)
 }

@@ -3,12 +3,12 @@ package store
 import (
 	"database/sql"
 	"encoding/json"
-	"fmt"
 	"maps"
 	"strings"
 
 	"gloss/annotate"
 	"gloss/store/records"
+	"gloss/store/structread"
 )
 
 // DocStructure returns a document's relations, events, notes, equivalence
@@ -18,132 +18,40 @@ func (s *Store) DocStructure(docID string) (*annotate.DocStructure, error) {
 }
 
 func readDocStructure(q queryer, docID string) (*annotate.DocStructure, error) {
-	ds := &annotate.DocStructure{}
-	var err error
-	if ds.Relations, err = queryRelations(q, `document_id = ?`, docID); err != nil {
+	rels, err := queryRelations(q, `document_id = ?`, docID)
+	if err != nil {
 		return nil, err
 	}
-	if ds.Events, err = textEvents(q, docID); err != nil {
+	ds, err := structread.DocStructure(structQ{q}, docID)
+	if err != nil {
 		return nil, err
 	}
-	if ds.Notes, err = notes(q, docID); err != nil {
-		return nil, err
-	}
-	if ds.Equivs, err = equivs(q, docID); err != nil {
-		return nil, err
-	}
-	if ds.Norms, err = norms(q, docID); err != nil {
-		return nil, err
-	}
+	ds.Relations = rels
 	return ds, nil
 }
 
-func textEvents(q queryer, docID string) ([]*annotate.TextEvent, error) {
-	rows, err := q.Query(`SELECT e.id, e.type, e.trigger_span, e.annotator, e.attrs, a.role, coalesce(a.ref_span, a.ref_event)
-		FROM text_events e LEFT JOIN event_args a ON a.event_id = e.id
-		WHERE e.document_id = ? ORDER BY e.seq, a.pos`, docID)
+// structQ is a queryer as package structread (and structimport) query it.
+type structQ struct{ q queryer }
+
+func (s structQ) Query(query string, args ...any) (structread.Rows, error) {
+	rows, err := s.q.Query(query, args...)
 	if err != nil {
-		return nil, fmt.Errorf("list events: %w", err)
+		return nil, err
 	}
-	defer rows.Close()
-	var out []*annotate.TextEvent
-	for rows.Next() {
-		var e annotate.TextEvent
-		var attrs string
-		var role, ref sql.NullString
-		if err := rows.Scan(&e.ID, &e.Type, &e.Trigger, &e.Annotator, &attrs, &role, &ref); err != nil {
-			return nil, err
-		}
-		if n := len(out); n == 0 || out[n-1].ID != e.ID {
-			e.DocumentID = docID
-			if e.Attributes, err = decodeAttrs(attrs); err != nil {
-				return nil, err
-			}
-			out = append(out, &e)
-		}
-		if role.Valid {
-			last := out[len(out)-1]
-			last.Args = append(last.Args, annotate.EventArg{Role: role.String, Ref: ref.String})
-		}
-	}
-	return out, rows.Err()
+	return rows, nil
 }
 
-func notes(q queryer, docID string) ([]*annotate.Note, error) {
-	rows, err := q.Query(`SELECT id, type, target, text FROM notes WHERE document_id = ? ORDER BY seq`, docID)
-	if err != nil {
-		return nil, fmt.Errorf("list notes: %w", err)
-	}
-	defer rows.Close()
-	var out []*annotate.Note
-	for rows.Next() {
-		n := annotate.Note{DocumentID: docID}
-		if err := rows.Scan(&n.ID, &n.Type, &n.Target, &n.Text); err != nil {
-			return nil, err
-		}
-		out = append(out, &n)
-	}
-	return out, rows.Err()
+func textEvents(q queryer, docID string) ([]*annotate.TextEvent, error) {
+	return structread.TextEvents(structQ{q}, docID)
 }
 
 func equivs(q queryer, docID string) ([]*annotate.Equiv, error) {
-	rows, err := q.Query(`SELECT id, type, members FROM equivs WHERE document_id = ? ORDER BY seq`, docID)
-	if err != nil {
-		return nil, fmt.Errorf("list equivalences: %w", err)
-	}
-	defer rows.Close()
-	var out []*annotate.Equiv
-	for rows.Next() {
-		e := annotate.Equiv{DocumentID: docID}
-		var members string
-		if err := rows.Scan(&e.ID, &e.Type, &members); err != nil {
-			return nil, err
-		}
-		if err := decodeList(members, &e.Members); err != nil {
-			return nil, err
-		}
-		out = append(out, &e)
-	}
-	return out, rows.Err()
-}
-
-func norms(q queryer, docID string) ([]*annotate.Norm, error) {
-	rows, err := q.Query(`SELECT id, type, target, resource, entry_id, text FROM norms WHERE document_id = ? ORDER BY seq`, docID)
-	if err != nil {
-		return nil, fmt.Errorf("list normalisations: %w", err)
-	}
-	defer rows.Close()
-	var out []*annotate.Norm
-	for rows.Next() {
-		n := annotate.Norm{DocumentID: docID}
-		if err := rows.Scan(&n.ID, &n.Type, &n.Target, &n.Resource, &n.EntryID, &n.Text); err != nil {
-			return nil, err
-		}
-		out = append(out, &n)
-	}
-	return out, rows.Err()
+	return structread.Equivs(structQ{q}, docID)
 }
 
 // documentCategories returns a document's categories by set name.
 func documentCategories(q queryer, docID string) (map[string][]string, error) {
-	rows, err := q.Query(`SELECT c.name, d.value FROM document_categories d JOIN category_sets c ON c.id = d.set_id
-		WHERE d.document_id = ? ORDER BY c.seq, d.pos`, docID)
-	if err != nil {
-		return nil, fmt.Errorf("document categories: %w", err)
-	}
-	defer rows.Close()
-	var out map[string][]string
-	for rows.Next() {
-		var set, v string
-		if err := rows.Scan(&set, &v); err != nil {
-			return nil, err
-		}
-		if out == nil {
-			out = map[string][]string{}
-		}
-		out[set] = append(out[set], v)
-	}
-	return out, rows.Err()
+	return structread.DocumentCategories(structQ{q}, docID)
 }
 
 // SetCategories sets a document's categories of one set (by name), checked

@@ -2,10 +2,10 @@ package store
 
 import (
 	"database/sql"
-	"encoding/json"
 	"fmt"
 
 	"gloss/annotate"
+	"gloss/store/records"
 )
 
 var _ annotate.Structure = (*Store)(nil)
@@ -157,31 +157,11 @@ func insertCategorySet(q queryer, c *annotate.CategorySet) error {
 	return err
 }
 
-func encodeList(l []string) string {
-	if len(l) == 0 {
-		return "[]"
-	}
-	b, _ := json.Marshal(l)
-	return string(b)
-}
+// encodeList is a list column as both stores keep it (records.EncodeList).
+func encodeList(l []string) string { return records.EncodeList(l) }
 
-func decodeList(s string, into *[]string) error {
-	if err := json.Unmarshal([]byte(s), into); err != nil {
-		return annotate.Errorf(annotate.EINVALID, "unreadable list %q: %v", s, err)
-	}
-	if len(*into) == 0 {
-		*into = nil
-	}
-	return nil
-}
+// decodeList reads a list column (records.DecodeList).
+func decodeList(s string, into *[]string) error { return records.DecodeList(s, into) }
 
-func decodeAttrs(s string) (map[string]string, error) {
-	if s == "" {
-		return nil, nil
-	}
-	var m map[string]string
-	if err := json.Unmarshal([]byte(s), &m); err != nil {
-		return nil, annotate.Errorf(annotate.EINVALID, "unreadable attributes %q: %v", s, err)
-	}
-	return m, nil
-}
+// decodeAttrs reads an attrs column (records.DecodeAttrs).
+func decodeAttrs(s string) (map[string]string, error) { return records.DecodeAttrs(s) }

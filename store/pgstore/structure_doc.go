@@ -2,7 +2,6 @@ package pgstore
 
 import (
 	"context"
-	"fmt"
 	"maps"
 	"strings"
 
@@ -10,6 +9,7 @@ import (
 
 	"gloss/annotate"
 	"gloss/store/records"
+	"gloss/store/structread"
 )
 
 // DocStructure returns a document's relations, events, notes, equivalence
@@ -24,114 +24,52 @@ func (s *Store) DocStructure(docID string) (*annotate.DocStructure, error) {
 }
 
 func readDocStructure(ctx context.Context, q conn, docID string) (*annotate.DocStructure, error) {
-	ds := &annotate.DocStructure{}
-	var err error
-	if ds.Relations, err = queryRelations(ctx, q, `document_id = $1`, docID); err != nil {
+	rels, err := queryRelations(ctx, q, `document_id = $1`, docID)
+	if err != nil {
 		return nil, err
 	}
-	if ds.Events, err = textEvents(ctx, q, docID); err != nil {
+	ds, err := structread.DocStructure(structQ{ctx, q}, docID)
+	if err != nil {
 		return nil, err
 	}
-	if ds.Notes, err = notes(ctx, q, docID); err != nil {
-		return nil, err
-	}
-	if ds.Equivs, err = equivs(ctx, q, docID); err != nil {
-		return nil, err
-	}
-	if ds.Norms, err = norms(ctx, q, docID); err != nil {
-		return nil, err
-	}
+	ds.Relations = rels
 	return ds, nil
 }
 
-func textEvents(ctx context.Context, q conn, docID string) ([]*annotate.TextEvent, error) {
-	rows, err := q.Query(ctx, `SELECT e.id, e.type, e.trigger_span, e.annotator, e.attrs, a.role, coalesce(a.ref_span, a.ref_event)
-		FROM text_events e LEFT JOIN event_args a ON a.event_id = e.id
-		WHERE e.document_id = $1 ORDER BY e.seq, e.id, a.pos`, docID)
-	if err != nil {
-		return nil, fmt.Errorf("list events: %w", err)
-	}
-	defer rows.Close()
-	var out []*annotate.TextEvent
-	for rows.Next() {
-		var e annotate.TextEvent
-		var attrs string
-		var role, ref *string
-		if err := rows.Scan(&e.ID, &e.Type, &e.Trigger, &e.Annotator, &attrs, &role, &ref); err != nil {
-			return nil, err
-		}
-		if n := len(out); n == 0 || out[n-1].ID != e.ID {
-			e.DocumentID = docID
-			if e.Attributes, err = decodeAttrs(attrs); err != nil {
-				return nil, err
-			}
-			out = append(out, &e)
-		}
-		if role != nil && ref != nil {
-			last := out[len(out)-1]
-			last.Args = append(last.Args, annotate.EventArg{Role: *role, Ref: *ref})
-		}
-	}
-	return out, rows.Err()
+// structQ is a conn as package structread (and structimport) query it:
+// queries get PostgreSQL's placeholders (structread.Dollar) and the context.
+type structQ struct {
+	ctx context.Context
+	q   conn
 }
 
-func notes(ctx context.Context, q conn, docID string) ([]*annotate.Note, error) {
-	rows, err := q.Query(ctx, `SELECT id, type, target, text FROM notes WHERE document_id = $1 ORDER BY seq, id`, docID)
+func (s structQ) Query(query string, args ...any) (structread.Rows, error) {
+	rows, err := s.q.Query(s.ctx, structread.Dollar(query), args...)
 	if err != nil {
-		return nil, fmt.Errorf("list notes: %w", err)
+		return nil, err
 	}
-	return pgx.CollectRows(rows, func(row pgx.CollectableRow) (*annotate.Note, error) {
-		n := annotate.Note{DocumentID: docID}
-		return &n, row.Scan(&n.ID, &n.Type, &n.Target, &n.Text)
-	})
+	return pgRows{rows}, nil
+}
+
+// pgRows gives pgx.Rows the Close of *sql.Rows.
+type pgRows struct{ pgx.Rows }
+
+func (r pgRows) Close() error {
+	r.Rows.Close()
+	return nil
+}
+
+func textEvents(ctx context.Context, q conn, docID string) ([]*annotate.TextEvent, error) {
+	return structread.TextEvents(structQ{ctx, q}, docID)
 }
 
 func equivs(ctx context.Context, q conn, docID string) ([]*annotate.Equiv, error) {
-	rows, err := q.Query(ctx, `SELECT id, type, members FROM equivs WHERE document_id = $1 ORDER BY seq, id`, docID)
-	if err != nil {
-		return nil, fmt.Errorf("list equivalences: %w", err)
-	}
-	return pgx.CollectRows(rows, func(row pgx.CollectableRow) (*annotate.Equiv, error) {
-		e := annotate.Equiv{DocumentID: docID}
-		var members string
-		if err := row.Scan(&e.ID, &e.Type, &members); err != nil {
-			return nil, err
-		}
-		return &e, decodeList(members, &e.Members)
-	})
-}
-
-func norms(ctx context.Context, q conn, docID string) ([]*annotate.Norm, error) {
-	rows, err := q.Query(ctx, `SELECT id, type, target, resource, entry_id, text FROM norms WHERE document_id = $1 ORDER BY seq, id`, docID)
-	if err != nil {
-		return nil, fmt.Errorf("list normalisations: %w", err)
-	}
-	return pgx.CollectRows(rows, func(row pgx.CollectableRow) (*annotate.Norm, error) {
-		n := annotate.Norm{DocumentID: docID}
-		return &n, row.Scan(&n.ID, &n.Type, &n.Target, &n.Resource, &n.EntryID, &n.Text)
-	})
+	return structread.Equivs(structQ{ctx, q}, docID)
 }
 
 // documentCategories returns a document's categories by set name.
 func documentCategories(ctx context.Context, q conn, docID string) (map[string][]string, error) {
-	rows, err := q.Query(ctx, `SELECT c.name, d.value FROM document_categories d JOIN category_sets c ON c.id = d.set_id
-		WHERE d.document_id = $1 ORDER BY c.seq, d.pos`, docID)
-	if err != nil {
-		return nil, fmt.Errorf("document categories: %w", err)
-	}
-	defer rows.Close()
-	var out map[string][]string
-	for rows.Next() {
-		var set, v string
-		if err := rows.Scan(&set, &v); err != nil {
-			return nil, err
-		}
-		if out == nil {
-			out = map[string][]string{}
-		}
-		out[set] = append(out[set], v)
-	}
-	return out, rows.Err()
+	return structread.DocumentCategories(structQ{ctx, q}, docID)
 }
 
 // SetCategories sets a document's categories of one set (by name), checked

@@ -2,12 +2,12 @@ package pgstore
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 
 	"github.com/jackc/pgx/v5"
 
 	"gloss/annotate"
+	"gloss/store/records"
 )
 
 var (
@@ -152,32 +152,11 @@ func insertCategorySet(ctx context.Context, tx pgx.Tx, c *annotate.CategorySet) 
 	return err
 }
 
-// encodeList is a list column as both stores keep it (JSON, "[]" for none).
-func encodeList(l []string) string {
-	if len(l) == 0 {
-		return "[]"
-	}
-	b, _ := json.Marshal(l)
-	return string(b)
-}
+// encodeList is a list column as both stores keep it (records.EncodeList).
+func encodeList(l []string) string { return records.EncodeList(l) }
 
-func decodeList(s string, into *[]string) error {
-	if err := json.Unmarshal([]byte(s), into); err != nil {
-		return annotate.Errorf(annotate.EINVALID, "unreadable list %q: %v", s, err)
-	}
-	if len(*into) == 0 {
-		*into = nil
-	}
-	return nil
-}
+// decodeList reads a list column (records.DecodeList).
+func decodeList(s string, into *[]string) error { return records.DecodeList(s, into) }
 
-func decodeAttrs(s string) (map[string]string, error) {
-	if s == "" {
-		return nil, nil
-	}
-	var m map[string]string
-	if err := json.Unmarshal([]byte(s), &m); err != nil {
-		return nil, annotate.Errorf(annotate.EINVALID, "unreadable attributes %q: %v", s, err)
-	}
-	return m, nil
-}
+// decodeAttrs reads an attrs column (records.DecodeAttrs).
+func decodeAttrs(s string) (map[string]string, error) { return records.DecodeAttrs(s) }

@@ -113,3 +113,36 @@ func EncodeAttrs(m map[string]string) string {
 	b, _ := json.Marshal(m)
 	return string(b)
 }
+
+// EncodeList is a list column (category values, equivalence members) as
+// both stores keep it: JSON, "[]" for none.
+func EncodeList(l []string) string {
+	if len(l) == 0 {
+		return "[]"
+	}
+	b, _ := json.Marshal(l)
+	return string(b)
+}
+
+// DecodeList reads a list column (EncodeList); an empty list is nil.
+func DecodeList(s string, into *[]string) error {
+	if err := json.Unmarshal([]byte(s), into); err != nil {
+		return annotate.Errorf(annotate.EINVALID, "unreadable list %q: %v", s, err)
+	}
+	if len(*into) == 0 {
+		*into = nil
+	}
+	return nil
+}
+
+// DecodeAttrs reads an attrs column (EncodeAttrs); "" is none.
+func DecodeAttrs(s string) (map[string]string, error) {
+	if s == "" {
+		return nil, nil
+	}
+	var m map[string]string
+	if err := json.Unmarshal([]byte(s), &m); err != nil {
+		return nil, annotate.Errorf(annotate.EINVALID, "unreadable attributes %q: %v", s, err)
+	}
+	return m, nil
+}

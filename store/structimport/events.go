@@ -1,10 +1,11 @@
-package pgstore
+package structimport
 
 import (
 	"fmt"
 
 	"gloss/annotate"
 	"gloss/store/records"
+	"gloss/store/structread"
 )
 
 // events stores the batch's events: an event whose ID is already in the
@@ -15,7 +16,7 @@ func (im *structImport) events(events []*annotate.TextEvent, annotator string, r
 	for _, e := range events {
 		doc := im.doc(e.DocumentID)
 		var have string
-		if err := im.tx.QueryRow(im.ctx, `SELECT document_id FROM text_events WHERE id = $1`, e.ID).Scan(&have); err == nil && have == doc {
+		if err := im.db.QueryRow(`SELECT document_id FROM text_events WHERE id = ?`, e.ID).Scan(&have); err == nil && have == doc {
 			im.eventIDs[e.ID] = e.ID
 			continue
 		}
@@ -45,7 +46,7 @@ func (im *structImport) events(events []*annotate.TextEvent, annotator string, r
 		if err != nil {
 			return err
 		}
-		if _, err := im.tx.Exec(im.ctx, `INSERT INTO text_events(id, document_id, type, trigger_span, annotator, attrs) VALUES ($1, $2, $3, $4, $5, $6)`,
+		if err := im.db.Exec(`INSERT INTO text_events(id, document_id, type, trigger_span, annotator, attrs) VALUES (?, ?, ?, ?, ?, ?)`,
 			e.ID, e.DocumentID, e.Type, trigger, e.Annotator, records.EncodeAttrs(e.Attributes)); err != nil {
 			return err
 		}
@@ -63,7 +64,7 @@ func (im *structImport) events(events []*annotate.TextEvent, annotator string, r
 				}
 				refSpan = &id
 			}
-			if _, err := im.tx.Exec(im.ctx, `INSERT INTO event_args(event_id, pos, role, ref_span, ref_event) VALUES ($1, $2, $3, $4, $5)`,
+			if err := im.db.Exec(`INSERT INTO event_args(event_id, pos, role, ref_span, ref_event) VALUES (?, ?, ?, ?, ?)`,
 				e.ID, i, a.Role, refSpan, refEvent); err != nil {
 				return err
 			}
@@ -79,11 +80,11 @@ func (im *structImport) checkEventCycles(events []*annotate.TextEvent) error {
 		docs[e.DocumentID] = true
 	}
 	for doc := range docs {
-		evs, err := textEvents(im.ctx, im.tx, doc)
+		evs, err := structread.TextEvents(im.db, doc)
 		if err != nil {
 			return err
 		}
-		rows, err := im.tx.Query(im.ctx, `SELECT id FROM spans WHERE document_id = $1`, doc)
+		rows, err := im.db.Query(`SELECT id FROM spans WHERE document_id = ?`, doc)
 		if err != nil {
 			return err
 		}
@@ -125,7 +126,9 @@ func (im *structImport) target(ref, doc, what string) (string, error) {
 }
 
 // extras stores notes, equivalence sets and normalisations, leaving out
-// those already present (same document, type, target and content).
+// those already present (same document, type, target and content). The
+// casts give PostgreSQL the parameters' types; in SQLite they change
+// nothing (the values are text).
 func (im *structImport) extras(b *annotate.Batch) error {
 	for _, n := range b.Notes {
 		c := *n
@@ -137,9 +140,9 @@ func (im *structImport) extras(b *annotate.Batch) error {
 		if err := c.Validate(); err != nil {
 			return err
 		}
-		if _, err := im.tx.Exec(im.ctx, `INSERT INTO notes(id, document_id, type, target, text)
-			SELECT $1, $2::text, $3::text, $4::text, $5::text WHERE NOT EXISTS (SELECT 1 FROM notes
-				WHERE document_id = $2 AND type = $3 AND target = $4 AND text = $5)`,
+		if err := im.db.Exec(`INSERT INTO notes(id, document_id, type, target, text)
+			SELECT ?1, CAST(?2 AS text), CAST(?3 AS text), CAST(?4 AS text), CAST(?5 AS text) WHERE NOT EXISTS (SELECT 1 FROM notes
+				WHERE document_id = ?2 AND type = ?3 AND target = ?4 AND text = ?5)`,
 			annotate.NewID(), c.DocumentID, c.Type, c.Target, c.Text); err != nil {
 			return err
 		}
@@ -157,10 +160,10 @@ func (im *structImport) extras(b *annotate.Batch) error {
 		if err := c.Validate(); err != nil {
 			return err
 		}
-		if _, err := im.tx.Exec(im.ctx, `INSERT INTO equivs(id, document_id, type, members)
-			SELECT $1, $2::text, $3::text, $4::text WHERE NOT EXISTS (SELECT 1 FROM equivs
-				WHERE document_id = $2 AND type = $3 AND members = $4)`,
-			annotate.NewID(), c.DocumentID, c.Type, encodeList(c.Members)); err != nil {
+		if err := im.db.Exec(`INSERT INTO equivs(id, document_id, type, members)
+			SELECT ?1, CAST(?2 AS text), CAST(?3 AS text), CAST(?4 AS text) WHERE NOT EXISTS (SELECT 1 FROM equivs
+				WHERE document_id = ?2 AND type = ?3 AND members = ?4)`,
+			annotate.NewID(), c.DocumentID, c.Type, records.EncodeList(c.Members)); err != nil {
 			return err
 		}
 	}
@@ -174,9 +177,9 @@ func (im *structImport) extras(b *annotate.Batch) error {
 		if err := c.Validate(); err != nil {
 			return err
 		}
-		if _, err := im.tx.Exec(im.ctx, `INSERT INTO norms(id, document_id, type, target, resource, entry_id, text)
-			SELECT $1, $2::text, $3::text, $4::text, $5::text, $6::text, $7 WHERE NOT EXISTS (SELECT 1 FROM norms
-				WHERE document_id = $2 AND type = $3 AND target = $4 AND resource = $5 AND entry_id = $6)`,
+		if err := im.db.Exec(`INSERT INTO norms(id, document_id, type, target, resource, entry_id, text)
+			SELECT ?1, CAST(?2 AS text), CAST(?3 AS text), CAST(?4 AS text), CAST(?5 AS text), CAST(?6 AS text), ?7 WHERE NOT EXISTS (SELECT 1 FROM norms
+				WHERE document_id = ?2 AND type = ?3 AND target = ?4 AND resource = ?5 AND entry_id = ?6)`,
 			annotate.NewID(), c.DocumentID, c.Type, c.Target, c.Resource, c.EntryID, c.Text); err != nil {
 			return err
 		}
