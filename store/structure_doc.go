@@ -41,10 +41,6 @@ func (s structQ) Query(query string, args ...any) (structread.Rows, error) {
 	return rows, nil
 }
 
-func textEvents(q queryer, docID string) ([]*annotate.TextEvent, error) {
-	return structread.TextEvents(structQ{q}, docID)
-}
-
 func equivs(q queryer, docID string) ([]*annotate.Equiv, error) {
 	return structread.Equivs(structQ{q}, docID)
 }

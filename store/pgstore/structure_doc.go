@@ -59,14 +59,6 @@ func (r pgRows) Close() error {
 	return nil
 }
 
-func textEvents(ctx context.Context, q conn, docID string) ([]*annotate.TextEvent, error) {
-	return structread.TextEvents(structQ{ctx, q}, docID)
-}
-
-func equivs(ctx context.Context, q conn, docID string) ([]*annotate.Equiv, error) {
-	return structread.Equivs(structQ{ctx, q}, docID)
-}
-
 // documentCategories returns a document's categories by set name.
 func documentCategories(ctx context.Context, q conn, docID string) (map[string][]string, error) {
 	return structread.DocumentCategories(structQ{ctx, q}, docID)
