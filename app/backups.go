@@ -26,9 +26,11 @@ func (f *projectFiles) warnBackup() {
 		return
 	}
 	p, backups := f.s.p, f.backups
+	f.warning.Add(1)
 	go func() {
+		defer f.warning.Done()
 		if err := backups.OpenProblem(p); err != nil {
-			fyne.Do(func() {
+			fyne.DoAndWait(func() {
 				if f.s.p == p {
 					f.status.message("No backup was made on opening: " + err.Error())
 				}

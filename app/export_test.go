@@ -194,3 +194,7 @@ func (g *Probe) TapSpanRow(i int) { g.spans.panel.list.Select(i) }
 
 // StatusMessage shows a message in the status bar, as a warning does.
 func (g *Probe) StatusMessage(text string) { g.status.message(text) }
+
+// AwaitBackupWarnings waits until the window has heard how every backup
+// made on opening ended (and said so when one failed).
+func (g *Probe) AwaitBackupWarnings() { g.files.warning.Wait() }

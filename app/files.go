@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/storage"
@@ -22,9 +23,10 @@ type projectFiles struct {
 	open    Opener
 	backups Backups // nil: no restore offered
 
-	connect    Connector   // opens server projects (server_open.go); nil: open on a goroutine
-	connecting *connection // the server project being opened, if any
-	closer     *closer     // closes the projects the window left (closer.go)
+	connect    Connector      // opens server projects (server_open.go); nil: open on a goroutine
+	connecting *connection    // the server project being opened, if any
+	closer     *closer        // closes the projects the window left (closer.go)
+	warning    sync.WaitGroup // warnBackup's waits for the backup made on opening
 
 	beforeOpen func()          // another project is about to be opened
 	onOpen     func(p Project) // show p, closing the project shown

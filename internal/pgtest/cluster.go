@@ -168,14 +168,15 @@ func (c *Cluster) start(bin string, cred *syscall.Credential) error {
 // until Stop closes c.release, so that the thread (whose end would send
 // the server its parent-death signal) outlives the server.
 func (c *Cluster) startHeld(cmd *exec.Cmd) error {
-	c.release = make(chan struct{})
+	release := make(chan struct{})
+	c.release = release
 	started := make(chan error)
 	go func() {
 		runtime.LockOSThread()
 		err := cmd.Start()
 		started <- err
 		if err == nil {
-			<-c.release
+			<-release
 		}
 		runtime.UnlockOSThread()
 	}()
