@@ -108,9 +108,10 @@ e2e: build
 
 ## bench: every benchmark five times, then the summary table (docs/performance.md).
 BENCH_COUNT ?= 5
-bench: deps
+bench: test-deps
 	@mkdir -p test-artifacts
 	$(GO) test -run '^$$' -bench . -benchmem -count=$(BENCH_COUNT) -timeout 120m ./store ./app/... ./annotate/... | tee test-artifacts/bench.txt
+	$(GO) test -run '^$$' -bench 'Load20Annotators' -benchtime=12000x -count=$(BENCH_COUNT) -timeout 60m ./store/pgstore | tee -a test-artifacts/bench.txt
 	@echo
 	@$(GO) run ./.ci/benchsummary < test-artifacts/bench.txt | tee test-artifacts/bench-summary.txt
 

@@ -48,6 +48,8 @@ var table = []row{
 	{"open + first page of the list, 100,000 docs (vs 1,000)", "CorpusOpen/OpenFirstPage/docs=100000", "ns/op", 50, "ms", "CorpusOpen/OpenFirstPage/docs=1000", 3, false},
 	{"open + first page of the list, 1,000,000 docs (vs 1,000)", "CorpusOpen/OpenFirstPage/docs=1000000", "ns/op", 50, "ms", "CorpusOpen/OpenFirstPage/docs=1000", 3, false},
 	{"title search, 1,000,000 titles, per keystroke", "CorpusTitleSearch/TitleKeystroke/docs=1000000", "ms/keystroke", 30, "ms", "CorpusTitleSearch/TitleKeystroke/docs=1000", 0, false},
+	{"title search in the window (paged), 100,000 docs: key to rows (vs 1,000)", "PagedTitleKeystroke/docs=100000", "ns/op", 30, "ms", "PagedTitleKeystroke/docs=1000", 3, false},
+	{"server: 20 annotator members under row-level security, p99 of an edit", "Load20Annotators", "p99-ms", 50, "ms", "", 0, false},
 	{"phrase search, 200,000 docs (vs reading every text)", "CorpusPhrase/PhraseIndex/rare/docs=200000", "ns/op", 100, "ms", "CorpusPhrase/PhraseScan/rare/docs=200000", 0.1, false},
 	{"phrase in 76% of 200,000 docs: first page of 50 docs (vs scan)", "CorpusPhrase/PhrasePage/common/docs=200000", "ns/op", 100, "ms", "CorpusPhrase/PhraseScan/common/docs=200000", 0.1, false},
 	{"phrase in 76% of 200,000 docs: every hit (vs scan; returns 153,050 docs)", "CorpusPhrase/PhraseIndex/common/docs=200000", "ns/op", 60000, "ms", "CorpusPhrase/PhraseScan/common/docs=200000", 1.5, false},
