@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"maps"
 	"slices"
 	"strings"
 )
@@ -99,4 +100,20 @@ func FindAttributeDef(defs []*AttributeDef, label, name string) *AttributeDef {
 		}
 	}
 	return any
+}
+
+// WithAttribute returns a copy of attrs with name set to value (removed
+// when value is ""), and whether that changed anything. attrs itself is
+// left as it is.
+func WithAttribute(attrs map[string]string, name, value string) (map[string]string, bool) {
+	out := maps.Clone(attrs)
+	if value == "" {
+		delete(out, name)
+	} else {
+		if out == nil {
+			out = map[string]string{}
+		}
+		out[name] = value
+	}
+	return out, !maps.Equal(out, attrs)
 }

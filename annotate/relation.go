@@ -97,6 +97,21 @@ func NewRelation(docID, typeID, from, to string) *Relation {
 	return &Relation{ID: NewID(), DocumentID: docID, TypeID: typeID, From: from, To: to, CreatedAt: now, UpdatedAt: now}
 }
 
+// FillIn gives a relation about to be stored what it lacks: a fresh ID,
+// annotator as its annotator, and at as its creation and update time.
+func (r *Relation) FillIn(annotator string, at time.Time) {
+	if r.ID == "" {
+		r.ID = NewID()
+	}
+	if r.Annotator == "" {
+		r.Annotator = annotator
+	}
+	if r.CreatedAt.IsZero() {
+		r.CreatedAt = at
+		r.UpdatedAt = at
+	}
+}
+
 // Validate checks that the relation names its document, type and two spans.
 func (r *Relation) Validate() error {
 	switch {

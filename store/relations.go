@@ -50,16 +50,7 @@ func (s *Store) Relations(docID string) ([]*annotate.Relation, error) {
 // document, and the type must allow their labels. Missing ID, times and
 // annotator are filled in.
 func (s *Store) AddRelation(r *annotate.Relation) error {
-	if r.ID == "" {
-		r.ID = annotate.NewID()
-	}
-	if r.Annotator == "" {
-		r.Annotator = s.annotator
-	}
-	if r.CreatedAt.IsZero() {
-		r.CreatedAt = parseTime(now())
-		r.UpdatedAt = r.CreatedAt
-	}
+	r.FillIn(s.annotator, parseTime(now()))
 	if err := r.Validate(); err != nil {
 		return err
 	}

@@ -3,7 +3,6 @@ package store
 import (
 	"database/sql"
 	"encoding/json"
-	"maps"
 	"strings"
 
 	"gloss/annotate"
@@ -111,18 +110,11 @@ func (s *Store) SetSpanAttribute(spanID, name, value string) error {
 			}
 		}
 		sp := *old
-		sp.Attributes = maps.Clone(old.Attributes)
-		if value == "" {
-			delete(sp.Attributes, name)
-		} else {
-			if sp.Attributes == nil {
-				sp.Attributes = map[string]string{}
-			}
-			sp.Attributes[name] = value
-		}
-		if maps.Equal(sp.Attributes, old.Attributes) {
+		attrs, changed := annotate.WithAttribute(old.Attributes, name, value)
+		if !changed {
 			return nil
 		}
+		sp.Attributes = attrs
 		sp.UpdatedAt = parseTime(now())
 		if _, err := tx.Exec(updateSpanSQL, sp.Start, sp.End, sp.LabelID, sp.Note, sp.Group, fmtTime(sp.UpdatedAt), records.EncodeAttrs(sp.Attributes), sp.ID); err != nil {
 			return err

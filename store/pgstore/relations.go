@@ -47,16 +47,7 @@ func (s *Store) Relations(docID string) ([]*annotate.Relation, error) {
 // annotator are filled in. On a server both spans must be in a layer the
 // member writes.
 func (s *Store) AddRelation(r *annotate.Relation) error {
-	if r.ID == "" {
-		r.ID = annotate.NewID()
-	}
-	if r.Annotator == "" {
-		r.Annotator = s.annotator
-	}
-	if r.CreatedAt.IsZero() {
-		r.CreatedAt = parseTime(now())
-		r.UpdatedAt = r.CreatedAt
-	}
+	r.FillIn(s.annotator, parseTime(now()))
 	if err := r.Validate(); err != nil {
 		return err
 	}

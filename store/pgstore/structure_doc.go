@@ -2,7 +2,6 @@ package pgstore
 
 import (
 	"context"
-	"maps"
 	"strings"
 
 	"github.com/jackc/pgx/v5"
@@ -126,18 +125,11 @@ func (s *Store) SetSpanAttribute(spanID, name, value string) error {
 			}
 		}
 		sp := *old
-		sp.Attributes = maps.Clone(old.Attributes)
-		if value == "" {
-			delete(sp.Attributes, name)
-		} else {
-			if sp.Attributes == nil {
-				sp.Attributes = map[string]string{}
-			}
-			sp.Attributes[name] = value
-		}
-		if maps.Equal(sp.Attributes, old.Attributes) {
+		attrs, changed := annotate.WithAttribute(old.Attributes, name, value)
+		if !changed {
 			return nil
 		}
+		sp.Attributes = attrs
 		sp.UpdatedAt = parseTime(now())
 		if _, err := tx.Exec(ctx, `UPDATE spans SET attrs = $1, updated_at = $2 WHERE id = $3`,
 			records.EncodeAttrs(sp.Attributes), fmtTime(sp.UpdatedAt), sp.ID); err != nil {
